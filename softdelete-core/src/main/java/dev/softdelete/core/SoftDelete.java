@@ -1,0 +1,192 @@
+package dev.softdelete.core;
+
+import dev.softdelete.core.audit.AuditLog;
+import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Dialects;
+import dev.softdelete.core.jdbc.Jdbc;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.runs.RunRegistry;
+import dev.softdelete.core.schema.LibrarySchema;
+import dev.softdelete.core.schema.SchemaInitializer;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The entry point of the core module: one per application and database.
+ *
+ * <pre>{@code
+ * SoftDelete softDelete = SoftDelete.builder(dataSource)
+ *         .tablePrefix("sd_")                       // library tables: sd_migration_runs, ...
+ *         .metrics(MicrometerMetrics.of(registry)) // optional; no-op by default
+ *         .build();                                 // detects the dialect, creates the schema
+ * }</pre>
+ *
+ * Thread-safe and cheap to share; features hang off it ({@link #runRegistry()}, ...).
+ */
+public final class SoftDelete {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final LibrarySchema schema;
+    private final Clock clock;
+    private final SoftDeleteMetrics metrics;
+    private final ActorProvider actors;
+    private final String instanceId;
+    private final Jdbc jdbc;
+    private final Catalog catalog;
+    private final AuditLog auditLog;
+    private final RunRegistry runRegistry;
+
+    private SoftDelete(Builder b) {
+        this.dataSource = b.dataSource;
+        this.dialect = b.dialect != null ? b.dialect : Dialects.detect(b.dataSource);
+        this.schema = new LibrarySchema(b.tablePrefix, dialect);
+        this.clock = b.clock;
+        this.metrics = b.metrics;
+        this.actors = b.actors;
+        this.instanceId = b.instanceId != null ? b.instanceId : defaultInstanceId();
+        this.jdbc = new Jdbc(dataSource, dialect);
+        this.catalog = new Catalog(dataSource, dialect);
+        this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
+        this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
+        if (b.initializeSchema) {
+            schemaInitializer().initialize();
+        }
+    }
+
+    /** Starts configuring the library for a data source. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The dialect in use (detected unless given). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Names of the library's own tables. */
+    public LibrarySchema schema() {
+        return schema;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SoftDeleteMetrics metrics() {
+        return metrics;
+    }
+
+    public ActorProvider actors() {
+        return actors;
+    }
+
+    /** Identifies this application instance in leases, usage telemetry and the audit log. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** JDBC helpers bound to this data source and dialect. */
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** Tables, columns, keys and unique indexes of the current schema. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The run registry ({@code migration_runs}). */
+    public RunRegistry runRegistry() {
+        return runRegistry;
+    }
+
+    /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */
+    public SchemaInitializer schemaInitializer() {
+        return new SchemaInitializer(dataSource, dialect, schema, clock);
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    /** Configuration with sensible defaults; only the data source is required. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private String tablePrefix = LibrarySchema.DEFAULT_PREFIX;
+        private Clock clock = Clock.systemUTC();
+        private SoftDeleteMetrics metrics = SoftDeleteMetrics.noop();
+        private ActorProvider actors = ActorProvider.systemUser();
+        private String instanceId;
+        private boolean initializeSchema = true;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Overrides dialect detection. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** Prefix of the library's tables; default {@code sd_}. May be empty. */
+        public Builder tablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        /** The clock every feature reads time from; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where metrics go; default no-op. */
+        public Builder metrics(SoftDeleteMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** Who is acting, for audit, {@code deleted_by} and run operators; default the OS user. */
+        public Builder actorProvider(ActorProvider actors) {
+            this.actors = Objects.requireNonNull(actors, "actors");
+            return this;
+        }
+
+        /** Identifies this instance in leases and telemetry; default {@code host:pid}. */
+        public Builder instanceId(String instanceId) {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        /** Whether {@link #build()} creates or upgrades the library schema; default true. */
+        public Builder initializeSchema(boolean initializeSchema) {
+            this.initializeSchema = initializeSchema;
+            return this;
+        }
+
+        public SoftDelete build() {
+            return new SoftDelete(this);
+        }
+    }
+}

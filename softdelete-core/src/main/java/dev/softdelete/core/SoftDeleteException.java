@@ -1,0 +1,16 @@
+package dev.softdelete.core;
+
+/**
+ * Root of every exception the library throws. Messages say what went wrong, on which object, and
+ * what to do about it; subclasses exist where a caller can reasonably react differently.
+ */
+public class SoftDeleteException extends RuntimeException {
+
+    public SoftDeleteException(String message) {
+        super(message);
+    }
+
+    public SoftDeleteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.softdelete.core.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A table as the catalog describes it: names exactly as stored (case folded by the database). */
+public record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey,
+        List<ForeignKeyInfo> importedKeys, List<ForeignKeyInfo> exportedKeys, List<UniqueKeyInfo> uniqueKeys) {
+
+    public TableInfo {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        importedKeys = List.copyOf(importedKeys);
+        exportedKeys = List.copyOf(exportedKeys);
+        uniqueKeys = List.copyOf(uniqueKeys);
+    }
+
+    /** The column named {@code name}, matched case-insensitively. */
+    public Optional<ColumnInfo> column(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return columns.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /** Whether the table has a column named {@code name} (case-insensitive). */
+    public boolean hasColumn(String name) {
+        return column(name).isPresent();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.softdelete.core.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Behaviour shared by the three dialects; each subclass states only what differs. */
+abstract class AbstractDialect implements Dialect {
+
+    private final String version;
+
+    AbstractDialect(String version) {
+        this.version = version == null ? "unknown" : version;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String identifierLengthUnit() {
+        return "characters";
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
+    @Override
+    public String quote(Identifier identifier) {
+        validate(identifier);
+        return '"' + catalogName(identifier) + '"';
+    }
+
+    @Override
+    public String renameTable(Identifier from, Identifier to) {
+        return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    @Override
+    public String renameColumn(Identifier table, Identifier from, Identifier to) {
+        return "ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to);
+    }
+
+    @Override
+    public String renameIndex(Identifier table, Identifier from, Identifier to) {
+        validate(table);
+        return "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    @Override
+    public String renameConstraint(Identifier table, Identifier from, Identifier to) {
+        return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
+    }
+
+    @Override
+    public String timestampType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    @Override
+    public boolean libraryTimestampsHaveZone() {
+        return true;
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant instant, boolean columnHasTimeZone)
+            throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, columnHasTimeZone ? Types.TIMESTAMP_WITH_TIMEZONE : Types.TIMESTAMP);
+        } else if (columnHasTimeZone) {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    @Override
+    public Instant getInstant(ResultSet resultSet, String column, boolean columnHasTimeZone) throws SQLException {
+        if (columnHasTimeZone) {
+            OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+        LocalDateTime value = resultSet.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Scope scope(Connection connection) throws SQLException {
+        return new Scope(null, connection.getSchema());
+    }
+
+    @Override
+    public String toString() {
+        return kind() + " " + version();
+    }
+}

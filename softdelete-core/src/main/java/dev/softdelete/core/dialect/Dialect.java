@@ -1,0 +1,153 @@
+package dev.softdelete.core.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Everything that differs between databases, in one place: identifier rules, DDL for renames,
+ * locking features and how times are bound. One implementation per database
+ * ({@link H2Dialect}, {@link PostgresDialect}, {@link MariaDbDialect}); features never test the
+ * database kind themselves. {@link Dialects#detect} picks one from {@code DatabaseMetaData}.
+ */
+public interface Dialect {
+
+    /** Which database this dialect speaks to. */
+    DatabaseKind kind();
+
+    /** The server version as reported by the driver, e.g. {@code 15.20} or {@code 10.11.19-MariaDB}. */
+    String version();
+
+    /** Longest identifier the database accepts, in the unit of {@link #identifierLengthUnit()}. */
+    int maxIdentifierLength();
+
+    /** "bytes" (PostgreSQL counts UTF-8 bytes) or "characters". */
+    String identifierLengthUnit();
+
+    /** Length of {@code name} as the database counts it. */
+    int identifierLength(String name);
+
+    /**
+     * Checks an identifier against this database's limits.
+     *
+     * @return the same identifier
+     * @throws InvalidIdentifierException naming the identifier and the limit
+     */
+    default Identifier validate(Identifier identifier) {
+        int length = identifierLength(identifier.name());
+        if (length > maxIdentifierLength()) {
+            throw new InvalidIdentifierException(identifier.name(), "Identifier '"
+                    + Identifier.printable(identifier.name()) + "' is " + length + " "
+                    + identifierLengthUnit() + " long; " + kind() + " allows at most "
+                    + maxIdentifierLength() + ". Choose a shorter name.");
+        }
+        return identifier;
+    }
+
+    /** Validates {@code name} as a plain identifier for this database. */
+    default Identifier identifier(String name) {
+        return validate(Identifier.of(name));
+    }
+
+    /**
+     * How the catalog stores an unquoted name: lower case on PostgreSQL, upper case on H2, as
+     * written on MariaDB/MySQL.
+     */
+    String foldCase(String unquotedName);
+
+    /** The name as the catalog stores it (folded for plain identifiers, exact for quoted ones). */
+    default String catalogName(Identifier identifier) {
+        return identifier.isQuoted() ? identifier.name() : foldCase(identifier.name());
+    }
+
+    /** SQL text for the identifier, quoted so that reserved words work too. */
+    String quote(Identifier identifier);
+
+    /** Validates and quotes a plain identifier. */
+    default String quote(String plainName) {
+        return quote(identifier(plainName));
+    }
+
+    /** {@code ALTER TABLE from RENAME TO to} or the database's equivalent. */
+    String renameTable(Identifier from, Identifier to);
+
+    /** Renames a column of {@code table}. */
+    String renameColumn(Identifier table, Identifier from, Identifier to);
+
+    /** Renames an index of {@code table}. */
+    String renameIndex(Identifier table, Identifier from, Identifier to);
+
+    /**
+     * Renames a constraint of {@code table}.
+     *
+     * @throws UnsupportedDatabaseException where the database cannot rename constraints
+     */
+    String renameConstraint(Identifier table, Identifier from, Identifier to);
+
+    /** Whether {@code CREATE INDEX ... WHERE} (partial indexes) is available. */
+    boolean supportsPartialIndex();
+
+    /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available. */
+    boolean supportsSkipLocked();
+
+    /** Whether DDL takes part in transactions (PostgreSQL) or commits implicitly (H2, MariaDB). */
+    boolean supportsTransactionalDdl();
+
+    /**
+     * Suffix for a claiming {@code SELECT}: {@code FOR UPDATE SKIP LOCKED} where available,
+     * otherwise {@code FOR UPDATE} (callers then claim with a conditional UPDATE as well).
+     */
+    default String forUpdateSkipLocked() {
+        return supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+    }
+
+    /** Column type the library's own tables use for instants. */
+    String timestampType();
+
+    /** Binds an instant to a column of the library's own tables. */
+    default void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        setInstant(statement, index, instant, libraryTimestampsHaveZone());
+    }
+
+    /**
+     * Binds an instant to a column of the given kind. Columns without a time zone hold UTC; the
+     * value is never converted through the JVM's or the session's default zone.
+     */
+    void setInstant(PreparedStatement statement, int index, Instant instant, boolean columnHasTimeZone)
+            throws SQLException;
+
+    /** Reads an instant from a column of the library's own tables. */
+    default Instant getInstant(ResultSet resultSet, String column) throws SQLException {
+        return getInstant(resultSet, column, libraryTimestampsHaveZone());
+    }
+
+    /** Reads an instant from a column of the given kind (see {@link #setInstant}). */
+    Instant getInstant(ResultSet resultSet, String column, boolean columnHasTimeZone) throws SQLException;
+
+    /** Whether {@link #timestampType()} carries a time zone. */
+    boolean libraryTimestampsHaveZone();
+
+    /** Catalog and schema that unqualified names resolve to on this connection. */
+    Scope scope(Connection connection) throws SQLException;
+
+    /**
+     * Runs {@code work} while holding a named lock that every instance of the application sees
+     * (advisory lock on PostgreSQL, {@code GET_LOCK} on MariaDB/MySQL). Used for schema
+     * initialization, so that two instances starting at once do not race.
+     */
+    <T> T withNamedLock(Connection connection, String name, Duration timeout, SqlCallable<T> work)
+            throws SQLException;
+
+    /** Where unqualified names resolve: JDBC catalog and schema (either may be {@code null}). */
+    record Scope(String catalog, String schema) {
+    }
+
+    /** A unit of work that may throw {@link SQLException}. */
+    @FunctionalInterface
+    interface SqlCallable<T> {
+        T call() throws SQLException;
+    }
+}

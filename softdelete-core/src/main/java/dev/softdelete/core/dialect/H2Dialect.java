@@ -1,0 +1,73 @@
+package dev.softdelete.core.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * H2 2.x: SKIP LOCKED, no partial indexes, DDL commits. Unquoted names fold to upper case. H2
+ * reports no identifier limit that matters here; 256 characters is what it accepts.
+ */
+public class H2Dialect extends AbstractDialect {
+
+    /** H2 has no cross-session advisory lock; embedded H2 lives in one JVM, so a JVM lock per database suffices. */
+    private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    public H2Dialect(String version) {
+        super(version);
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.H2;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 256;
+    }
+
+    @Override
+    public String foldCase(String unquotedName) {
+        return unquotedName.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean supportsPartialIndex() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public <T> T withNamedLock(Connection connection, String name, Duration timeout, SqlCallable<T> work)
+            throws SQLException {
+        String key = connection.getMetaData().getURL() + '|' + name;
+        ReentrantLock lock = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
+        try {
+            if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLException("Timed out after " + timeout + " waiting for lock '" + name + "'");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for lock '" + name + "'", e);
+        }
+        try {
+            return work.call();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.softdelete.core.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * MariaDB 10.6+ and MySQL 8+: backtick quoting, 64-character identifiers, DDL commits, no partial
+ * indexes. SKIP LOCKED exists from MariaDB 10.6 and MySQL 8.0.1. Unquoted names keep their case
+ * (table names are case-sensitive on Linux with the default {@code lower_case_table_names=0}).
+ */
+public class MariaDbDialect extends AbstractDialect {
+
+    private final DatabaseKind kind;
+    private final boolean skipLocked;
+
+    public MariaDbDialect(String version) {
+        this(DatabaseKind.MARIADB, version);
+    }
+
+    public MariaDbDialect(DatabaseKind kind, String version) {
+        super(version);
+        this.kind = kind;
+        this.skipLocked = kind == DatabaseKind.MYSQL ? atLeast(version, 8, 0) : atLeast(version, 10, 6);
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public String foldCase(String unquotedName) {
+        return unquotedName;
+    }
+
+    @Override
+    public String quote(Identifier identifier) {
+        validate(identifier);
+        return '`' + identifier.name() + '`';
+    }
+
+    @Override
+    public String renameTable(Identifier from, Identifier to) {
+        return "RENAME TABLE " + quote(from) + " TO " + quote(to);
+    }
+
+    @Override
+    public String renameIndex(Identifier table, Identifier from, Identifier to) {
+        return "ALTER TABLE " + quote(table) + " RENAME INDEX " + quote(from) + " TO " + quote(to);
+    }
+
+    @Override
+    public String renameConstraint(Identifier table, Identifier from, Identifier to) {
+        throw new UnsupportedDatabaseException(kind + " cannot rename constraint '" + from.name()
+                + "' on table '" + table.name() + "': it has no RENAME CONSTRAINT. Drop and re-create it"
+                + " under the new name instead.");
+    }
+
+    @Override
+    public boolean supportsPartialIndex() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return skipLocked;
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    /** DATETIME(6) holds UTC written by the library; it has no zone of its own. */
+    @Override
+    public String timestampType() {
+        return "DATETIME(6)";
+    }
+
+    @Override
+    public boolean libraryTimestampsHaveZone() {
+        return false;
+    }
+
+    @Override
+    public Scope scope(Connection connection) throws SQLException {
+        return new Scope(connection.getCatalog(), null);
+    }
+
+    @Override
+    public <T> T withNamedLock(Connection connection, String name, Duration timeout, SqlCallable<T> work)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            lock.setString(1, name);
+            lock.setLong(2, Math.max(1, timeout.toSeconds()));
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new SQLException("Timed out after " + timeout + " waiting for lock '" + name + "'");
+                }
+            }
+        }
+        try {
+            return work.call();
+        } finally {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                unlock.setString(1, name);
+                unlock.execute();
+            }
+        }
+    }
+
+    static boolean atLeast(String version, int major, int minor) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.replaceAll("^[^0-9]*", "").split("[^0-9]+");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.softdelete.core.dialect;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** PostgreSQL 12+: partial indexes, SKIP LOCKED, transactional DDL, 63-byte identifiers. */
+public class PostgresDialect extends AbstractDialect {
+
+    public PostgresDialect(String version) {
+        super(version);
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.POSTGRESQL;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public String identifierLengthUnit() {
+        return "bytes";
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public String foldCase(String unquotedName) {
+        return unquotedName.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean supportsPartialIndex() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public <T> T withNamedLock(Connection connection, String name, Duration timeout, SqlCallable<T> work)
+            throws SQLException {
+        long key = lockKey(name);
+        // A session-level advisory lock: held by this connection until unlocked, whatever the
+        // transactions in between do (DDL below may commit).
+        try (PreparedStatement timeoutStmt = connection.prepareStatement(
+                "SELECT set_config('lock_timeout', ?, false)")) {
+            timeoutStmt.setString(1, timeout.toMillis() + "ms");
+            timeoutStmt.execute();
+        }
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            lock.execute();
+        } finally {
+            try (PreparedStatement reset = connection.prepareStatement("SELECT set_config('lock_timeout', '0', false)")) {
+                reset.execute();
+            }
+        }
+        try {
+            return work.call();
+        } finally {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, key);
+                unlock.execute();
+            }
+        }
+    }
+
+    /** Stable 64-bit key for a lock name (FNV-1a; only needs to be the same in every instance). */
+    static long lockKey(String name) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.softdelete.core.dialect;
+
+import dev.softdelete.core.SoftDeleteException;
+
+/** The database (or one of its versions) cannot do what was asked. */
+public class UnsupportedDatabaseException extends SoftDeleteException {
+
+    public UnsupportedDatabaseException(String message) {
+        super(message);
+    }
+}

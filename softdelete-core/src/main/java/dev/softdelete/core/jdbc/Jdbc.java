@@ -1,0 +1,169 @@
+package dev.softdelete.core.jdbc;
+
+import dev.softdelete.core.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The few JDBC idioms every feature needs, written once: a transaction around a callback,
+ * parameter binding (instants through the {@link Dialect}) and small query helpers. Not a
+ * general-purpose template: the library's own SQL only.
+ */
+public final class Jdbc {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    public Jdbc(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Work that needs a connection. */
+    @FunctionalInterface
+    public interface ConnectionCallback<T> {
+        T doWith(Connection connection) throws SQLException;
+    }
+
+    /** Maps one row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet resultSet) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws
+     * (any exception). Auto-commit is restored afterwards, so pooled connections go back clean.
+     */
+    public <T> T inTransaction(ConnectionCallback<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.doWith(connection);
+                connection.commit();
+                return result;
+            } catch (Throwable e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Transaction failed", null, e);
+        }
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode. */
+    public <T> T withConnection(ConnectionCallback<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.doWith(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("Database call failed", null, e);
+        }
+    }
+
+    /** Executes an update and returns the update count. */
+    public int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Executes an INSERT and returns the generated key of column {@code keyColumn}. */
+    public long insertReturningKey(Connection connection, String sql, String keyColumn, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
+            bind(statement, params);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("No generated key returned for " + keyColumn);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Runs a query expected to return at most one row. */
+    public <T> Optional<T> queryOne(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        List<T> rows = query(connection, sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new SQLException("Expected at most one row, got " + rows.size() + " for: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Runs a query returning a single number (e.g. a count); {@code 0} for SQL NULL. */
+    public long queryLong(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
+    /**
+     * Binds parameters by position. {@link Instant} goes through the dialect as a library
+     * timestamp, {@link TimestampValue} as a host-table timestamp, {@code null} as SQL NULL.
+     */
+    public void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (value instanceof Instant instant) {
+                dialect.setInstant(statement, index, instant);
+            } else if (value instanceof TimestampValue ts) {
+                dialect.setInstant(statement, index, ts.instant(), ts.withTimeZone());
+            } else if (value instanceof Enum<?> e) {
+                statement.setString(index, e.name());
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+}

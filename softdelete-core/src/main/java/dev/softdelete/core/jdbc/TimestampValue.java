@@ -1,0 +1,11 @@
+package dev.softdelete.core.jdbc;
+
+import java.time.Instant;
+
+/**
+ * A parameter for a timestamp column of a host table whose type may or may not carry a time
+ * zone (see {@code ColumnInfo#hasTimeZone()}). Plain {@link Instant} parameters are bound the
+ * way the library's own tables store them.
+ */
+public record TimestampValue(Instant instant, boolean withTimeZone) {
+}

@@ -1,0 +1,29 @@
+package dev.softdelete.core.metrics;
+
+/** Every meter name the library reports: lowercase, dot-separated, under {@code softdelete.}. */
+public final class MetricNames {
+
+    /** Counter: soft delete / restore / purge operations (tags: entity, operation, outcome). */
+    public static final String OPERATIONS = "softdelete.operations";
+    /** Timer: duration of those operations. */
+    public static final String OPERATIONS_DURATION = "softdelete.operations.duration";
+    /** Counter: runs finished (tags: kind, outcome). */
+    public static final String MIGRATION_RUNS = "softdelete.migration.runs";
+    /** Counter: rows changed by runs (tags: kind, table). */
+    public static final String MIGRATION_ROWS = "softdelete.migration.rows";
+    /** Timer: one batch of a run. */
+    public static final String MIGRATION_BATCH_DURATION = "softdelete.migration.batch.duration";
+    /** Counter: cleanup jobs (tags: type, outcome). */
+    public static final String CLEANUP_JOBS = "softdelete.cleanup.jobs";
+    /** Counter: rows purged or archived. */
+    public static final String CLEANUP_ROWS = "softdelete.cleanup.rows";
+    /** Gauge: cleanup jobs waiting. */
+    public static final String CLEANUP_QUEUE_LENGTH = "softdelete.cleanup.queue.length";
+    /** Timer: one cleanup job. */
+    public static final String CLEANUP_JOB_DURATION = "softdelete.cleanup.job.duration";
+    /** Counter: statements touching a deprecated element (tag: element). */
+    public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
+
+    private MetricNames() {
+    }
+}

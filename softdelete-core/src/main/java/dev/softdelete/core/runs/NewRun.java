@@ -1,0 +1,10 @@
+package dev.softdelete.core.runs;
+
+/**
+ * What is known when a run is registered.
+ *
+ * @param spec machine-readable definition (JSON) a resumed run is rebuilt from
+ */
+public record NewRun(RunKind kind, RunMode mode, RunStatus status, String name, String targetTable,
+        String ruleDescription, String spec, Long parentRunId, Long previewCount) {
+}

@@ -1,0 +1,6 @@
+package dev.softdelete.core.runs;
+
+/** How a run touches data: PREVIEW and PRETEND write nothing but the registry row. */
+public enum RunMode {
+    PREVIEW, PRETEND, APPLY, UNDO
+}

@@ -1,0 +1,48 @@
+package dev.softdelete.core.schema;
+
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
+import dev.softdelete.core.dialect.InvalidIdentifierException;
+import java.util.regex.Pattern;
+
+/**
+ * Names of the library's tables under a prefix (default {@value #DEFAULT_PREFIX}), validated
+ * once against the dialect so that every feature can splice them into SQL.
+ */
+public final class LibrarySchema {
+
+    public static final String DEFAULT_PREFIX = "sd_";
+
+    /** The longest name the scripts derive from the prefix (an index name). */
+    private static final String LONGEST_SUFFIX = "migration_runs_status_ix";
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|");
+
+    private final String prefix;
+    private final Dialect dialect;
+
+    public LibrarySchema(String prefix, Dialect dialect) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new InvalidIdentifierException(prefix, "Table prefix '" + prefix
+                    + "' is not usable: it must be empty or start with a letter or '_' followed by"
+                    + " letters, digits or '_' (for example 'sd_').");
+        }
+        this.prefix = prefix;
+        this.dialect = dialect;
+        dialect.validate(Identifier.of(prefix + LONGEST_SUFFIX));
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The unquoted SQL name of a library table, e.g. {@code sd_migration_runs}. */
+    public String name(LibraryTable table) {
+        return prefix + table.suffix();
+    }
+
+    /** The quoted SQL name of a library table, ready to splice into a statement. */
+    public String table(LibraryTable table) {
+        return dialect.quote(Identifier.of(name(table)));
+    }
+}

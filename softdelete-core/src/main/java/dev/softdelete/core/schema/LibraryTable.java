@@ -1,0 +1,29 @@
+package dev.softdelete.core.schema;
+
+/** The tables the library owns. Their SQL names are the table prefix followed by {@link #suffix()}. */
+public enum LibraryTable {
+    /** Which schema script versions the initializer applied. */
+    SCHEMA_VERSION("schema_version"),
+    /** The run registry: one row per preview, apply, undo, purge or backfill run. */
+    MIGRATION_RUNS("migration_runs"),
+    /** The exact rows a run changed, so that undo reverses exactly those. */
+    RUN_ITEMS("run_items"),
+    /** Who did what to which object, and how it ended. */
+    AUDIT_LOG("audit_log"),
+    /** Tables, columns and indexes deprecated (renamed) instead of dropped. */
+    DEPRECATIONS("deprecations"),
+    /** Evidence of access to deprecated elements, per element and application instance. */
+    DEPRECATED_USAGE("deprecated_usage"),
+    /** The cleanup (purge / archive) job queue. */
+    CLEANUP_JOBS("cleanup_jobs");
+
+    private final String suffix;
+
+    LibraryTable(String suffix) {
+        this.suffix = suffix;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+}

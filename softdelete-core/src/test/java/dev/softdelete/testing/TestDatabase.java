@@ -1,0 +1,181 @@
+package dev.softdelete.testing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The databases contract tests run on. H2 is always there. PostgreSQL and MariaDB are used when
+ * reachable (settings from {@code SOFTDELETE_PG_URL/USER/PASSWORD} and
+ * {@code SOFTDELETE_MARIADB_URL/USER/PASSWORD}, defaulting to the local servers); when they are
+ * not, tests are skipped, except with {@code CI=true}, where that fails the build.
+ *
+ * <p>Each test class gets its own schema (PostgreSQL), database (MariaDB) or in-memory database
+ * (H2), named {@code sdt_<utc time>_<random>}, dropped when the class ends, so tests can run again
+ * and again, and side by side, on the same servers. Leftovers older than six hours are dropped.
+ */
+public enum TestDatabase {
+    H2, POSTGRESQL, MARIADB;
+
+    private static final Map<TestDatabase, String> UNAVAILABLE = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, Boolean> SWEPT = new ConcurrentHashMap<>();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final Pattern MARIADB_URL = Pattern.compile("^(jdbc:mariadb://[^/]+)(?:/([^?]*))?(\\?.*)?$");
+
+    /** Creates a fresh, isolated database for one test class. */
+    public IsolatedDatabase create() {
+        String name = "sdt_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        requireAvailable();
+        try {
+            return switch (this) {
+                case H2 -> new IsolatedDatabase(this, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "",
+                        () -> { });
+                case POSTGRESQL -> createPostgres(name);
+                case MARIADB -> createMariaDb(name);
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name + " on " + this, e);
+        }
+    }
+
+    /** Base JDBC URL (the admin database). */
+    public String url() {
+        return switch (this) {
+            case H2 -> "jdbc:h2:mem:admin";
+            case POSTGRESQL -> env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+            case MARIADB -> env("SOFTDELETE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+        };
+    }
+
+    public String user() {
+        return switch (this) {
+            case H2 -> "sa";
+            case POSTGRESQL -> env("SOFTDELETE_PG_USER", "postgres");
+            case MARIADB -> env("SOFTDELETE_MARIADB_USER", "root");
+        };
+    }
+
+    public String password() {
+        return switch (this) {
+            case H2 -> "";
+            case POSTGRESQL -> env("SOFTDELETE_PG_PASSWORD", "");
+            case MARIADB -> env("SOFTDELETE_MARIADB_PASSWORD", "");
+        };
+    }
+
+    /** Skips the calling test when the server is unreachable, or fails it under {@code CI=true}. */
+    public void requireAvailable() {
+        if (this == H2) {
+            return;
+        }
+        String reason = UNAVAILABLE.computeIfAbsent(this, db -> {
+            try (Connection ignored = db.adminConnection()) {
+                return "";
+            } catch (SQLException e) {
+                return e.getMessage();
+            }
+        });
+        if (reason.isEmpty()) {
+            return;
+        }
+        String message = this + " is not reachable at " + url() + " (" + reason + ")";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message + ": CI=true requires every database. Start it (see .ci/run).");
+        }
+        Assumptions.abort(message + ": skipping. Set CI=true to make this a failure.");
+    }
+
+    Connection adminConnection() throws SQLException {
+        DriverManager.setLoginTimeout(5);
+        return DriverManager.getConnection(url(), user(), password());
+    }
+
+    private IsolatedDatabase createPostgres(String name) throws SQLException {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+            sweep(c, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'sdt\\_%'", "DROP SCHEMA IF EXISTS %s CASCADE");
+            s.execute("CREATE SCHEMA " + name);
+        }
+        String url = url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + name;
+        return new IsolatedDatabase(this, name, url, user(), password(), () -> {
+            try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            }
+        });
+    }
+
+    private IsolatedDatabase createMariaDb(String name) throws SQLException {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+            sweep(c, "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'sdt\\_%'",
+                    "DROP DATABASE IF EXISTS %s");
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        Matcher m = MARIADB_URL.matcher(url());
+        if (!m.matches()) {
+            throw new IllegalStateException("Unrecognized MariaDB URL " + url());
+        }
+        String url = m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+        return new IsolatedDatabase(this, name, url, user(), password(), () -> {
+            try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        });
+    }
+
+    /** Drops leftovers of killed test JVMs: anything named sdt_ and older than six hours. */
+    private void sweep(Connection c, String listSql, String dropSql) throws SQLException {
+        if (SWEPT.putIfAbsent(this, true) != null) {
+            return;
+        }
+        String cutoff = LocalDateTime.now(ZoneOffset.UTC).minusHours(6).format(STAMP);
+        List<String> stale = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(listSql)) {
+            while (rs.next()) {
+                String n = rs.getString(1);
+                String[] parts = n.split("_");
+                if (parts.length >= 3 && parts[1].length() == 14 && parts[1].compareTo(cutoff) < 0) {
+                    stale.add(n);
+                }
+            }
+        }
+        for (String n : stale) {
+            try (Statement s = c.createStatement()) {
+                s.execute(String.format(Locale.ROOT, dropSql, n));
+            }
+        }
+    }
+
+    /** A pooled data source for an isolated database. */
+    static HikariDataSource pool(IsolatedDatabase db, int size, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setPoolName(poolName);
+        config.setConnectionTimeout(30_000);
+        return new HikariDataSource(config);
+    }
+
+    private static String env(String key, String fallback) {
+        String value = System.getenv(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
