@@ -1,0 +1,52 @@
+package dev.softdelete.spring;
+
+import dev.softdelete.core.ActorProvider;
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Creates the {@link SoftDelete} entry point from the application's {@link DataSource}: dialect
+ * detected, library schema initialized (unless {@code softdelete.schema.initialize=false}),
+ * metrics through the application's {@code MeterRegistry} when Micrometer is present. Hosts
+ * customize by declaring their own {@link ActorProvider}, {@link Clock} or {@link SoftDeleteMetrics}
+ * beans, or replace the whole {@link SoftDelete} bean.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@ConditionalOnClass(SoftDelete.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnProperty(prefix = "softdelete", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SoftDeleteProperties.class)
+@Import(SoftDeleteMetricsConfiguration.class)
+public class SoftDeleteAutoConfiguration {
+
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public SoftDelete softDelete(DataSource dataSource, SoftDeleteProperties properties,
+            ObjectProvider<SoftDeleteMetrics> metrics, ObjectProvider<ActorProvider> actors,
+            ObjectProvider<Clock> clock) {
+        SoftDelete.Builder builder = SoftDelete.builder(dataSource)
+                .tablePrefix(properties.getTablePrefix())
+                .initializeSchema(properties.getSchema().isInitialize());
+        metrics.ifAvailable(builder::metrics);
+        actors.ifAvailable(builder::actorProvider);
+        clock.ifAvailable(builder::clock);
+        if (properties.getInstanceId() != null && !properties.getInstanceId().isBlank()) {
+            builder.instanceId(properties.getInstanceId());
+        }
+        return builder.build();
+    }
+}

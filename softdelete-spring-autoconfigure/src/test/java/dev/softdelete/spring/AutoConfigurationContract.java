@@ -1,0 +1,84 @@
+package dev.softdelete.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.softdelete.core.ActorProvider;
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.schema.LibraryTable;
+import dev.softdelete.core.time.SettableClock;
+import dev.softdelete.testing.DatabaseTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The auto-configuration against a real database of each kind. */
+public abstract class AutoConfigurationContract extends DatabaseTest {
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SoftDeleteAutoConfiguration.class))
+                // The test owns the pool: the context must not close it (destroy-method inference would).
+                .withBean(DataSource.class, this::dataSource, definition -> definition.setDestroyMethodName(""));
+    }
+
+    @Test
+    void createsSoftDeleteAndTheLibrarySchemaOnTheApplicationsDataSource() {
+        runner().withPropertyValues("softdelete.table-prefix=boot_", "softdelete.instance-id=node-7")
+                .run(context -> {
+                    SoftDelete sd = context.getBean(SoftDelete.class);
+                    assertThat(sd.dialect().kind().name()).isEqualTo(database().name());
+                    assertThat(sd.instanceId()).isEqualTo("node-7");
+                    assertThat(sd.catalog().exists("boot_" + LibraryTable.MIGRATION_RUNS.suffix())).isTrue();
+                    assertThat(sd.metrics()).isSameAs(SoftDeleteMetrics.noop());
+                });
+    }
+
+    @Test
+    void schemaInitializationCanBeLeftToFlywayOrLiquibase() {
+        runner().withPropertyValues("softdelete.table-prefix=manual_", "softdelete.schema.initialize=false")
+                .run(context -> {
+                    SoftDelete sd = context.getBean(SoftDelete.class);
+                    assertThat(sd.catalog().exists("manual_" + LibraryTable.MIGRATION_RUNS.suffix())).isFalse();
+                });
+    }
+
+    @Test
+    void reportsThroughTheApplicationsMeterRegistryNeverTheGlobalOne() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        runner().withBean(MeterRegistry.class, () -> registry).run(context -> {
+            SoftDelete sd = context.getBean(SoftDelete.class);
+            sd.metrics().count("softdelete.operations", 3, MetricTags.of("entity", "product"));
+            assertThat(registry.counter("softdelete.operations", "entity", "product").count()).isEqualTo(3.0);
+            assertThat(Metrics.globalRegistry.find("softdelete.operations").meters()).isEmpty();
+        });
+        assertThat(registry.find("softdelete.operations").meters())
+                .as("meters are removed when the context closes").isEmpty();
+    }
+
+    @Test
+    void usesTheHostsActorProviderAndClock() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-05-05T05:05:05Z"));
+        runner().withBean(ActorProvider.class, () -> () -> "carol").withBean(Clock.class, () -> clock)
+                .run(context -> {
+                    SoftDelete sd = context.getBean(SoftDelete.class);
+                    sd.auditLog().record("TEST", "TABLE", "boot_check", null, "SUCCESS", null);
+                    var entry = sd.auditLog().forTarget("TABLE", "boot_check", 1).get(0);
+                    assertThat(entry.actor()).isEqualTo("carol");
+                    assertThat(entry.occurredAt()).isEqualTo(clock.instant());
+                });
+    }
+
+    @Test
+    void canBeSwitchedOff() {
+        runner().withPropertyValues("softdelete.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(SoftDelete.class));
+    }
+}
