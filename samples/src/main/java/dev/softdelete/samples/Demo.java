@@ -19,7 +19,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:catalogue;DB_CLOSE_DELAY=-1");
+        // A fresh database per run, so the demo can run twice in one JVM (as its test does).
+        h2.setURL("jdbc:h2:mem:catalogue_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
 
         Narrator out = new Narrator(System.out);
