@@ -2,6 +2,7 @@ package dev.softdelete.core;
 
 import dev.softdelete.core.audit.AuditLog;
 import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.jdbc.Jdbc;
@@ -42,6 +43,7 @@ public final class SoftDelete {
     private final AuditLog auditLog;
     private final RunRegistry runRegistry;
     private final Purger purger;
+    private final Cleanup cleanup;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -56,6 +58,7 @@ public final class SoftDelete {
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
         this.purger = new Purger(this);
+        this.cleanup = new Cleanup(this);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -119,6 +122,11 @@ public final class SoftDelete {
     /** Retention purge and archival, synchronous (pretend, apply, archive retention). */
     public Purger purge() {
         return purger;
+    }
+
+    /** The cleanup job queue and its workers: background, multi-instance purge and archival. */
+    public Cleanup cleanup() {
+        return cleanup;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */
