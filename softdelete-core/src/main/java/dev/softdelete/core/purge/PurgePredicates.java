@@ -47,8 +47,18 @@ final class PurgePredicates {
 
     /** Expired and in scope. {@code ref} is the alias or quoted table name the columns hang off. */
     Sql candidate(PlanStep step, String ref) {
-        Sql sql = new Sql().append(ref + "." + q(step.marker().name()) + " < ?",
-                new TimestampValue(cutoff, step.marker().hasTimeZone()));
+        return new Sql().append(ref + "." + q(step.marker().name()) + " < ?",
+                new TimestampValue(cutoff, step.marker().hasTimeZone())).append(scope(step, ref));
+    }
+
+    /**
+     * The root's key slice, or for a child: one of its parents expires. Written as a scalar
+     * subquery per parent ({@code (SELECT p.marker FROM parent p WHERE p.key = c.fk ...) < ?}, at
+     * most one row since a foreign key references a unique key) so that the database probes the
+     * parent's key index per row instead of joining the whole parent table into every batch.
+     */
+    private Sql scope(PlanStep step, String ref) {
+        Sql sql = new Sql();
         if (step.isRoot()) {
             String key = ref + "." + q(step.key().name());
             if (range.from() != null) {
@@ -65,16 +75,19 @@ final class PurgePredicates {
             ForeignKeyInfo fk = edges.get(i);
             PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
             String p = alias();
-            sql.append(i == 0 ? "" : " OR ").append("EXISTS (SELECT 1 FROM " + q(parent.name()) + " " + p
-                    + " WHERE " + join(fk, ref, p) + " AND ").append(candidate(parent, p)).append(")");
+            sql.append(i == 0 ? "" : " OR ").append("(SELECT " + p + "." + q(parent.marker().name()) + " FROM "
+                    + q(parent.name()) + " " + p + " WHERE " + join(fk, ref, p)).append(scope(parent, p))
+                    .append(") < ?", new TimestampValue(cutoff, parent.marker().hasTimeZone()));
         }
         return sql.append(")");
     }
 
     /**
-     * No row references it. {@code inDelete}: the statement deletes from {@code step}'s table;
-     * MariaDB cannot read the target table in a subquery there, so self-references are left to
-     * the foreign key itself (the batch fails and is retried instead of skipping the row).
+     * No row references it. {@code selfReferenceAllowed} false: the statement deletes from
+     * {@code step}'s table on a database (MariaDB) that cannot read the target table in a
+     * subquery there, so self-references are left to the foreign key itself (the batch fails and
+     * is retried instead of skipping the row). Each check is a scalar {@code (SELECT 1 ... LIMIT 1)
+     * IS NULL}, an index probe per row rather than an anti-join over the whole child table.
      */
     Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed) {
         Sql sql = new Sql();
@@ -83,8 +96,8 @@ final class PurgePredicates {
                 continue;
             }
             String c = alias();
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
-                    + join(fk, c, ref) + ")");
+            sql.append(" AND (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE " + join(fk, c, ref)
+                    + " LIMIT 1) IS NULL");
         }
         return sql;
     }
