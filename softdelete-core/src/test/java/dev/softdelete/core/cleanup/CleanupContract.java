@@ -43,6 +43,14 @@ public abstract class CleanupContract extends DatabaseTest {
         return SoftDelete.builder(ds).clock(clock).instanceId(name).build();
     }
 
+    /** Resets the clock and creates the catalogue tables under {@code prefix} with {@code rows} expired products. */
+    private Catalogue expiredProducts(String prefix, int rows) {
+        clock.set(NOW);
+        Catalogue c = Catalogue.create(db, prefix);
+        c.products(1, rows, EXPIRED);
+        return c;
+    }
+
     private CleanupSettings quiet() {
         return CleanupSettings.defaults().alertListener(a -> { });
     }
@@ -99,9 +107,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void aWorkerThatDiesMidJobIsTakenOverAfterItsLeaseExpires() throws Exception {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "dead_");
-        c.products(1, 5_000, EXPIRED);
+        Catalogue c = expiredProducts("dead_", 5_000);
         SoftDelete sd = instance("enqueuer", dataSource());
         CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(500));
 
@@ -134,9 +140,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void stopFinishesTheBatchAndReleasesTheJob() {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "stop_");
-        c.products(1, 3_000, EXPIRED);
+        Catalogue c = expiredProducts("stop_", 3_000);
         SoftDelete sd = instance("stopper", dataSource());
         CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(1_000));
         CleanupWorker[] holder = new CleanupWorker[1];
@@ -158,9 +162,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void rateLimitPausesInProportionToRowsWithoutSleeping() {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "rate_");
-        c.products(1, 3_000, EXPIRED);
+        Catalogue c = expiredProducts("rate_", 3_000);
         SoftDelete sd = instance("rate", dataSource());
         sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(500));
         List<Duration> pauses = new CopyOnWriteArrayList<>();
@@ -175,9 +177,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void failuresRetryWithBackoffAndTheBreakerPausesUntilResumed() {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "brk_");
-        c.products(1, 10, EXPIRED);
+        Catalogue c = expiredProducts("brk_", 10);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SoftDelete sd = SoftDelete.builder(dataSource()).clock(clock).metrics(MicrometerMetrics.of(registry)).build();
         CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()));
@@ -219,9 +219,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void aQueueLongerThanTheThresholdForTooLongRaisesOneAlert() {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "ql_");
-        c.products(1, 50, EXPIRED);
+        Catalogue c = expiredProducts("ql_", 50);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SoftDelete sd = SoftDelete.builder(dataSource()).clock(clock).metrics(MicrometerMetrics.of(registry)).build();
         sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()), 5);
@@ -249,9 +247,7 @@ public abstract class CleanupContract extends DatabaseTest {
 
     @Test
     void bothClaimStrategiesHandEachJobToExactlyOneWorker() throws Exception {
-        clock.set(NOW);
-        Catalogue c = Catalogue.create(db, "claim_");
-        c.products(1, 40, EXPIRED);
+        Catalogue c = expiredProducts("claim_", 40);
         SoftDelete sd = instance("claims", dataSource());
         for (ClaimStrategy strategy : List.of(ClaimStrategy.forDialect(sd.dialect()), new ConditionalUpdateClaim())) {
             List<CleanupJob> jobs = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()), 40);
