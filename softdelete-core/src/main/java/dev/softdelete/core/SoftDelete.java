@@ -2,10 +2,12 @@ package dev.softdelete.core;
 
 import dev.softdelete.core.audit.AuditLog;
 import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.runs.RunRegistry;
 import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.schema.SchemaInitializer;
@@ -40,6 +42,8 @@ public final class SoftDelete {
     private final Catalog catalog;
     private final AuditLog auditLog;
     private final RunRegistry runRegistry;
+    private final Purger purger;
+    private final Cleanup cleanup;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -53,6 +57,8 @@ public final class SoftDelete {
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
+        this.purger = new Purger(this);
+        this.cleanup = new Cleanup(this);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -111,6 +117,16 @@ public final class SoftDelete {
     /** The run registry ({@code migration_runs}). */
     public RunRegistry runRegistry() {
         return runRegistry;
+    }
+
+    /** Retention purge and archival, synchronous (pretend, apply, archive retention). */
+    public Purger purge() {
+        return purger;
+    }
+
+    /** The cleanup job queue and its workers: background, multi-instance purge and archival. */
+    public Cleanup cleanup() {
+        return cleanup;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */

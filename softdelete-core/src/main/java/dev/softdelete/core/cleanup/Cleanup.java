@@ -1,0 +1,68 @@
+package dev.softdelete.core.cleanup;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Background retention cleanup shared by every instance: the job queue and the workers that run
+ * it. Obtain it with {@code softDelete.cleanup()}.
+ *
+ * <pre>{@code
+ * softDelete.cleanup().queue().enqueue(RetentionPolicy.purge("products"), 4);  // 4 key slices
+ * CleanupScheduler scheduler = softDelete.cleanup()
+ *         .scheduler(CleanupSettings.defaults().rowsPerSecond(5_000), 2).start();
+ * // or, from the host's own scheduler:  Runnable step = softDelete.cleanup().newWorker();
+ * }</pre>
+ */
+public final class Cleanup {
+
+    private final SoftDelete softDelete;
+    private final CleanupQueue queue;
+    private final AtomicInteger workers = new AtomicInteger();
+
+    public Cleanup(SoftDelete softDelete) {
+        this.softDelete = softDelete;
+        this.queue = new CleanupQueue(softDelete);
+        softDelete.metrics().gauge(MetricNames.CLEANUP_QUEUE_LENGTH, MetricTags.empty(), queue::lastSampledLength);
+    }
+
+    public CleanupQueue queue() {
+        return queue;
+    }
+
+    /** A worker with default settings (a {@link Runnable}: each run drains the due jobs). */
+    public CleanupWorker newWorker() {
+        return newWorker(CleanupSettings.defaults());
+    }
+
+    /** A worker with its own circuit breaker. */
+    public CleanupWorker newWorker(CleanupSettings settings) {
+        return newWorker(settings, breaker(settings));
+    }
+
+    /** A scheduler running {@code threads} workers that share one circuit breaker; call {@code start()}. */
+    public CleanupScheduler scheduler(CleanupSettings settings, int threads) {
+        CircuitBreaker breaker = breaker(settings);
+        List<CleanupWorker> list = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            list.add(newWorker(settings, breaker));
+        }
+        return new CleanupScheduler(list, settings.pollInterval());
+    }
+
+    private CleanupWorker newWorker(CleanupSettings settings, CircuitBreaker breaker) {
+        QueueMonitor monitor = new QueueMonitor(queue, settings.queueAlertLength(), settings.queueAlertAfter(),
+                softDelete.clock(), settings.alertListener());
+        return new CleanupWorker(softDelete, queue, settings, breaker, monitor,
+                softDelete.instanceId() + "#" + workers.incrementAndGet());
+    }
+
+    private CircuitBreaker breaker(CleanupSettings settings) {
+        return new CircuitBreaker(settings.failureRateThreshold(), settings.failureWindow(),
+                settings.minimumJobsForRate(), softDelete.clock());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.softdelete.core.cleanup;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.purge.KeyRange;
+import dev.softdelete.core.purge.PlanStep;
+import dev.softdelete.core.purge.PurgeAction;
+import dev.softdelete.core.purge.PurgePlan;
+import dev.softdelete.core.purge.RetentionPolicy;
+import dev.softdelete.core.jdbc.TimestampValue;
+import dev.softdelete.core.schema.LibraryTable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cleanup job queue ({@code {prefix}cleanup_jobs}), shared by every instance of the
+ * application. Enqueueing validates the policy first (bad input throws, nothing is queued) and
+ * fixes the cutoff; a large purge can be split into key slices that several workers share.
+ */
+public final class CleanupQueue {
+
+    /** Default attempts per job before it is marked FAILED. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    private final SoftDelete softDelete;
+    private final String table;
+    private final AtomicLong lastLength = new AtomicLong();
+
+    public CleanupQueue(SoftDelete softDelete) {
+        this.softDelete = softDelete;
+        this.table = softDelete.schema().table(LibraryTable.CLEANUP_JOBS);
+    }
+
+    /** The quoted job table name. */
+    public String table() {
+        return table;
+    }
+
+    /** Queues one job purging (or archiving) the policy's expired rows as of now. */
+    public CleanupJob enqueue(RetentionPolicy policy) {
+        return enqueue(policy, 1).get(0);
+    }
+
+    /**
+     * Queues the policy's purge split into up to {@code slices} jobs over equal ranges of the
+     * table's (numeric) key, so that several workers can share it.
+     */
+    public List<CleanupJob> enqueue(RetentionPolicy policy, int slices) {
+        if (slices < 1) {
+            throw new SoftDeleteException("Slices must be at least 1, got " + slices + " for table '" + policy.table() + "'.");
+        }
+        PurgePlan plan = softDelete.purge().plan(policy);
+        Instant cutoff = policy.cutoff(softDelete.clock().instant());
+        JobType type = policy.action() == PurgeAction.ARCHIVE ? JobType.ARCHIVE : JobType.PURGE;
+        List<KeyRange> ranges = slices == 1 || !plan.root().numericKey() ? List.of(KeyRange.ALL)
+                : split(plan.root(), cutoff, slices);
+        List<CleanupJob> jobs = new ArrayList<>();
+        for (KeyRange range : ranges) {
+            jobs.add(insert(type, policy.table(), new JobPayload(policy, cutoff, range)));
+        }
+        return jobs;
+    }
+
+    /** Queues deletion of archived rows older than the policy's archive retention. */
+    public CleanupJob enqueueArchiveRetention(RetentionPolicy policy) {
+        softDelete.purge().plan(policy);
+        return insert(JobType.ARCHIVE_RETENTION, policy.table(),
+                new JobPayload(policy, softDelete.clock().instant().minus(policy.archiveRetention()), KeyRange.ALL));
+    }
+
+    public Optional<CleanupJob> find(long id) {
+        return softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryOne(c,
+                "SELECT * FROM " + table + " WHERE id = ?", this::map, id));
+    }
+
+    public CleanupJob require(long id) {
+        return find(id).orElseThrow(() -> new SoftDeleteException("Cleanup job " + id + " does not exist in "
+                + table + ". List jobs with CleanupQueue.list(...) to find the right id."));
+    }
+
+    /** The most recent jobs, newest first. */
+    public List<CleanupJob> list(int limit) {
+        return softDelete.jdbc().withConnection(c -> softDelete.jdbc().query(c,
+                "SELECT * FROM " + table + " ORDER BY id DESC LIMIT ?", this::map, limit));
+    }
+
+    /** Jobs per status. */
+    public Map<JobStatus, Long> counts() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            counts.put(s, 0L);
+        }
+        softDelete.jdbc().withConnection(c -> softDelete.jdbc().query(c,
+                "SELECT status, COUNT(*) FROM " + table + " GROUP BY status",
+                rs -> counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2))));
+        return counts;
+    }
+
+    /** Jobs waiting to run (QUEUED, including retries not yet due); also updates the gauge. */
+    public long length() {
+        long n = softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryLong(c,
+                "SELECT COUNT(*) FROM " + table + " WHERE status = ?", JobStatus.QUEUED));
+        lastLength.set(n);
+        return n;
+    }
+
+    /** The length last read by {@link #length()}: what the queue-length gauge reports, no query. */
+    public long lastSampledLength() {
+        return lastLength.get();
+    }
+
+    private CleanupJob insert(JobType type, String tableName, JobPayload payload) {
+        Instant now = softDelete.clock().instant();
+        return softDelete.jdbc().inTransaction(c -> {
+            long id = softDelete.jdbc().insertReturningKey(c, "INSERT INTO " + table + " (job_type, table_name, payload,"
+                    + " status, priority, attempts, max_attempts, next_attempt_at, rows_processed, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, 0, 0, ?, ?, 0, ?, ?)", "id", type, tableName, payload.encode(),
+                    JobStatus.QUEUED, DEFAULT_MAX_ATTEMPTS, now, now, now);
+            return softDelete.jdbc().queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
+        });
+    }
+
+    private List<KeyRange> split(PlanStep root, Instant cutoff, int slices) {
+        Dialect d = softDelete.dialect();
+        String key = d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.key().name()));
+        String marker = d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.marker().name()));
+        long[] bounds = softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryOne(c, "SELECT MIN(" + key + "), MAX("
+                + key + "), COUNT(*) FROM " + d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.name()))
+                + " WHERE " + marker + " < ?", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                new TimestampValue(cutoff, root.marker().hasTimeZone())).orElseThrow());
+        if (bounds[2] == 0) {
+            return List.of(KeyRange.ALL);
+        }
+        long from = bounds[0];
+        long span = bounds[1] - from + 1;
+        long step = Math.max(1, (span + slices - 1) / slices);
+        List<KeyRange> ranges = new ArrayList<>();
+        for (long lo = from; lo <= bounds[1]; lo += step) {
+            ranges.add(new KeyRange(lo, Math.min(bounds[1], lo + step - 1)));
+        }
+        return ranges;
+    }
+
+    CleanupJob map(ResultSet rs) throws SQLException {
+        Dialect d = softDelete.dialect();
+        return new CleanupJob(rs.getLong("id"), JobType.valueOf(rs.getString("job_type")), rs.getString("table_name"),
+                JobPayload.decode(rs.getString("payload")), JobStatus.valueOf(rs.getString("status")),
+                rs.getInt("priority"), rs.getObject("run_id") == null ? null : rs.getLong("run_id"),
+                rs.getInt("attempts"), rs.getInt("max_attempts"), d.getInstant(rs, "next_attempt_at"),
+                rs.getString("lease_owner"), d.getInstant(rs, "lease_until"), d.getInstant(rs, "heartbeat_at"),
+                rs.getLong("rows_processed"), rs.getString("cursor_value"), rs.getString("last_error"),
+                d.getInstant(rs, "created_at"), d.getInstant(rs, "started_at"), d.getInstant(rs, "finished_at"));
+    }
+}

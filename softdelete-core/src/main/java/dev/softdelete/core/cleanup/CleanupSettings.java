@@ -1,0 +1,86 @@
+package dev.softdelete.core.cleanup;
+
+import dev.softdelete.core.alert.AlertListener;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How cleanup workers behave. Defaults: lease 60 s, unlimited rate, retry backoff 10 s doubling
+ * up to 10 min, breaker at 5% failed attempts over one hour (from 20 attempts), queue alert at
+ * more than 100 jobs for 10 minutes, poll every 10 s, alerts logged.
+ *
+ * <pre>{@code
+ * CleanupSettings settings = CleanupSettings.defaults().rowsPerSecond(5_000).alertListener(pager::send);
+ * }</pre>
+ */
+public record CleanupSettings(Duration lease, double rowsPerSecond, Duration backoffBase, Duration backoffMax,
+        double failureRateThreshold, Duration failureWindow, int minimumJobsForRate, long queueAlertLength,
+        Duration queueAlertAfter, Duration pollInterval, Sleeper sleeper, AlertListener alertListener) {
+
+    public CleanupSettings {
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(alertListener, "alertListener");
+        if (lease.isZero() || lease.isNegative()) {
+            throw new IllegalArgumentException("Lease duration must be positive, got " + lease);
+        }
+    }
+
+    public static CleanupSettings defaults() {
+        return new CleanupSettings(Duration.ofSeconds(60), 0, Duration.ofSeconds(10), Duration.ofMinutes(10), 0.05,
+                Duration.ofHours(1), 20, 100, Duration.ofMinutes(10), Duration.ofSeconds(10), Sleeper.threadSleep(),
+                AlertListener.logging());
+    }
+
+    /** How long a claimed job stays a worker's without a heartbeat (each batch is one). */
+    public CleanupSettings lease(Duration lease) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    /** Rows removed per second per worker; 0 = unlimited. */
+    public CleanupSettings rowsPerSecond(double rowsPerSecond) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    /** Delay before the first retry (doubling per attempt) and its cap. */
+    public CleanupSettings backoff(Duration base, Duration max) {
+        return new CleanupSettings(lease, rowsPerSecond, base, max, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    /** Breaker: open when more than {@code threshold} of at least {@code minimumJobs} attempts in {@code window} failed. */
+    public CleanupSettings circuitBreaker(double threshold, Duration window, int minimumJobs) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, threshold, window, minimumJobs,
+                queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    /** Alert when more than {@code length} jobs wait for at least {@code after}. */
+    public CleanupSettings queueAlert(long length, Duration after) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, length, after, pollInterval, sleeper, alertListener);
+    }
+
+    /** Delay between two drains of the queue by the built-in scheduler. */
+    public CleanupSettings pollInterval(Duration pollInterval) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    public CleanupSettings sleeper(Sleeper sleeper) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    public CleanupSettings alertListener(AlertListener alertListener) {
+        return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
+                minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
+    }
+
+    /** Delay before retry number {@code attempt} (1-based): base, 2 base, 4 base, ... capped. */
+    public Duration backoffFor(int attempt) {
+        long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
+        Duration d = backoffBase.multipliedBy(factor);
+        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.softdelete.core.cleanup;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.alert.Alert;
+import dev.softdelete.core.jdbc.Jdbc;
+import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.purge.BatchHook;
+import dev.softdelete.core.purge.PurgeCursor;
+import dev.softdelete.core.purge.PurgePlan;
+import dev.softdelete.core.purge.PurgeResult;
+import dev.softdelete.core.runs.RunStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes cleanup jobs from the queue and runs them, batch by batch, under a lease.
+ *
+ * <ul>
+ *   <li>Each batch's transaction starts by renewing the lease ({@code WHERE lease_owner = me}); if
+ *       another worker took the job over after the lease expired, the batch rolls back and this
+ *       worker lets go ({@link LeaseLostException}). Progress (rows, cursor, run counts) commits
+ *       with the batch, so a new owner resumes exactly where the last commit left off.
+ *   <li>After each batch: the rate limit, then a check for {@link #stop()} or interruption, which
+ *       releases the job back to the queue (the committed batches stay done).
+ *   <li>A failure retries the job with backoff until its attempts run out; failures feed the
+ *       circuit breaker, which pauses the worker and raises an alert until {@link #resume()}.
+ * </ul>
+ *
+ * {@link #run()} drains the queue and returns: schedule it with the built-in
+ * {@link CleanupScheduler} or the host's own scheduler. Never throws.
+ */
+public final class CleanupWorker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(CleanupWorker.class);
+
+    private final SoftDelete softDelete;
+    private final CleanupQueue queue;
+    private final CleanupSettings settings;
+    private final CircuitBreaker breaker;
+    private final QueueMonitor monitor;
+    private final ClaimStrategy claims;
+    private final RateLimiter rateLimiter;
+    private final String id;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean paused;
+
+    CleanupWorker(SoftDelete softDelete, CleanupQueue queue, CleanupSettings settings, CircuitBreaker breaker,
+            QueueMonitor monitor, String id) {
+        this.softDelete = softDelete;
+        this.queue = queue;
+        this.settings = settings;
+        this.breaker = breaker;
+        this.monitor = monitor;
+        this.claims = ClaimStrategy.forDialect(softDelete.dialect());
+        this.rateLimiter = new RateLimiter(settings.rowsPerSecond(), softDelete.clock(), settings.sleeper());
+        this.id = id;
+    }
+
+    /** This worker's lease owner name ({@code instanceId#n}). */
+    public String id() {
+        return id;
+    }
+
+    /** Runs due jobs until none is left, the worker is paused or stopping. */
+    @Override
+    public void run() {
+        try {
+            monitor.sample();
+            while (runOne()) {
+                // keep draining
+            }
+        } catch (RuntimeException e) {
+            log.error("Cleanup worker {} failed outside a job", id, e);
+        }
+    }
+
+    /**
+     * Claims and runs at most one due job.
+     *
+     * @return whether a job was run (to completion, failure or release)
+     */
+    public boolean runOne() {
+        if (isPaused() || stopping.get()) {
+            return false;
+        }
+        Instant now = softDelete.clock().instant();
+        Optional<Long> claimed = claims.claim(softDelete.jdbc(), queue.table(), id, now, settings.lease());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        CleanupJob job = queue.require(claimed.get());
+        String type = job.type().name().toLowerCase(Locale.ROOT);
+        long started = System.nanoTime();
+        String outcome;
+        try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
+            outcome = execute(job);
+        } catch (LeaseLostException e) {
+            log.warn(e.getMessage());
+            outcome = "lease_lost";
+        } catch (RuntimeException e) {
+            outcome = fail(job, e);
+        }
+        softDelete.metrics().count(MetricNames.CLEANUP_JOBS, 1, MetricTags.of("type", type, "outcome", outcome));
+        softDelete.metrics().time(MetricNames.CLEANUP_JOB_DURATION, Duration.ofNanos(System.nanoTime() - started),
+                MetricTags.of("type", type));
+        return true;
+    }
+
+    private String execute(CleanupJob job) {
+        JobPayload payload = job.payload();
+        if (job.type() == JobType.ARCHIVE_RETENTION) {
+            long removed = softDelete.purge().purgeArchive(payload.policy());
+            softDelete.jdbc().inTransaction(c -> {
+                fence(c, job.id());
+                softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET rows_processed = ? WHERE id = ?",
+                        removed, job.id());
+                return complete(c, job.id(), null);
+            });
+            breaker.record(false);
+            return "success";
+        }
+        PurgePlan plan = softDelete.purge().plan(payload.policy());
+        long runId = job.runId() != null ? job.runId() : startRun(job, plan, payload);
+        try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId)) {
+            PurgeResult result = softDelete.purge().apply(plan, payload.cutoff(), payload.range(), runId,
+                    PurgeCursor.decode(job.cursor()), hook(job.id()));
+            if (!result.complete()) {
+                release(job.id());
+                return "released";
+            }
+            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), runId));
+        }
+        breaker.record(false);
+        return "success";
+    }
+
+    private long startRun(CleanupJob job, PurgePlan plan, JobPayload payload) {
+        long runId = softDelete.purge().startRun(plan, payload.cutoff());
+        softDelete.jdbc().inTransaction(c -> {
+            fence(c, job.id());
+            return softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET run_id = ? WHERE id = ?", runId, job.id());
+        });
+        return runId;
+    }
+
+    private BatchHook hook(long jobId) {
+        return new BatchHook() {
+            @Override
+            public void begin(Connection connection) throws SQLException {
+                fence(connection, jobId);
+            }
+
+            @Override
+            public void record(Connection connection, Batch batch) throws SQLException {
+                softDelete.jdbc().update(connection, "UPDATE " + queue.table() + " SET rows_processed = rows_processed + ?,"
+                        + " cursor_value = ? WHERE id = ?", batch.removed(), batch.cursor().encode(), jobId);
+            }
+
+            @Override
+            public boolean proceed(Batch batch) {
+                try {
+                    rateLimiter.acquire(batch.removed());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                return !stopping.get() && !Thread.currentThread().isInterrupted();
+            }
+        };
+    }
+
+    /** Renews the lease; first statement of every transaction that changes the job or its rows. */
+    private void fence(Connection c, long jobId) throws SQLException {
+        Instant now = softDelete.clock().instant();
+        int renewed = softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET heartbeat_at = ?, lease_until = ?,"
+                + " updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'", now,
+                now.plus(settings.lease()), now, jobId, id);
+        if (renewed != 1) {
+            throw new LeaseLostException(jobId, id);
+        }
+    }
+
+    private int complete(Connection c, long jobId, Long runId) throws SQLException {
+        fence(c, jobId);
+        Instant now = softDelete.clock().instant();
+        if (runId != null) {
+            softDelete.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, null);
+        }
+        return softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET status = 'DONE', finished_at = ?,"
+                + " lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?", now, now, jobId);
+    }
+
+    /** Gives the job back without counting the attempt (shutdown, interruption). */
+    private void release(long jobId) {
+        Instant now = softDelete.clock().instant();
+        softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, "UPDATE " + queue.table()
+                + " SET status = 'QUEUED', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,"
+                + " next_attempt_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?", now, now, jobId, id));
+        log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
+    }
+
+    private String fail(CleanupJob claimed, RuntimeException error) {
+        CleanupJob job = queue.find(claimed.id()).orElse(claimed);
+        Instant now = softDelete.clock().instant();
+        boolean last = job.attempts() >= job.maxAttempts();
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        log.warn("Cleanup job {} on {} failed (attempt {} of {}){}", job.id(), job.table(), job.attempts(),
+                job.maxAttempts(), last ? ", giving up" : ", will retry", error);
+        Jdbc jdbc = softDelete.jdbc();
+        jdbc.inTransaction(c -> {
+            if (last && job.runId() != null) {
+                softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
+            }
+            return jdbc.update(c, "UPDATE " + queue.table() + " SET status = ?, lease_owner = NULL, lease_until = NULL,"
+                    + " next_attempt_at = ?, last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?",
+                    last ? JobStatus.FAILED : JobStatus.QUEUED, now.plus(settings.backoffFor(job.attempts())),
+                    message.length() > 4000 ? message.substring(0, 4000) : message, last ? now : null, now, job.id(), id);
+        });
+        if (breaker.record(true)) {
+            settings.alertListener().deliverSafely(new Alert("cleanup.failure_rate", Alert.Severity.CRITICAL, job.table(),
+                    String.format(Locale.ROOT, "%.1f%% of %d cleanup job attempts failed within %s (threshold %.1f%%);"
+                            + " cleanup workers are paused. Fix the cause (last: %s), then call resume().",
+                            breaker.failureRate() * 100, breaker.attemptsInWindow(), settings.failureWindow(),
+                            settings.failureRateThreshold() * 100, message),
+                    now, Map.of("failure_rate", String.valueOf(breaker.failureRate()), "job_id", String.valueOf(job.id()))));
+        }
+        return last ? "failure" : "retry";
+    }
+
+    /** Whether this worker claims nothing: paused by hand or by the circuit breaker. */
+    public boolean isPaused() {
+        return paused || breaker.isOpen();
+    }
+
+    /** Stops claiming new jobs until {@link #resume()}. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Resumes claiming and closes the circuit breaker. */
+    public void resume() {
+        paused = false;
+        breaker.reset();
+    }
+
+    /** Asks the worker to stop: the batch in progress commits, then its job goes back to the queue. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    public boolean isStopping() {
+        return stopping.get();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.softdelete.core.purge;
+
+/**
+ * A slice of the purged table's primary key, inclusive at both ends; {@code null} ends are open.
+ * The cleanup queue splits a large purge into slices so that several workers share it.
+ */
+public record KeyRange(Long from, Long to) {
+
+    /** Every key. */
+    public static final KeyRange ALL = new KeyRange(null, null);
+
+    public boolean isAll() {
+        return from == null && to == null;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.catalog.ColumnInfo;
+import dev.softdelete.core.catalog.ForeignKeyInfo;
+import dev.softdelete.core.catalog.TableInfo;
+import java.util.List;
+
+/**
+ * One table of a purge plan.
+ *
+ * @param table        the table as the catalog describes it
+ * @param key          its single-column primary key
+ * @param marker       its soft-delete marker column (a timestamp)
+ * @param parentEdges  foreign keys from this table to tables earlier in the plan (empty for the
+ *                     policy's own table): a row is in scope only if it references an expiring row
+ * @param referencedBy every foreign key into this table; a row still referenced is never deleted
+ * @param archiveTable where its rows go in archive mode
+ */
+public record PlanStep(TableInfo table, ColumnInfo key, ColumnInfo marker, List<ForeignKeyInfo> parentEdges,
+        List<ForeignKeyInfo> referencedBy, String archiveTable) {
+
+    public PlanStep {
+        parentEdges = List.copyOf(parentEdges);
+        referencedBy = List.copyOf(referencedBy);
+    }
+
+    public String name() {
+        return table.name();
+    }
+
+    /** Whether this is the policy's own table (not a child reached through a foreign key). */
+    public boolean isRoot() {
+        return parentEdges.isEmpty();
+    }
+
+    /** Whether the key is an integer type (slices and cursors are numeric then). */
+    public boolean numericKey() {
+        return switch (key.jdbcType()) {
+            case java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.SMALLINT, java.sql.Types.TINYINT,
+                    java.sql.Types.NUMERIC, java.sql.Types.DECIMAL -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.SoftDeleteException;
+
+/**
+ * A retention policy cannot be used as given: a zero or negative window, a table without the
+ * soft-delete marker or a single-column primary key. Thrown before any row is touched.
+ */
+public class PurgeConfigurationException extends SoftDeleteException {
+
+    public PurgeConfigurationException(String message) {
+        super(message);
+    }
+}

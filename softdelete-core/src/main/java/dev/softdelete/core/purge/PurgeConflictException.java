@@ -1,0 +1,11 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.SoftDeleteException;
+
+/** A batch met a concurrent change and was rolled back; running it again is safe. */
+public class PurgeConflictException extends SoftDeleteException {
+
+    public PurgeConflictException(String message) {
+        super(message);
+    }
+}

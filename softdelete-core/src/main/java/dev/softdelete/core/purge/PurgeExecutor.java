@@ -1,0 +1,152 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.catalog.ColumnInfo;
+import dev.softdelete.core.catalog.ForeignKeyInfo;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
+import dev.softdelete.core.jdbc.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link PurgePlan}: counts for pretend mode, and batched, set-based deletes (or archive
+ * moves) for real. No row is ever read into the JVM: each batch reads only the upper key of its
+ * window ({@code COUNT} and {@code MAX} over the next {@code batchSize} expired keys, by primary
+ * key), then deletes that key range under the full guard of {@link PurgePredicates}.
+ */
+final class PurgeExecutor {
+
+    private static final int SAMPLES = 10;
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final PurgeStatements statements;
+    private final Clock clock;
+
+    PurgeExecutor(Jdbc jdbc, Dialect dialect, Clock clock) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.statements = PurgeStatements.forDialect(dialect);
+        this.clock = clock;
+    }
+
+    List<TablePreview> pretend(Connection c, PurgePlan plan, Instant cutoff, KeyRange range) throws SQLException {
+        List<TablePreview> tables = new ArrayList<>();
+        for (PlanStep step : plan.deleteOrder()) {
+            PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
+            String from = " FROM " + p.q(step.name()) + " a WHERE ";
+            long expired = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a")));
+            long purgeable = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.purgeable(step, "a")));
+            Map<String, Long> blocked = new LinkedHashMap<>();
+            for (ForeignKeyInfo fk : step.referencedBy()) {
+                long n = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a"))
+                        .append(" AND ").append(p.blockingRows(fk, "a", 0)));
+                if (n > 0) {
+                    blocked.merge(fk.childTable(), n, Long::sum);
+                }
+            }
+            Sql samples = new Sql().append("SELECT a." + p.q(step.key().name()) + from).append(p.purgeable(step, "a"))
+                    .append(" ORDER BY a." + p.q(step.key().name()) + " LIMIT " + SAMPLES);
+            List<String> ids = jdbc.query(c, samples.text(), rs -> rs.getString(1), samples.params());
+            tables.add(new TablePreview(step.name(), expired, purgeable, blocked, ids));
+        }
+        return tables;
+    }
+
+    /** Deletes (or archives) every purgeable row of the plan, children first, from {@code start}. */
+    PurgeResult apply(PurgePlan plan, Instant cutoff, KeyRange range, long runId, PurgeCursor start, BatchHook hook) {
+        Map<String, Long> removed = new LinkedHashMap<>();
+        plan.deleteOrder().forEach(s -> removed.put(s.name(), 0L));
+        long skipped = 0;
+        long batches = 0;
+        List<PlanStep> steps = plan.deleteOrder();
+        for (int i = start.step(); i < steps.size(); i++) {
+            PlanStep step = steps.get(i);
+            Object last = i == start.step() ? keyValue(step, start.lastKey()) : null;
+            while (true) {
+                Batch batch = runBatch(plan, step, i, cutoff, range, runId, last, hook);
+                if (batch == null) {
+                    break;
+                }
+                batches++;
+                removed.merge(step.name(), batch.removed, Long::sum);
+                skipped += batch.expired - batch.removed;
+                last = batch.upper;
+                if (!hook.proceed(batch.toHook(step, i))) {
+                    return new PurgeResult(runId, plan.policy(), cutoff, removed, skipped, batches, false);
+                }
+            }
+        }
+        return new PurgeResult(runId, plan.policy(), cutoff, removed, skipped, batches, true);
+    }
+
+    private record Batch(Object upper, long expired, long removed) {
+        BatchHook.Batch toHook(PlanStep step, int index) {
+            return new BatchHook.Batch(step.name(), new PurgeCursor(index, String.valueOf(upper)), expired, removed);
+        }
+    }
+
+    private Batch runBatch(PurgePlan plan, PlanStep step, int index, Instant cutoff, KeyRange range, long runId,
+            Object after, BatchHook hook) {
+        return jdbc.inTransaction(c -> {
+            hook.begin(c);
+            PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
+            String key = p.q(step.key().name());
+            Sql window = new Sql().append("SELECT COUNT(*), MAX(w.k) FROM (SELECT a." + key + " AS k FROM "
+                    + p.q(step.name()) + " a WHERE ");
+            if (after != null) {
+                window.append("a." + key + " > ? AND ", after);
+            }
+            window.append(p.candidate(step, "a"))
+                    .append(" ORDER BY a." + key + " LIMIT " + plan.policy().batchSize() + ") w");
+            Object[] found = jdbc.queryOne(c, window.text(), rs -> new Object[] {rs.getLong(1), rs.getObject(2)},
+                    window.params()).orElseThrow();
+            long expired = (Long) found[0];
+            if (expired == 0) {
+                return null;
+            }
+            Object upper = found[1];
+            String table = p.q(step.name());
+            Sql where = new Sql();
+            if (after != null) {
+                where.append(table + "." + key + " > ? AND ", after);
+            }
+            where.append(table + "." + key + " <= ? AND ", upper).append(p.candidate(step, table))
+                    .append(p.unreferenced(step, table, statements.selfReferenceInDelete()));
+            long removed;
+            if (plan.policy().action() == PurgeAction.ARCHIVE) {
+                List<ColumnInfo> columns = step.table().columns();
+                String names = columns.stream().map(col -> p.q(col.name())).collect(Collectors.joining(", "));
+                String qualified = columns.stream().map(col -> table + "." + p.q(col.name()))
+                        .collect(Collectors.joining(", "));
+                Sql values = new Sql().append("?", clock.instant()).append(", ?", runId);
+                removed = statements.moveToArchive(jdbc, c, table, dialect.quote(Identifier.of(step.archiveTable())),
+                        names, qualified, where, values);
+            } else {
+                Sql delete = new Sql().append("DELETE FROM " + table + " WHERE ").append(where);
+                removed = jdbc.update(c, delete.text(), delete.params());
+            }
+            Batch batch = new Batch(upper, expired, removed);
+            hook.record(c, batch.toHook(step, index));
+            return batch;
+        });
+    }
+
+    private long count(Connection c, Sql sql) throws SQLException {
+        return jdbc.queryLong(c, sql.text(), sql.params());
+    }
+
+    private static Object keyValue(PlanStep step, String text) {
+        if (text == null) {
+            return null;
+        }
+        return step.numericKey() ? (Object) Long.parseLong(text) : text;
+    }
+}

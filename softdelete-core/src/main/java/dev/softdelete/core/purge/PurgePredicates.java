@@ -1,0 +1,143 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.catalog.ForeignKeyInfo;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
+import dev.softdelete.core.jdbc.TimestampValue;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The guards every purge statement carries in its own WHERE clause, so that the database, not a
+ * pre-check in Java, decides which rows go:
+ * <ul>
+ *   <li><b>expired</b>: the row's marker is before the cutoff (NULL, i.e. active, never matches);
+ *   <li><b>in scope</b>: a child row references an expiring parent of the plan (its own scope
+ *       recursively), so a policy on {@code products} only reaches the assets of expired products;
+ *   <li><b>unreferenced</b>: no row of any table still references it. Children are purged first,
+ *       so whatever still references a row (an active child, a row of a table without marker)
+ *       makes it skipped, never forced.
+ * </ul>
+ * {@link #purgeable} is the pretend-mode variant: nothing has been deleted yet, so a referencing
+ * row only blocks if it would not be purged itself.
+ */
+final class PurgePredicates {
+
+    private final Dialect dialect;
+    private final PurgePlan plan;
+    private final Instant cutoff;
+    private final KeyRange range;
+    private int aliases;
+
+    PurgePredicates(Dialect dialect, PurgePlan plan, Instant cutoff, KeyRange range) {
+        this.dialect = dialect;
+        this.plan = plan;
+        this.cutoff = cutoff;
+        this.range = range;
+    }
+
+    /** Quotes a name exactly as the catalog stores it. */
+    String q(String catalogName) {
+        return dialect.quote(Identifier.quoted(catalogName));
+    }
+
+    String alias() {
+        return "sd" + (++aliases);
+    }
+
+    /** Expired and in scope. {@code ref} is the alias or quoted table name the columns hang off. */
+    Sql candidate(PlanStep step, String ref) {
+        return new Sql().append(ref + "." + q(step.marker().name()) + " < ?",
+                new TimestampValue(cutoff, step.marker().hasTimeZone())).append(scope(step, ref));
+    }
+
+    /**
+     * The root's key slice, or for a child: one of its parents expires. Written as a scalar
+     * subquery per parent ({@code (SELECT p.marker FROM parent p WHERE p.key = c.fk ...) < ?}, at
+     * most one row since a foreign key references a unique key) so that the database probes the
+     * parent's key index per row instead of joining the whole parent table into every batch.
+     */
+    private Sql scope(PlanStep step, String ref) {
+        Sql sql = new Sql();
+        if (step.isRoot()) {
+            String key = ref + "." + q(step.key().name());
+            if (range.from() != null) {
+                sql.append(" AND " + key + " >= ?", range.from());
+            }
+            if (range.to() != null) {
+                sql.append(" AND " + key + " <= ?", range.to());
+            }
+            return sql;
+        }
+        sql.append(" AND (");
+        List<ForeignKeyInfo> edges = step.parentEdges();
+        for (int i = 0; i < edges.size(); i++) {
+            ForeignKeyInfo fk = edges.get(i);
+            PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
+            String p = alias();
+            sql.append(i == 0 ? "" : " OR ").append("(SELECT " + p + "." + q(parent.marker().name()) + " FROM "
+                    + q(parent.name()) + " " + p + " WHERE " + join(fk, ref, p)).append(scope(parent, p))
+                    .append(") < ?", new TimestampValue(cutoff, parent.marker().hasTimeZone()));
+        }
+        return sql.append(")");
+    }
+
+    /**
+     * No row references it. {@code selfReferenceAllowed} false: the statement deletes from
+     * {@code step}'s table on a database (MariaDB) that cannot read the target table in a
+     * subquery there, so self-references are left to the foreign key itself (the batch fails and
+     * is retried instead of skipping the row). Each check is a scalar {@code (SELECT 1 ... LIMIT 1)
+     * IS NULL}, an index probe per row rather than an anti-join over the whole child table.
+     */
+    Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed) {
+        Sql sql = new Sql();
+        for (ForeignKeyInfo fk : step.referencedBy()) {
+            if (!selfReferenceAllowed && fk.childTable().equals(step.name())) {
+                continue;
+            }
+            String c = alias();
+            sql.append(" AND (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE " + join(fk, c, ref)
+                    + " LIMIT 1) IS NULL");
+        }
+        return sql;
+    }
+
+    /** Pretend mode: expired, in scope, and every referencing row would itself be purged. */
+    Sql purgeable(PlanStep step, String ref) {
+        return candidate(step, ref).append(notBlockedIfPurgedTogether(step, ref, 0));
+    }
+
+    /** Rows of {@code fk.childTable} that reference {@code ref} and would stay. */
+    Sql blockingRows(ForeignKeyInfo fk, String ref, int depth) {
+        String c = alias();
+        Sql sql = new Sql().append("EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
+                + join(fk, c, ref));
+        var child = plan.step(fk.childTable());
+        if (child.isPresent() && !fk.childTable().equals(fk.parentTable()) && depth < 16) {
+            PlanStep cs = child.get();
+            String marker = c + "." + q(cs.marker().name());
+            sql.append(" AND NOT (" + marker + " IS NOT NULL AND " + marker + " < ?",
+                    new TimestampValue(cutoff, cs.marker().hasTimeZone()));
+            sql.append(notBlockedIfPurgedTogether(cs, c, depth + 1)).append(")");
+        }
+        return sql.append(")");
+    }
+
+    private Sql notBlockedIfPurgedTogether(PlanStep step, String ref, int depth) {
+        Sql sql = new Sql();
+        for (ForeignKeyInfo fk : step.referencedBy()) {
+            sql.append(" AND NOT ").append(blockingRows(fk, ref, depth));
+        }
+        return sql;
+    }
+
+    /** {@code child.fk1 = parent.pk1 AND ...}. */
+    private String join(ForeignKeyInfo fk, String childRef, String parentRef) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fk.childColumns().size(); i++) {
+            b.append(i == 0 ? "" : " AND ").append(childRef).append('.').append(q(fk.childColumns().get(i)))
+                    .append(" = ").append(parentRef).append('.').append(q(fk.parentColumns().get(i)));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.softdelete.core.purge;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of pretend mode: nothing was deleted; the run registry holds a PRETEND run with
+ * these counts ({@code runId}).
+ */
+public record PurgePreview(long runId, RetentionPolicy policy, Instant cutoff, List<TablePreview> tables) {
+
+    public PurgePreview {
+        tables = List.copyOf(tables);
+    }
+
+    /** Rows that would be deleted over all tables. */
+    public long totalPurgeable() {
+        return tables.stream().mapToLong(TablePreview::purgeable).sum();
+    }
+
+    /** Rows kept because something still references them. */
+    public long totalBlocked() {
+        return tables.stream().mapToLong(t -> t.expired() - t.purgeable()).sum();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.softdelete.core.purge;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.dialect.Identifier;
+import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.runs.NewRun;
+import dev.softdelete.core.runs.RunKind;
+import dev.softdelete.core.runs.RunMode;
+import dev.softdelete.core.runs.RunRegistry;
+import dev.softdelete.core.runs.RunStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention purge and archival, run synchronously on the caller's thread. Obtain it with
+ * {@code softDelete.purge()}; for background, multi-instance purging use {@code softDelete.cleanup()}.
+ *
+ * <pre>{@code
+ * RetentionPolicy policy = RetentionPolicy.archive("products").retention(Duration.ofDays(30));
+ * PurgePreview preview = softDelete.purge().pretend(policy);  // counts and sample ids, nothing deleted
+ * PurgeResult result = softDelete.purge().apply(policy);      // children first, in batches
+ * }</pre>
+ *
+ * Every pretend and apply is a run in the registry (kind PURGE or ARCHIVE) with its counts.
+ * Invalid policies (unknown table, no marker, no single-column key) throw before anything changes.
+ */
+public final class Purger {
+
+    private static final Logger log = LoggerFactory.getLogger(Purger.class);
+
+    private final SoftDelete softDelete;
+    private final PurgePlanner planner;
+    private final PurgeExecutor executor;
+    private final ArchiveTables archives;
+
+    public Purger(SoftDelete softDelete) {
+        this.softDelete = softDelete;
+        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect());
+        this.executor = new PurgeExecutor(softDelete.jdbc(), softDelete.dialect(), softDelete.clock());
+        this.archives = new ArchiveTables(softDelete.catalog(), softDelete.dialect());
+    }
+
+    /** The tables a policy touches, children first, read from the catalog; validates the policy. */
+    public PurgePlan plan(RetentionPolicy policy) {
+        return softDelete.jdbc().withConnection(c -> planner.plan(c, policy));
+    }
+
+    /** Counts what {@link #apply} would remove now, with sample ids; records a PRETEND run. */
+    public PurgePreview pretend(RetentionPolicy policy) {
+        return pretend(policy, KeyRange.ALL);
+    }
+
+    /** Pretend mode over a slice of the policy table's keys. */
+    public PurgePreview pretend(RetentionPolicy policy, KeyRange range) {
+        PurgePlan plan = plan(policy);
+        Instant cutoff = policy.cutoff(softDelete.clock().instant());
+        List<TablePreview> tables = softDelete.jdbc().withConnection(c -> executor.pretend(c, plan, cutoff, range));
+        long expired = tables.stream().mapToLong(TablePreview::expired).sum();
+        long purgeable = tables.stream().mapToLong(TablePreview::purgeable).sum();
+        RunRegistry runs = softDelete.runRegistry();
+        long runId = softDelete.jdbc().inTransaction(c -> {
+            long id = runs.create(c, newRun(plan, RunMode.PRETEND, cutoff, purgeable)).id();
+            runs.recordBatch(c, id, expired, 0, expired - purgeable, false, null);
+            runs.finish(c, id, RunStatus.COMPLETED, null, summary(tables));
+            return id;
+        });
+        log.info("Pretend purge of {}: {} of {} expired rows would go (cutoff {})", policy.table(), purgeable,
+                expired, cutoff);
+        return new PurgePreview(runId, policy, cutoff, tables);
+    }
+
+    /** Purges (or archives) every expired row of the policy's table and its soft-deletable children. */
+    public PurgeResult apply(RetentionPolicy policy) {
+        PurgePlan plan = plan(policy);
+        Instant cutoff = policy.cutoff(softDelete.clock().instant());
+        long runId = startRun(plan, cutoff);
+        try {
+            PurgeResult result = apply(plan, cutoff, KeyRange.ALL, runId, PurgeCursor.START, BatchHook.NONE);
+            softDelete.runRegistry().finish(runId, RunStatus.COMPLETED, null, summary(result));
+            return result;
+        } catch (RuntimeException e) {
+            softDelete.runRegistry().finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), null);
+            throw e;
+        }
+    }
+
+    /**
+     * Registers an APPLY run for a plan (and creates archive tables when archiving) and marks it
+     * RUNNING; the cleanup worker calls this once per job.
+     */
+    public long startRun(PurgePlan plan, Instant cutoff) {
+        return softDelete.jdbc().withConnection(c -> {
+            archives.ensure(c, plan);
+            return softDelete.jdbc().inTransaction(tx -> {
+                long id = softDelete.runRegistry().create(tx, newRun(plan, RunMode.APPLY, cutoff, null)).id();
+                softDelete.runRegistry().transition(tx, id, RunStatus.PLANNED, RunStatus.RUNNING);
+                return id;
+            });
+        });
+    }
+
+    /**
+     * Runs a plan from {@code start} within {@code range}, recording each batch on run
+     * {@code runId} in the batch's own transaction, and giving {@code hook} its say.
+     */
+    public PurgeResult apply(PurgePlan plan, Instant cutoff, KeyRange range, long runId, PurgeCursor start,
+            BatchHook hook) {
+        String type = plan.policy().action().name().toLowerCase(Locale.ROOT);
+        BatchHook recording = new BatchHook() {
+            @Override
+            public void begin(Connection connection) throws SQLException {
+                hook.begin(connection);
+            }
+
+            @Override
+            public void record(Connection connection, Batch batch) throws SQLException {
+                softDelete.runRegistry().recordBatch(connection, runId, batch.expired(), batch.removed(),
+                        batch.expired() - batch.removed(), false, batch.cursor().encode());
+                hook.record(connection, batch);
+            }
+
+            @Override
+            public boolean proceed(Batch batch) {
+                softDelete.metrics().count(MetricNames.CLEANUP_ROWS, batch.removed(),
+                        MetricTags.of("type", type, "table", batch.table().toLowerCase(Locale.ROOT)));
+                return hook.proceed(batch);
+            }
+        };
+        try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, plan.policy().table())) {
+            long started = System.nanoTime();
+            PurgeResult result = executor.apply(plan, cutoff, range, runId, start, recording);
+            try (LogContext done = LogContext.with(LogContext.COUNT, result.totalRemoved())
+                    .and(LogContext.DURATION_MS, (System.nanoTime() - started) / 1_000_000)) {
+                log.info("Purge of {} removed {} rows, skipped {} still referenced ({} batches, cutoff {})",
+                        plan.policy().table(), result.totalRemoved(), result.skipped(), result.batches(), cutoff);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Deletes archived rows older than the policy's archive retention, in batches.
+     *
+     * @return rows deleted from the archive tables
+     */
+    public long purgeArchive(RetentionPolicy policy) {
+        PurgePlan plan = plan(policy);
+        Instant cutoff = softDelete.clock().instant().minus(policy.archiveRetention());
+        PurgeStatements statements = PurgeStatements.forDialect(softDelete.dialect());
+        long total = 0;
+        for (PlanStep step : plan.deleteOrder()) {
+            Identifier archive = softDelete.dialect().identifier(step.archiveTable());
+            if (softDelete.catalog().find(step.archiveTable()).isEmpty()) {
+                continue;
+            }
+            Sql delete = statements.limitedDelete(softDelete.dialect().quote(archive),
+                    new Sql().append("archived_at < ?", cutoff), policy.batchSize());
+            long n;
+            do {
+                n = softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, delete.text(), delete.params()));
+                total += n;
+            } while (n > 0);
+        }
+        return total;
+    }
+
+    private static NewRun newRun(PurgePlan plan, RunMode mode, Instant cutoff, Long previewCount) {
+        RetentionPolicy p = plan.policy();
+        RunKind kind = p.action() == PurgeAction.ARCHIVE ? RunKind.ARCHIVE : RunKind.PURGE;
+        return new NewRun(kind, mode, RunStatus.PLANNED, kind.name().toLowerCase(Locale.ROOT) + " " + p.table(),
+                p.table(), p.markerColumn() + " < " + cutoff + " (retention " + p.retention() + ") on "
+                + plan.tables(), "table=" + p.table() + ";action=" + p.action() + ";cutoff=" + cutoff, null, previewCount);
+    }
+
+    private static String summary(List<TablePreview> tables) {
+        StringBuilder b = new StringBuilder();
+        for (TablePreview t : tables) {
+            b.append(b.length() == 0 ? "" : "; ").append(t.table()).append(": ").append(t.purgeable()).append('/')
+                    .append(t.expired()).append(" purgeable").append(t.blockedBy().isEmpty() ? "" : ", blocked by " + t.blockedBy());
+        }
+        return truncate(b.toString());
+    }
+
+    private static String summary(PurgeResult result) {
+        return truncate("removed " + result.removed() + ", skipped " + result.skipped() + " still referenced");
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+    }
+}

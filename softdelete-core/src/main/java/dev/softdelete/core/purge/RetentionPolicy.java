@@ -1,0 +1,93 @@
+package dev.softdelete.core.purge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How long soft-deleted rows of one table are kept, and what happens to them afterwards.
+ *
+ * <pre>{@code
+ * RetentionPolicy.purge("products");                                   // 30 days, then delete
+ * RetentionPolicy.archive("products").retention(Duration.ofDays(90))  // copy to products_archive
+ *         .archiveRetention(Duration.ofDays(365 * 7));                 // keep archived rows 7 years
+ * }</pre>
+ *
+ * @param table            the table whose soft-deleted rows expire (its soft-deletable children follow)
+ * @param action           purge or archive
+ * @param retention        how long after its marker a row is kept; positive; default 30 days
+ * @param markerColumn     the timestamp column saying when a row was soft-deleted; default {@code deleted_at}
+ * @param archiveTable     where archived rows of {@code table} go; default {@code <table>_archive}
+ * @param archiveRetention how long archived rows are kept; positive; default 365 days
+ * @param batchSize        rows per transaction; default 1,000
+ */
+public record RetentionPolicy(String table, PurgeAction action, Duration retention, String markerColumn,
+        String archiveTable, Duration archiveRetention, int batchSize) {
+
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_ARCHIVE_RETENTION = Duration.ofDays(365);
+    public static final String DEFAULT_MARKER = "deleted_at";
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+
+    public RetentionPolicy {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(markerColumn, "markerColumn");
+        requirePositive(retention, "Retention window", table);
+        requirePositive(archiveRetention, "Archive retention", table);
+        if (batchSize < 1) {
+            throw new PurgeConfigurationException("Batch size " + batchSize + " for table '" + table
+                    + "' must be at least 1 (default " + DEFAULT_BATCH_SIZE + ").");
+        }
+        if (archiveTable == null) {
+            archiveTable = table + "_archive";
+        }
+    }
+
+    /** Hard-delete rows of {@code table} 30 days after their soft delete. */
+    public static RetentionPolicy purge(String table) {
+        return new RetentionPolicy(table, PurgeAction.PURGE, DEFAULT_RETENTION, DEFAULT_MARKER, null,
+                DEFAULT_ARCHIVE_RETENTION, DEFAULT_BATCH_SIZE);
+    }
+
+    /** Archive rows of {@code table} 30 days after their soft delete. */
+    public static RetentionPolicy archive(String table) {
+        return purge(table).action(PurgeAction.ARCHIVE);
+    }
+
+    public RetentionPolicy action(PurgeAction action) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    public RetentionPolicy retention(Duration retention) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    public RetentionPolicy markerColumn(String markerColumn) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    public RetentionPolicy archiveTable(String archiveTable) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    public RetentionPolicy archiveRetention(Duration archiveRetention) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    public RetentionPolicy batchSize(int batchSize) {
+        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    }
+
+    /** Rows whose marker is before this instant have expired. */
+    public Instant cutoff(Instant now) {
+        return now.minus(retention);
+    }
+
+    private static void requirePositive(Duration d, String what, String table) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new PurgeConfigurationException(what + " for table '" + table + "' is " + d
+                    + "; it must be positive (for example Duration.ofDays(30)). Nothing was changed.");
+        }
+    }
+}
