@@ -90,6 +90,19 @@ public final class HibernateSoftDelete {
         return result;
     }
 
+    /**
+     * Restores many rows in one transaction (each with its cascade children): all or none. A
+     * conflict or a bad id on any row rolls back the whole call.
+     */
+    public List<RestoreResult> restoreAll(Class<?> type, java.util.Collection<?> ids) {
+        TableSql table = tables.forClass(type);
+        List<RestoreResult> results = measured(table, OperationMetrics.RESTORE,
+                () -> new Restorer(tables).restoreAll(table, List.copyOf(ids)));
+        String actor = runtime.core().actors().currentActor();
+        results.forEach(r -> runtime.listeners().restored(new SoftDeleteEvent(r.entity(), r.id(), r.deletedAt(), actor)));
+        return results;
+    }
+
     /** Restores the row of a (detached or deleted-scope loaded) entity instance. */
     public RestoreResult restore(Object entity) {
         return restore(entity.getClass(), factory.getPersistenceUnitUtil().getIdentifier(entity));

@@ -63,8 +63,10 @@ public final class SoftDeleteIntegrator implements Integrator {
             EntityMapping mapping = found.get();
             Operation operation = runtime.operations().enter(event.getSession());
             metrics.success(mapping.label(), OperationMetrics.DELETE, 1);
-            runtime.listeners().softDeleted(new SoftDeleteEvent(mapping.label(), event.getId(), operation.at(),
-                    operation.actor()));
+            if (runtime.listeners().any()) {
+                runtime.listeners().softDeleted(new SoftDeleteEvent(mapping.label(), event.getId(), operation.at(),
+                        operation.actor()));
+            }
         }
 
         @Override

@@ -42,6 +42,9 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         if (inspected.contains("/*softdelete:")) {
             return fillMarkers(inspected, runtime.operations().currentOrNew());
         }
+        if (!mayDelete(inspected)) {
+            return inspected;   // the common case (queries, inserts, updates): no regex
+        }
         Matcher delete = BULK_DELETE.matcher(inspected);
         if (delete.matches()) {
             return softenBulkDelete(delete, inspected);
@@ -54,6 +57,15 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
                     + " entities, a simple bulk delete, or HibernateSoftDelete.hardDelete for a real delete.");
         }
         return inspected;
+    }
+
+    /** Cheap pre-check: does the statement start with DELETE or WITH (a CTE that may delete)? */
+    private static boolean mayDelete(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "delete", 0, 6) || sql.regionMatches(true, i, "with", 0, 4);
     }
 
     private String fillMarkers(String sql, Operation operation) {

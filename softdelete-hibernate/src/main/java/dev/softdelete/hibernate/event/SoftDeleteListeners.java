@@ -21,6 +21,11 @@ public final class SoftDeleteListeners {
         listeners.remove(listener);
     }
 
+    /** Whether any listener is registered (events are not even built otherwise). */
+    public boolean any() {
+        return !listeners.isEmpty();
+    }
+
     public void softDeleted(SoftDeleteEvent event) {
         fire(event, SoftDeleteListener::softDeleted);
     }

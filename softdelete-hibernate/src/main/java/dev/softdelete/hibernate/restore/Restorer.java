@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -24,25 +25,40 @@ public final class Restorer {
         this.tables = tables;
     }
 
+    /** Restores one row (and its children) in its own transaction. */
     public RestoreResult restore(TableSql table, Object id) {
+        return restoreAll(table, List.of(id)).get(0);
+    }
+
+    /** Restores rows in one transaction: all of them, or none when one fails. */
+    public List<RestoreResult> restoreAll(TableSql table, Collection<?> ids) {
         return tables.jdbc().inTransaction(c -> {
-            TableSql.Marker marker = table.lockMarker(c, id)
-                    .orElseThrow(() -> new RowNotFoundException(table.mapping().label(), id, "restore"));
-            if (!marker.deleted()) {
-                throw new NotDeletedException(table.mapping().label(), id);
-            }
-            List<RowRef> rows = new ArrayList<>();
-            rows.add(new RowRef(table, id));
-            collectChildren(c, table, id, marker.at(), rows);
             UniqueConflictCheck check = new UniqueConflictCheck(tables.jdbc(), tables.catalog());
-            for (RowRef row : rows) {
-                check.check(c, row);
+            List<RestoreResult> results = new ArrayList<>(ids.size());
+            for (Object id : ids) {
+                results.add(restore(c, check, table, id));
             }
-            for (RowRef row : rows) {
-                row.table().clearMarker(c, row.id(), marker.at());
-            }
-            return new RestoreResult(table.mapping().label(), id, marker.at(), rows.size() - 1);
+            return results;
         });
+    }
+
+    private RestoreResult restore(Connection c, UniqueConflictCheck check, TableSql table, Object id)
+            throws SQLException {
+        TableSql.Marker marker = table.lockMarker(c, id)
+                .orElseThrow(() -> new RowNotFoundException(table.mapping().label(), id, "restore"));
+        if (!marker.deleted()) {
+            throw new NotDeletedException(table.mapping().label(), id);
+        }
+        List<RowRef> rows = new ArrayList<>();
+        rows.add(new RowRef(table, id));
+        collectChildren(c, table, id, marker.at(), rows);
+        for (RowRef row : rows) {
+            check.check(c, row);
+        }
+        for (RowRef row : rows) {
+            row.table().clearMarker(c, row.id(), marker.at());
+        }
+        return new RestoreResult(table.mapping().label(), id, marker.at(), rows.size() - 1);
     }
 
     private void collectChildren(Connection c, TableSql parent, Object parentId, Instant at, List<RowRef> rows)

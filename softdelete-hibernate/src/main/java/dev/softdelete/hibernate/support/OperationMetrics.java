@@ -18,6 +18,7 @@ public final class OperationMetrics {
     public static final String HARD_DELETE = "hard_delete";
 
     private final SoftDeleteMetrics metrics;
+    private final java.util.Map<String, MetricTags> successTags = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OperationMetrics(SoftDeleteMetrics metrics) {
         this.metrics = metrics;
@@ -25,7 +26,8 @@ public final class OperationMetrics {
 
     /** Counts {@code rows} successful rows. */
     public void success(String entity, String operation, long rows) {
-        metrics.count(MetricNames.OPERATIONS, rows, tags(entity, operation, "success"));
+        MetricTags tags = successTags.computeIfAbsent(entity + '|' + operation, k -> tags(entity, operation, "success"));
+        metrics.count(MetricNames.OPERATIONS, rows, tags);
     }
 
     /** Counts one operation with its outcome and records its duration. */
