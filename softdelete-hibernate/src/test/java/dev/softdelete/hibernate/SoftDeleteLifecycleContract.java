@@ -14,7 +14,6 @@ import dev.softdelete.hibernate.model.Vehicle;
 import dev.softdelete.hibernate.scope.SoftDeleteScope;
 import dev.softdelete.hibernate.scope.Visibility;
 import java.time.Duration;
-import java.util.List;
 import org.hibernate.EntityFilterException;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +74,12 @@ abstract class SoftDeleteLifecycleContract extends HibernateDatabaseTest {
         inTransaction(s -> {
             ProductAttribute attribute = SoftDeleteScope.includeDeleted(s, () -> s.find(ProductAttribute.class, 15L));
             assertThat(attribute.product.id).isEqualTo(1L);
+        });
+        // A lazy to-one gives a proxy; initializing it fails the same way as getReference().
+        inTransaction(s -> {
+            ProductAsset asset = s.find(ProductAsset.class, 11L);
+            assertThatThrownBy(() -> org.hibernate.Hibernate.initialize(asset.product))
+                    .isInstanceOf(org.hibernate.ObjectNotFoundException.class);
         });
     }
 
@@ -176,9 +181,5 @@ abstract class SoftDeleteLifecycleContract extends HibernateDatabaseTest {
         inTransaction(s -> s.remove(s.find(Product.class, 2L)));
         assertThat(softDelete.deletedItems(Product.class, dev.softdelete.hibernate.listing.DeletedItemsQuery.page(0, 10))
                 .items()).extracting(i -> i.deletedBy()).contains("o'brien \\ x");
-    }
-
-    static List<Long> ids(List<? extends Object> items) {
-        return items.stream().map(i -> (Long) ((Number) i).longValue()).toList();
     }
 }
