@@ -56,7 +56,7 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
                         + " product_id BIGINT NOT NULL REFERENCES products (id), attr_key VARCHAR(60),"
                         + " deleted_at " + ts + ")",
                 "CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(100), version INT NOT NULL,"
-                        + " removed_at " + ts + ")",
+                        + " removed_at " + timestampWithZone() + ")",
                 "CREATE TABLE documents (id BIGINT PRIMARY KEY, kind VARCHAR(31) NOT NULL, title VARCHAR(100),"
                         + " amount BIGINT, deleted_at " + ts + ")",
                 "CREATE TABLE vehicles (id BIGINT PRIMARY KEY, plate VARCHAR(20), deleted_at " + ts + ")",
@@ -66,6 +66,18 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
         core = softDelete(b -> b.clock(clock).actorProvider(actor::get).metrics(MicrometerMetrics.of(meters)));
         sessionFactory = buildSessionFactory(core, 1);
         softDelete = HibernateSoftDelete.of(sessionFactory);
+    }
+
+    /** A time-zone-aware column where the database has one (MariaDB has none). */
+    protected String timestampWithZone() {
+        return dialect().kind() == DatabaseKind.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6) WITH TIME ZONE";
+    }
+
+    /** A SQL literal for {@code instant} comparable with a {@link #timestampWithZone()} column. */
+    protected String zonedLiteral(Instant instant) {
+        String text = instant.toString().replace('T', ' ').replace("Z", "");
+        return dialect().kind() == DatabaseKind.MARIADB ? "TIMESTAMP '" + text + "'"
+                : "TIMESTAMP WITH TIME ZONE '" + text + "+00:00'";
     }
 
     /** Subclasses add tables they need (called before the session factory is built). */

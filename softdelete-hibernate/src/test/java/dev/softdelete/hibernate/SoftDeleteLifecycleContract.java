@@ -133,6 +133,10 @@ abstract class SoftDeleteLifecycleContract extends HibernateDatabaseTest {
             s.remove(note);
         });
         assertThat(count("SELECT COUNT(*) FROM notes WHERE removed_at IS NOT NULL AND version = 1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notes WHERE removed_at = " + zonedLiteral(T0)))
+                .as("a time-zone-aware marker holds the clock's instant, whatever the JVM zone").isEqualTo(1);
+        assertThat(softDelete.deletedItems(Note.class, dev.softdelete.hibernate.listing.DeletedItemsQuery.page(0, 5))
+                .items()).extracting(i -> i.deletedAt()).containsExactly(T0);
         inTransaction(s -> s.persist(new Note(2, "stale")));
         assertThatThrownBy(() -> inTransaction(s -> {
             Note note = s.find(Note.class, 2L);

@@ -29,6 +29,7 @@ public final class SoftDeleteIntegrator implements Integrator {
         if (runtime == null || runtime.mappings().all().isEmpty()) {
             return;
         }
+        runtime.connectionAccess(sessionFactory.getJdbcServices().getBootstrapJdbcConnectionAccess());
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         Listener listener = new Listener(runtime);
         listeners.appendListeners(EventType.PRE_DELETE, listener);

@@ -2,6 +2,11 @@ package dev.softdelete.hibernate.bootstrap;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.catalog.TableInfo;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Dialects;
+import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.event.SoftDeleteListeners;
@@ -9,12 +14,15 @@ import dev.softdelete.hibernate.mapping.EntityMapping;
 import dev.softdelete.hibernate.mapping.SoftDeleteMappings;
 import dev.softdelete.hibernate.operation.OperationTracker;
 import dev.softdelete.hibernate.operation.SqlLiterals;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.service.ServiceRegistry;
 
 /**
@@ -37,6 +45,8 @@ public final class SoftDeleteRuntime {
     private final OperationTracker operations;
     private volatile SoftDelete core;
     private volatile SqlLiterals literals;
+    private volatile Dialect dialect;
+    private volatile JdbcConnectionAccess connections;
 
     SoftDeleteRuntime(Map<String, Object> settings) {
         this.settings = settings;
@@ -95,22 +105,72 @@ public final class SoftDeleteRuntime {
         return current;
     }
 
+    /** Called by the integrator: how the session factory obtains connections outside a session. */
+    void connectionAccess(JdbcConnectionAccess access) {
+        this.connections = access;
+    }
+
     /** Literal formatting for the database in use. */
     public SqlLiterals literals() {
         SqlLiterals current = literals;
         if (current == null) {
-            current = new SqlLiterals(core().dialect().kind());
+            current = new SqlLiterals(withConnection(c -> dialect(c)).kind());
             literals = current;
         }
         return current;
     }
 
-    /** Whether the entity's marker column carries a time zone (read once from the catalog). */
+    /**
+     * Whether the entity's marker column carries a time zone, read once from the catalog through
+     * the session factory's own connections (so that {@code remove()} needs no DataSource setting).
+     */
     public boolean markerHasZone(EntityMapping mapping) {
-        return markerHasZone.computeIfAbsent(mapping.entityName(), e -> {
-            var catalog = core().catalog();
-            return catalog.requireColumn(catalog.require(mapping.table()), mapping.markerColumn()).hasTimeZone();
+        Boolean known = markerHasZone.get(mapping.entityName());
+        if (known != null) {
+            return known;
+        }
+        boolean zone = withConnection(c -> {
+            // Only the connection-based lookup is used, so the catalog needs no DataSource.
+            Catalog catalog = new Catalog(null, dialect(c));
+            TableInfo table = catalog.find(c, Identifier.of(mapping.table())).orElseThrow(() -> new SoftDeleteException(
+                    "Table '" + mapping.table() + "' of soft-deletable entity " + mapping.entityName()
+                            + " does not exist in the current schema."));
+            return catalog.requireColumn(table, mapping.markerColumn()).hasTimeZone();
         });
+        markerHasZone.put(mapping.entityName(), zone);
+        return zone;
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
+        Dialect current = dialect;
+        if (current == null) {
+            current = core != null ? core.dialect() : Dialects.detect(connection);
+            dialect = current;
+        }
+        return current;
+    }
+
+    /** Work on a connection of the session factory (or of the core when there is no factory yet). */
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work) {
+        JdbcConnectionAccess access = connections;
+        try {
+            if (access == null) {
+                return core().jdbc().withConnection(work::apply);
+            }
+            Connection connection = access.obtainConnection();
+            try {
+                return work.apply(connection);
+            } finally {
+                access.releaseConnection(connection);
+            }
+        } catch (SQLException e) {
+            throw new SoftDeleteException("Could not read the catalog for softdelete-hibernate: " + e.getMessage(), e);
+        }
     }
 
     private DataSource dataSource() {

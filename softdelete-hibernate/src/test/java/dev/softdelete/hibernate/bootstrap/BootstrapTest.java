@@ -56,6 +56,34 @@ class BootstrapTest extends DatabaseTest {
     }
 
     @Test
+    void removeWorksWithAUrlConfiguredFactoryAndNoDataSource() {
+        db.execute("CREATE TABLE IF NOT EXISTS notes (id BIGINT PRIMARY KEY, body VARCHAR(100), version INT NOT NULL,"
+                + " removed_at TIMESTAMP(6) WITH TIME ZONE)");
+        var registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_JDBC_URL, db.jdbcUrl())
+                .applySetting(AvailableSettings.JAKARTA_JDBC_USER, db.user())
+                .applySetting(AvailableSettings.JAKARTA_JDBC_PASSWORD, db.password())
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none").build();
+        try (var sf = new MetadataSources(registry).addAnnotatedClass(dev.softdelete.hibernate.model.Note.class)
+                .buildMetadata().buildSessionFactory()) {
+            sf.inTransaction(s -> s.persist(new dev.softdelete.hibernate.model.Note(1, "x")));
+            sf.inTransaction(s -> s.remove(s.find(dev.softdelete.hibernate.model.Note.class, 1L)));
+            assertThat(db.queryLong("SELECT COUNT(*) FROM notes WHERE removed_at IS NOT NULL")).isEqualTo(1);
+            try (var c = dataSource().getConnection(); var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT removed_at FROM notes")) {
+                rs.next();
+                var removedAt = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                assertThat(java.time.Duration.between(removedAt, java.time.Instant.now()).abs())
+                        .as("a timestamptz column gets the instant, zone-correct").isLessThan(java.time.Duration.ofMinutes(1));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThatThrownBy(() -> HibernateSoftDelete.of(sf).restore(dev.softdelete.hibernate.model.Note.class, 1L))
+                    .isInstanceOf(SoftDeleteException.class).hasMessageContaining(SoftDeleteSettings.CORE);
+        }
+    }
+
+    @Test
     void compositeKeysAreRefusedWithAClearMessage() {
         var registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource())
