@@ -38,7 +38,8 @@ public final class Demo {
         DemoContext context = new DemoContext(h2, softDelete, clock, registry, out);
 
         // Each capability adds its step here, in the order a new user would meet them.
-        List<DemoStep> steps = List.of(new FoundationStep(), new PurgeStep());
+        // PurgeStep stays last: it moves the clock past the retention window.
+        List<DemoStep> steps = List.of(new FoundationStep(), new HibernateSoftDeleteStep(), new PurgeStep());
         for (DemoStep step : steps) {
             out.heading(step.title());
             step.run(context);

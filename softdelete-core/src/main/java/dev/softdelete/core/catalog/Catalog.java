@@ -1,5 +1,6 @@
 package dev.softdelete.core.catalog;
 
+import dev.softdelete.core.dialect.DatabaseKind;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.jdbc.DataAccessException;
@@ -76,7 +77,7 @@ public final class Catalog {
         return Optional.of(new TableInfo(name, columns(meta, scope, name), primaryKey(meta, scope, name),
                 foreignKeys(meta.getImportedKeys(scope.catalog(), scope.schema(), name)),
                 foreignKeys(meta.getExportedKeys(scope.catalog(), scope.schema(), name)),
-                uniqueKeys(meta, scope, name)));
+                uniqueKeys(connection, meta, scope, name)));
     }
 
     /** Names of every base table in the current schema. */
@@ -147,6 +148,27 @@ public final class Catalog {
         return new ArrayList<>(ordered.values());
     }
 
+    /**
+     * H2 reports a unique constraint under its backing index ({@code UQ_X_INDEX_5}); map those back
+     * to the constraint name users declared, so messages name what they know.
+     */
+    private static Map<String, String> h2ConstraintNames(Connection connection, Dialect.Scope scope, String table)
+            throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (var statement = connection.prepareStatement("SELECT INDEX_NAME, CONSTRAINT_NAME FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                + " AND INDEX_NAME IS NOT NULL")) {
+            statement.setString(1, scope.schema());
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return names;
+    }
+
     private static List<ForeignKeyInfo> foreignKeys(ResultSet rs) throws SQLException {
         Map<String, List<String[]>> byName = new LinkedHashMap<>();
         Map<String, Integer> rules = new LinkedHashMap<>();
@@ -170,8 +192,10 @@ public final class Catalog {
         return keys;
     }
 
-    private static List<UniqueKeyInfo> uniqueKeys(DatabaseMetaData meta, Dialect.Scope scope, String table)
-            throws SQLException {
+    private List<UniqueKeyInfo> uniqueKeys(Connection connection, DatabaseMetaData meta, Dialect.Scope scope,
+            String table) throws SQLException {
+        Map<String, String> constraintOfIndex = dialect.kind() == DatabaseKind.H2
+                ? h2ConstraintNames(connection, scope, table) : Map.of();
         List<String> pk = primaryKey(meta, scope, table);
         Map<String, TreeMap<Integer, String>> columns = new LinkedHashMap<>();
         Map<String, String> filters = new LinkedHashMap<>();
@@ -194,7 +218,7 @@ public final class Catalog {
             List<String> list = new ArrayList<>(cols.values());
             boolean isPk = list.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList()
                     .equals(pk.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
-            keys.add(new UniqueKeyInfo(index, list, isPk, filters.get(index)));
+            keys.add(new UniqueKeyInfo(constraintOfIndex.getOrDefault(index, index), list, isPk, filters.get(index)));
         });
         return keys;
     }

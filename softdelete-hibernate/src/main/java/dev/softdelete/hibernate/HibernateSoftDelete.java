@@ -1,0 +1,225 @@
+package dev.softdelete.hibernate;
+
+import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.hibernate.bootstrap.SoftDeleteRuntime;
+import dev.softdelete.hibernate.ddl.ActiveUniqueKeys;
+import dev.softdelete.hibernate.delete.RowDeleter;
+import dev.softdelete.hibernate.event.SoftDeleteEvent;
+import dev.softdelete.hibernate.event.SoftDeleteListener;
+import dev.softdelete.hibernate.listing.DeletedItems;
+import dev.softdelete.hibernate.listing.DeletedItemsPage;
+import dev.softdelete.hibernate.listing.DeletedItemsQuery;
+import dev.softdelete.hibernate.operation.Operation;
+import dev.softdelete.hibernate.purge.FuturePurgeCutoffException;
+import dev.softdelete.hibernate.purge.PurgeResult;
+import dev.softdelete.hibernate.purge.Purger;
+import dev.softdelete.hibernate.restore.RestoreResult;
+import dev.softdelete.hibernate.restore.Restorer;
+import dev.softdelete.hibernate.support.OperationMetrics;
+import dev.softdelete.hibernate.support.RowRef;
+import dev.softdelete.hibernate.support.TableSql;
+import dev.softdelete.hibernate.support.TableSqlFactory;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The administrative side of soft delete for one session factory: restore, delete or hard-delete
+ * by id, list deleted rows, purge, listeners. Deleting and hiding need no API: {@code remove()} on
+ * a {@link SoftDeletable} entity soft-deletes it, and every session hides deleted rows (see
+ * {@link dev.softdelete.hibernate.scope.SoftDeleteScope} to see them).
+ *
+ * <pre>{@code
+ * HibernateSoftDelete softDelete = HibernateSoftDelete.of(entityManagerFactory);
+ * softDelete.restore(Product.class, 42L);                    // and the children deleted with it
+ * softDelete.deletedItems(Product.class, DeletedItemsQuery.page(0, 20));
+ * softDelete.purge(Product.class, clock.instant().minus(Duration.ofDays(30)));
+ * }</pre>
+ *
+ * These operations run in their own transaction on the core's data source, without loading
+ * entities; call them outside a Hibernate transaction that holds the same rows.
+ */
+public final class HibernateSoftDelete {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateSoftDelete.class);
+    private static final int DEFAULT_PURGE_BATCH = 1000;
+
+    private final SoftDeleteRuntime runtime;
+    private final TableSqlFactory tables;
+    private final OperationMetrics metrics;
+    private final SessionFactoryImplementor factory;
+
+    private HibernateSoftDelete(SoftDeleteRuntime runtime, SessionFactoryImplementor factory) {
+        this.runtime = runtime;
+        this.factory = factory;
+        this.tables = new TableSqlFactory(runtime);
+        this.metrics = new OperationMetrics(runtime.metrics());
+    }
+
+    /** The soft-delete API of a session factory (or JPA entity manager factory) built with this library. */
+    public static HibernateSoftDelete of(EntityManagerFactory factory) {
+        SessionFactoryImplementor sf = factory.unwrap(SessionFactoryImplementor.class);
+        SoftDeleteRuntime runtime = SoftDeleteRuntime.from(sf.getServiceRegistry());
+        if (runtime == null) {
+            throw new SoftDeleteException("Session factory " + sf.getName() + " was not bootstrapped with"
+                    + " softdelete-hibernate: put it on the class path of the code that builds the factory.");
+        }
+        return new HibernateSoftDelete(runtime, sf);
+    }
+
+    /**
+     * Restores a deleted row and the cascade children deleted by the same operation.
+     *
+     * @throws RowNotFoundException when no row has that id
+     * @throws dev.softdelete.hibernate.restore.NotDeletedException when the row is active
+     * @throws dev.softdelete.hibernate.restore.RestoreConflictException when a unique key is taken
+     */
+    public RestoreResult restore(Class<?> type, Object id) {
+        TableSql table = tables.forClass(type);
+        RestoreResult result = measured(table, OperationMetrics.RESTORE,
+                () -> new Restorer(tables).restore(table, Objects.requireNonNull(id, "id")));
+        runtime.listeners().restored(new SoftDeleteEvent(table.mapping().label(), id, result.deletedAt(),
+                runtime.core().actors().currentActor()));
+        return result;
+    }
+
+    /**
+     * Restores many rows in one transaction (each with its cascade children): all or none. A
+     * conflict or a bad id on any row rolls back the whole call.
+     */
+    public List<RestoreResult> restoreAll(Class<?> type, java.util.Collection<?> ids) {
+        TableSql table = tables.forClass(type);
+        List<RestoreResult> results = measured(table, OperationMetrics.RESTORE,
+                () -> new Restorer(tables).restoreAll(table, List.copyOf(ids)));
+        String actor = runtime.core().actors().currentActor();
+        results.forEach(r -> runtime.listeners().restored(new SoftDeleteEvent(r.entity(), r.id(), r.deletedAt(), actor)));
+        return results;
+    }
+
+    /** Restores the row of a (detached or deleted-scope loaded) entity instance. */
+    public RestoreResult restore(Object entity) {
+        return restore(entity.getClass(), factory.getPersistenceUnitUtil().getIdentifier(entity));
+    }
+
+    /**
+     * Soft-deletes a row by id, with its active cascade children, without loading it.
+     *
+     * @throws RowNotFoundException when no row has that id
+     * @throws dev.softdelete.hibernate.delete.AlreadyDeletedException when it is deleted already
+     */
+    public int softDelete(Class<?> type, Object id) {
+        TableSql table = tables.forClass(type);
+        Operation operation = runtime.operations().newOperation();
+        List<RowRef> rows = measured(table, OperationMetrics.DELETE,
+                () -> new RowDeleter(tables).softDelete(table, Objects.requireNonNull(id, "id"), operation));
+        rows.forEach(row -> runtime.listeners().softDeleted(new SoftDeleteEvent(row.entity(), row.id(),
+                operation.at(), operation.actor())));
+        return rows.size();
+    }
+
+    /**
+     * Removes a row for good (deleted or not), with all its cascade children: the explicit
+     * counterpart of {@code remove()}, which only ever soft-deletes.
+     */
+    public int hardDelete(Class<?> type, Object id) {
+        TableSql table = tables.forClass(type);
+        int rows = measured(table, OperationMetrics.HARD_DELETE,
+                () -> new RowDeleter(tables).hardDelete(table, Objects.requireNonNull(id, "id")));
+        runtime.listeners().hardDeleted(new SoftDeleteEvent(table.mapping().label(), id, runtime.clock().instant(),
+                runtime.core().actors().currentActor()));
+        return rows;
+    }
+
+    /** A page of deleted rows, newest deletion first. */
+    public DeletedItemsPage deletedItems(Class<?> type, DeletedItemsQuery query) {
+        return new DeletedItems(tables).list(tables.forClass(type), query);
+    }
+
+    /** Purges rows soft-deleted before {@code cutoff}, in batches of 1000. */
+    public PurgeResult purge(Class<?> type, Instant cutoff) {
+        return purge(type, cutoff, DEFAULT_PURGE_BATCH);
+    }
+
+    /**
+     * Hard-deletes rows soft-deleted before {@code cutoff} (children first), {@code batchSize}
+     * rows of the entity per transaction, without loading entities.
+     *
+     * @throws FuturePurgeCutoffException when {@code cutoff} is after the clock's now
+     */
+    public PurgeResult purge(Class<?> type, Instant cutoff, int batchSize) {
+        TableSql table = tables.forClass(type);
+        Instant now = runtime.clock().instant();
+        if (cutoff.isAfter(now)) {
+            throw new FuturePurgeCutoffException(table.mapping().label(), cutoff, now);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        String actor = runtime.core().actors().currentActor();
+        PurgeResult result = measured(table, OperationMetrics.PURGE, () -> new Purger(tables).purge(table, cutoff,
+                batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
+                        new SoftDeleteEvent(table.mapping().label(), id, now, actor)))));
+        try (var log = LogContext.with(LogContext.ENTITY, table.mapping().label()).and(LogContext.COUNT, result.totalRows())) {
+            LOG.info("Purged {} rows deleted before {} in {} batches: {}", result.totalRows(), cutoff,
+                    result.batches(), result.rowsByEntity());
+        }
+        return result;
+    }
+
+    /** Adds a listener for soft-deletes, restores and hard deletes of this session factory. */
+    public HibernateSoftDelete addListener(SoftDeleteListener listener) {
+        runtime.listeners().add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    public void removeListener(SoftDeleteListener listener) {
+        runtime.listeners().remove(listener);
+    }
+
+    /** DDL helper for unique keys that deleted rows do not block, for this database. */
+    public ActiveUniqueKeys uniqueKeys() {
+        return ActiveUniqueKeys.forDialect(runtime.core().dialect());
+    }
+
+    /** Whether the entity class is soft-deletable in this session factory. */
+    public boolean isSoftDeletable(Class<?> type) {
+        try {
+            runtime.mappings().require(type);
+            return true;
+        } catch (NotSoftDeletableException e) {
+            return false;
+        }
+    }
+
+    private <T> T measured(TableSql table, String operation, Supplier<T> work) {
+        long start = System.nanoTime();
+        String outcome = "failure";
+        long rows = 1;
+        try {
+            T result = work.get();
+            outcome = "success";
+            if (result instanceof Number n) {
+                rows = n.longValue();
+            } else if (result instanceof PurgeResult p) {
+                rows = p.totalRows();
+            } else if (result instanceof List<?> l) {
+                rows = l.size();
+            } else if (result instanceof RestoreResult r) {
+                rows = 1 + r.restoredChildren();
+            }
+            return result;
+        } catch (dev.softdelete.hibernate.restore.RestoreConflictException e) {
+            outcome = "conflict";
+            throw e;
+        } finally {
+            metrics.finished(table.mapping().label(), operation, outcome, rows, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.softdelete.hibernate.listing;
+
+import java.util.List;
+
+/** A page of deleted rows and the total matching the query's filters. */
+public record DeletedItemsPage(String entity, List<DeletedItem> items, long total, int page, int size) {
+
+    public DeletedItemsPage {
+        items = List.copyOf(items);
+    }
+
+    public boolean hasNext() {
+        return (long) (page + 1) * size < total;
+    }
+}

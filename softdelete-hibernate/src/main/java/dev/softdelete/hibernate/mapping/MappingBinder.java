@@ -1,0 +1,148 @@
+package dev.softdelete.hibernate.mapping;
+
+import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.hibernate.SoftDeletable;
+import dev.softdelete.hibernate.SoftDeleteSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.engine.OptimisticLockStyle;
+import org.hibernate.engine.spi.CascadingActions;
+import org.hibernate.engine.spi.ExecuteUpdateResultCheckStyle;
+import org.hibernate.mapping.JoinedSubclass;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.RootClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@link SoftDeletable} to Hibernate's boot model: a generated soft-delete statement per
+ * class of the hierarchy (what {@code @SQLDelete} would hold), the two filters on the root and on
+ * every to-many collection of the entity, and the cascade children.
+ */
+public final class MappingBinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingBinder.class);
+
+    private final SoftDeleteMappings mappings;
+
+    public MappingBinder(SoftDeleteMappings mappings) {
+        this.mappings = mappings;
+    }
+
+    /** Binds one hierarchy whose root class carries the annotation. */
+    public void bindHierarchy(RootClass root, SoftDeletable annotation) {
+        if (root.getIdentifier().getColumnSpan() != 1) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " has a composite key ("
+                    + root.getIdentifier().getColumnSpan() + " columns). softdelete-hibernate supports single-column"
+                    + " ids only: map a surrogate id, or use Hibernate's @SQLDelete and @Filter for this entity.");
+        }
+        if (root.getOptimisticLockStyle() == OptimisticLockStyle.ALL
+                || root.getOptimisticLockStyle() == OptimisticLockStyle.DIRTY) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " uses optimistic-lock="
+                    + root.getOptimisticLockStyle() + "; use @Version (or no optimistic locking) instead.");
+        }
+        String table = root.getTable().getName();
+        String id = root.getIdentifier().getColumns().get(0).getName();
+        String marker = annotation.column();
+        String deletedBy = annotation.deletedBy().isBlank() ? null : annotation.deletedBy();
+        String condition = marker + " is null";
+        root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, condition, true, Map.of(), Map.of());
+        root.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true, Map.of(), Map.of());
+
+        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(marker)
+                .append(" = /*softdelete:at:").append(table).append("*/");
+        if (deletedBy != null) {
+            sql.append(", ").append(deletedBy).append(" = /*softdelete:by:").append(table).append("*/");
+        }
+        sql.append(" where ").append(id).append(" = ?");
+        if (root.isVersioned()) {
+            sql.append(" and ").append(root.getVersion().getColumns().get(0).getName()).append(" = ?");
+        }
+        sql.append(" and ").append(marker).append(" is null");
+        String softDelete = sql.toString();
+        root.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+        for (PersistentClass subclass : root.getSubclassClosure()) {
+            if (subclass instanceof JoinedSubclass joined) {
+                // The row in the subclass table stays; only the root row carries the marker.
+                String subTable = joined.getTable().getName();
+                String key = joined.getKey().getColumns().get(0).getName();
+                joined.setCustomSQLDelete("update " + subTable + " set " + key + " = " + key + " where " + key
+                        + " = ?", false, ExecuteUpdateResultCheckStyle.NONE);
+                mappings.addJoinedSubclassTable(subTable, root.getEntityName());
+            } else if (subclass != root) {
+                subclass.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+            }
+        }
+        EntityMapping mapping = new EntityMapping(root.getEntityName(), root.getMappedClass(), table, id, marker,
+                deletedBy, List.of());
+        mappings.add(mapping);
+        for (PersistentClass subclass : root.getSubclassClosure()) {
+            if (subclass != root && subclass.getMappedClass() != null) {
+                mappings.alias(subclass.getEntityName(), subclass.getMappedClass(), mapping);
+            }
+        }
+    }
+
+    /** Records, for every soft-deletable parent, the soft-deletable children its removal cascades to. */
+    public void bindChildren(Collection<PersistentClass> entities) {
+        for (PersistentClass entity : entities) {
+            var parent = mappings.forEntity(entity.getEntityName());
+            if (parent.isEmpty()) {
+                continue;
+            }
+            List<ChildMapping> children = new ArrayList<>(mappings.forEntity(entity.getEntityName()).get().children());
+            for (Property property : entity.getPropertyClosure()) {
+                if (!(property.getValue() instanceof org.hibernate.mapping.Collection collection)
+                        || !(collection.getElement() instanceof OneToMany element)) {
+                    continue;
+                }
+                boolean cascades = property.getCascadeStyle().doCascade(CascadingActions.REMOVE)
+                        || property.getCascadeStyle().hasOrphanDelete() || collection.hasOrphanDelete();
+                if (!cascades) {
+                    continue;
+                }
+                String childEntity = element.getReferencedEntityName();
+                if (mappings.forEntity(childEntity).isEmpty()) {
+                    LOG.warn("{}.{} cascades removal to {}, which is not @SoftDeletable: those children will be"
+                            + " deleted for good when the parent is soft-deleted.", entity.getEntityName(),
+                            property.getName(), childEntity);
+                    continue;
+                }
+                String fk = collection.getKey().getColumns().get(0).getName();
+                ChildMapping child = new ChildMapping(parent.get().entityName(),
+                        mappings.forEntity(childEntity).get().entityName(), fk);
+                if (!children.contains(child)) {
+                    children.add(child);
+                }
+            }
+            mappings.replaceChildren(parent.get(), children);
+        }
+    }
+
+    /** Adds the filters to every to-many collection of a soft-deletable entity. */
+    public void bindCollectionFilters(Collection<org.hibernate.mapping.Collection> collections) {
+        for (org.hibernate.mapping.Collection collection : collections) {
+            if (collection.getElement() instanceof OneToMany element) {
+                mappings.forEntity(element.getReferencedEntityName()).ifPresent(m -> {
+                    collection.addFilter(SoftDeleteSettings.ACTIVE_FILTER, m.markerColumn() + " is null", true,
+                            Map.of(), Map.of());
+                    collection.addFilter(SoftDeleteSettings.DELETED_FILTER, m.markerColumn() + " is not null", true,
+                            Map.of(), Map.of());
+                });
+            } else if (collection.getElement() instanceof ManyToOne element) {
+                mappings.forEntity(element.getReferencedEntityName()).ifPresent(m -> {
+                    collection.addManyToManyFilter(SoftDeleteSettings.ACTIVE_FILTER, m.markerColumn() + " is null",
+                            true, Map.of(), Map.of());
+                    collection.addManyToManyFilter(SoftDeleteSettings.DELETED_FILTER,
+                            m.markerColumn() + " is not null", true, Map.of(), Map.of());
+                });
+            }
+        }
+    }
+
+}

@@ -1,0 +1,73 @@
+package dev.softdelete.hibernate.scope;
+
+import dev.softdelete.hibernate.SoftDeleteSettings;
+import jakarta.persistence.EntityManager;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * Changes what one session (unit of work) sees for the duration of a block, then puts back what
+ * it saw before, also when the block throws. Scopes nest. Affects queries, {@code find},
+ * {@code getReference} and collections loaded inside the block; entities already in the
+ * persistence context stay as they are.
+ *
+ * <pre>{@code
+ * List<Product> all = SoftDeleteScope.includeDeleted(em, () ->
+ *         em.createQuery("from Product", Product.class).getResultList());
+ * }</pre>
+ */
+public final class SoftDeleteScope {
+
+    private SoftDeleteScope() {
+    }
+
+    /** Runs {@code work} seeing active and deleted rows. */
+    public static <T> T includeDeleted(EntityManager em, Supplier<T> work) {
+        return with(em, Visibility.ALL, work);
+    }
+
+    /** Runs {@code work} seeing deleted rows only. */
+    public static <T> T onlyDeleted(EntityManager em, Supplier<T> work) {
+        return with(em, Visibility.DELETED, work);
+    }
+
+    /** Runs {@code work} seeing active rows only (the default), e.g. inside an including scope. */
+    public static <T> T activeOnly(EntityManager em, Supplier<T> work) {
+        return with(em, Visibility.ACTIVE, work);
+    }
+
+    /** Runs {@code work} with the given visibility, restoring the previous one afterwards. */
+    public static <T> T with(EntityManager em, Visibility visibility, Supplier<T> work) {
+        Session session = em.unwrap(Session.class);
+        Visibility previous = current(session);
+        apply(session, visibility);
+        try {
+            return work.get();
+        } finally {
+            apply(session, previous);
+        }
+    }
+
+    /** What the session currently sees. */
+    public static Visibility current(EntityManager em) {
+        Session session = em.unwrap(Session.class);
+        if (session.getEnabledFilter(SoftDeleteSettings.DELETED_FILTER) != null) {
+            return Visibility.DELETED;
+        }
+        return session.getEnabledFilter(SoftDeleteSettings.ACTIVE_FILTER) != null ? Visibility.ACTIVE : Visibility.ALL;
+    }
+
+    private static void apply(Session session, Visibility visibility) {
+        toggle(session, SoftDeleteSettings.ACTIVE_FILTER, visibility == Visibility.ACTIVE);
+        toggle(session, SoftDeleteSettings.DELETED_FILTER, visibility == Visibility.DELETED);
+    }
+
+    private static void toggle(Session session, String filter, boolean on) {
+        boolean enabled = session.getEnabledFilter(filter) != null;
+        if (on && !enabled) {
+            session.enableFilter(filter);
+        } else if (!on && enabled) {
+            session.disableFilter(filter);
+        }
+    }
+}

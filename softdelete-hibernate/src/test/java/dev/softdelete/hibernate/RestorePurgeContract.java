@@ -1,0 +1,263 @@
+package dev.softdelete.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.softdelete.hibernate.delete.AlreadyDeletedException;
+import dev.softdelete.hibernate.event.SoftDeleteEvent;
+import dev.softdelete.hibernate.event.SoftDeleteListener;
+import dev.softdelete.hibernate.listing.DeletedItem;
+import dev.softdelete.hibernate.listing.DeletedItemsQuery;
+import dev.softdelete.hibernate.model.Product;
+import dev.softdelete.hibernate.model.ProductAsset;
+import dev.softdelete.hibernate.model.Supplier;
+import dev.softdelete.hibernate.purge.FuturePurgeCutoffException;
+import dev.softdelete.hibernate.purge.PurgeResult;
+import dev.softdelete.hibernate.restore.NotDeletedException;
+import dev.softdelete.hibernate.restore.RestoreConflictException;
+import dev.softdelete.hibernate.restore.RestoreResult;
+import dev.softdelete.hibernate.scope.SoftDeleteScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Restore with cascade and unique checks, deleted-items listing, purge, events, metrics, bad input. */
+abstract class RestorePurgeContract extends HibernateDatabaseTest {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void activeUniqueKeyOnSku() {
+        softDelete.uniqueKeys().uniqueAmongActive("uq_products_sku", "products", "deleted_at", "sku")
+                .forEach(db::execute);
+        softDelete.addListener(new SoftDeleteListener() {
+            @Override
+            public void softDeleted(SoftDeleteEvent e) {
+                events.add("deleted " + e.entity() + " " + e.id() + " by " + e.actor());
+            }
+
+            @Override
+            public void restored(SoftDeleteEvent e) {
+                events.add("restored " + e.entity() + " " + e.id());
+            }
+
+            @Override
+            public void hardDeleted(SoftDeleteEvent e) {
+                events.add("hard-deleted " + e.entity() + " " + e.id());
+            }
+        });
+    }
+
+    @BeforeEach
+    void clearEvents() {
+        events.clear();
+    }
+
+    /** The counter's value (meters live for the whole class, so tests compare before and after). */
+    private double counter(String... tags) {
+        var counter = meters.find("softdelete.operations").tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void restoreBringsBackExactlyTheChildrenDeletedByTheSameOperation() {
+        createProduct(1, "SKU-1");
+        inTransaction(s -> s.remove(s.find(ProductAsset.class, 11L)));   // deleted on its own, earlier
+        clock.advance(Duration.ofSeconds(30));
+        inTransaction(s -> s.remove(s.find(Product.class, 1L)));         // cascades to asset 12, attribute 15
+        assertThat(events).contains("deleted Product 1 by alice", "deleted ProductAsset 12 by alice");
+
+        double restoredBefore = counter("entity", "Product", "operation", "restore", "outcome", "success");
+        RestoreResult result = softDelete.restore(Product.class, 1L);
+
+        assertThat(result.restoredChildren()).isEqualTo(2);
+        assertThat(result.deletedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(count("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL AND deleted_by IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE id = 12 AND deleted_at IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE id = 11 AND deleted_at IS NOT NULL"))
+                .as("deleted earlier on its own: stays deleted").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_attributes WHERE deleted_at IS NULL")).isEqualTo(1);
+        inTransaction(s -> assertThat(s.find(Product.class, 1L).assets).extracting(a -> a.id).containsExactly(12L));
+        assertThat(events).contains("restored Product 1");
+        assertThat(counter("entity", "Product", "operation", "restore", "outcome", "success") - restoredBefore)
+                .as("rows restored").isEqualTo(3);
+        assertThat(meters.find("softdelete.operations.duration").tags("operation", "restore").timer().count())
+                .isPositive();
+        assertThat(counter("entity", "ProductAsset", "operation", "delete", "outcome", "success")).isPositive();
+    }
+
+    @Test
+    void aDeletedKeyCanBeReusedAndRestoringItIsBlockedByTheActiveRow() {
+        createProduct(1, "SKU-1");
+        inTransaction(s -> s.remove(s.find(Product.class, 1L)));
+        createProduct(2, "SKU-1");   // allowed: the unique key only covers active rows
+        assertThatThrownBy(() -> createProduct(3, "SKU-1")).as("still unique among active rows")
+                .isInstanceOf(RuntimeException.class);
+        String before = snapshot();
+        double conflictsBefore = counter("operation", "restore", "outcome", "conflict");
+
+        assertThatThrownBy(() -> softDelete.restore(Product.class, 1L))
+                .isInstanceOfSatisfying(RestoreConflictException.class, e -> {
+                    assertThat(e.constraint()).isEqualToIgnoringCase("uq_products_sku");
+                    assertThat(e.columns()).containsExactly("sku");
+                    assertThat(((Number) e.conflictingId()).longValue()).isEqualTo(2L);
+                })
+                .hasMessageContainingAll("Product 1", "active row 2").message().containsIgnoringCase("uq_products_sku");
+        assertThat(snapshot()).as("nothing restored, not even children").isEqualTo(before);
+        assertThat(counter("operation", "restore", "outcome", "conflict") - conflictsBefore).isEqualTo(1);
+
+        softDelete.hardDelete(Product.class, 2L);
+        assertThat(softDelete.restore(Product.class, 1L).restoredChildren()).isEqualTo(3);
+    }
+
+    @Test
+    void badInputThrowsClearlyAndChangesNothing() {
+        createProduct(1, "SKU-1");
+        createProduct(2, "SKU-2");
+        inTransaction(s -> s.remove(s.find(Product.class, 2L)));
+        String before = snapshot();
+        events.clear();
+
+        assertThatThrownBy(() -> softDelete.restore(Product.class, 1L)).isInstanceOf(NotDeletedException.class)
+                .hasMessageContaining("Product 1").hasMessageContaining("not deleted");
+        assertThatThrownBy(() -> softDelete.restore(Product.class, 99L)).isInstanceOf(RowNotFoundException.class)
+                .hasMessageContaining("99");
+        assertThatThrownBy(() -> softDelete.softDelete(Product.class, 99L)).isInstanceOf(RowNotFoundException.class);
+        assertThatThrownBy(() -> softDelete.hardDelete(Product.class, 99L)).isInstanceOf(RowNotFoundException.class);
+        assertThatThrownBy(() -> softDelete.softDelete(Product.class, 2L)).isInstanceOf(AlreadyDeletedException.class);
+        assertThatThrownBy(() -> softDelete.purge(Product.class, clock.instant().plusSeconds(1)))
+                .isInstanceOf(FuturePurgeCutoffException.class).hasMessageContaining("after now");
+        assertThatThrownBy(() -> softDelete.restore(Supplier.class, 1L)).isInstanceOf(NotSoftDeletableException.class)
+                .hasMessageContaining("Supplier").hasMessageContaining("@SoftDeletable");
+        assertThatThrownBy(() -> softDelete.purge(Supplier.class, T0)).isInstanceOf(NotSoftDeletableException.class);
+        assertThatThrownBy(() -> softDelete.deletedItems(Supplier.class, DeletedItemsQuery.page(0, 5)))
+                .isInstanceOf(NotSoftDeletableException.class);
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void softDeleteByIdCascadesWithOneOperationAndRestoresAsOne() {
+        createProduct(1, "SKU-1");
+        actor.set("carol");
+        assertThat(softDelete.softDelete(Product.class, 1L)).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE deleted_by = 'carol'")).isEqualTo(2);
+        inTransaction(s -> assertThat(s.find(Product.class, 1L)).isNull());
+        assertThat(softDelete.restore(Product.class, 1L).restoredChildren()).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE deleted_at IS NULL")).isEqualTo(2);
+    }
+
+    @Test
+    void restoresAnEntityInstanceLoadedFromTheDeletedScope() {
+        createProduct(1, "SKU-1");
+        inTransaction(s -> s.remove(s.find(Product.class, 1L)));
+        Product deleted = fromTransaction(s -> SoftDeleteScope.onlyDeleted(s, () -> s.find(Product.class, 1L)));
+        softDelete.restore(deleted);
+        inTransaction(s -> assertThat(s.find(Product.class, 1L)).isNotNull());
+    }
+
+    @Test
+    void listsDeletedItemsWithPagingAndDeletedBeforeAfterFilters() {
+        for (int i = 1; i <= 5; i++) {
+            createProduct(i, "SKU-" + i);
+        }
+        for (long i = 1; i <= 5; i++) {
+            long id = i;
+            clock.set(T0.plus(Duration.ofDays(i)));
+            inTransaction(s -> s.remove(s.find(Product.class, id)));
+        }
+        var first = softDelete.deletedItems(Product.class, DeletedItemsQuery.page(0, 2));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.items()).extracting(i -> ((Number) i.id()).longValue()).containsExactly(5L, 4L);
+        assertThat(first.hasNext()).isTrue();
+        var last = softDelete.deletedItems(Product.class, DeletedItemsQuery.page(2, 2));
+        assertThat(last.items()).extracting(DeletedItem::deletedAt).containsExactly(T0.plus(Duration.ofDays(1)));
+        assertThat(last.hasNext()).isFalse();
+        var window = softDelete.deletedItems(Product.class, DeletedItemsQuery.page(0, 10)
+                .deletedAfter(T0.plus(Duration.ofDays(2))).deletedBefore(T0.plus(Duration.ofDays(4))));
+        assertThat(window.total()).isEqualTo(2);
+        assertThat(window.items()).extracting(i -> ((Number) i.id()).longValue()).containsExactly(3L, 2L);
+        assertThat(window.items()).allSatisfy(i -> assertThat(i.deletedBy()).isEqualTo("alice"));
+    }
+
+    @Test
+    void purgeRemovesOldDeletionsChildrenFirstInBatches() {
+        for (int i = 1; i <= 6; i++) {
+            createProduct(i, "SKU-" + i);
+        }
+        for (long id = 1; id <= 5; id++) {
+            long p = id;
+            inTransaction(s -> s.remove(s.find(Product.class, p)));
+        }
+        clock.advance(Duration.ofDays(10));
+        inTransaction(s -> s.remove(s.find(Product.class, 6L)));   // deleted after the cutoff: kept
+        events.clear();
+        double purgedBefore = counter("operation", "purge", "outcome", "success");
+
+        PurgeResult result = softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)), 2);
+
+        assertThat(result.rowsByEntity()).isEqualTo(Map.of("Product", 5L, "ProductAsset", 10L, "ProductAttribute", 5L));
+        assertThat(result.batches()).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM products")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM product_attributes")).isEqualTo(1);
+        assertThat(events).hasSize(5).allMatch(e -> e.startsWith("hard-deleted Product"));
+        assertThat(counter("operation", "purge", "outcome", "success") - purgedBefore).isEqualTo(20);
+    }
+
+    @Test
+    void purgeKeepsRowsDeletedAfterTheCutoff() {
+        createProduct(1, "SKU-1");
+        createProduct(2, "SKU-2");
+        inTransaction(s -> s.remove(s.find(Product.class, 1L)));
+        clock.advance(Duration.ofDays(10));
+        inTransaction(s -> s.remove(s.find(Product.class, 2L)));
+        Instant cutoff = T0.plus(Duration.ofDays(5));
+        assertThat(softDelete.purge(Product.class, cutoff).rows()).isEqualTo(1);
+        assertThat(softDelete.deletedItems(Product.class, DeletedItemsQuery.page(0, 10)).items())
+                .extracting(i -> ((Number) i.id()).longValue()).containsExactly(2L);
+    }
+
+    @Test
+    void uniqueKeyHelperEmitsWorkingDdlForThisDatabase() {
+        var ddl = softDelete.uniqueKeys();
+        ddl.activeLookupIndex("ix_products_name_active", "products", "deleted_at", "name").forEach(db::execute);
+        var key = core.catalog().require("products").uniqueKeys().stream()
+                .filter(k -> k.name().equalsIgnoreCase("uq_products_sku")).findFirst().orElseThrow();
+        if (dialect().supportsPartialIndex()) {
+            assertThat(key.columns()).map(String::toLowerCase).containsExactly("sku");
+            assertThat(key.filterCondition()).containsIgnoringCase("deleted_at IS NULL");
+        } else {
+            assertThat(key.columns()).map(String::toLowerCase).containsExactly("sku", "sd_active");
+        }
+        createProduct(1, "SKU-1");
+        inTransaction(s -> assertThat(s.createQuery("select p.id from Product p where p.name = :n", Long.class)
+                .setParameter("n", "Product 1").getResultList()).containsExactly(1L));
+    }
+
+    /** Every row of the catalogue tables, to prove an operation changed nothing. */
+    private String snapshot() {
+        StringBuilder out = new StringBuilder();
+        for (String sql : List.of("SELECT id, sku, deleted_at, deleted_by FROM products ORDER BY id",
+                "SELECT id, deleted_at, deleted_by FROM product_assets ORDER BY id",
+                "SELECT id, deleted_at FROM product_attributes ORDER BY id")) {
+            try (var c = dataSource().getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        out.append(rs.getString(i)).append('|');
+                    }
+                    out.append('\n');
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toString();
+    }
+}
