@@ -7,6 +7,7 @@ import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.runs.RunRegistry;
+import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.schema.SchemaInitializer;
 import java.lang.management.ManagementFactory;
@@ -40,6 +41,7 @@ public final class SoftDelete {
     private final Catalog catalog;
     private final AuditLog auditLog;
     private final RunRegistry runRegistry;
+    private final Runs runs;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -53,6 +55,7 @@ public final class SoftDelete {
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
+        this.runs = new Runs(this);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -111,6 +114,11 @@ public final class SoftDelete {
     /** The run registry ({@code migration_runs}). */
     public RunRegistry runRegistry() {
         return runRegistry;
+    }
+
+    /** Rule-based soft-delete runs: preview, batched apply, resume, undo. */
+    public Runs runs() {
+        return runs;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */

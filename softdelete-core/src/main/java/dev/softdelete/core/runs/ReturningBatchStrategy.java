@@ -1,0 +1,89 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.jdbc.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL: a batch is one statement. The candidate keys are locked ({@code FOR UPDATE}), the
+ * {@code UPDATE} re-checks its guard on the row version it locks, and {@code RETURNING} feeds
+ * exactly the changed rows into the run items, all server-side: no keys travel to the client.
+ */
+final class ReturningBatchStrategy implements BatchStrategy {
+
+    private final Jdbc jdbc;
+    private final RunTables tables;
+    private final Clock clock;
+
+    ReturningBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @Override
+    public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
+            Instant marker, String actor) throws SQLException {
+        SqlFragment candidates = t.candidates();
+        List<Object> params = new ArrayList<>(candidates.params());
+        String after = "";
+        if (cursor != null) {
+            after = " AND t." + t.key + " > ?";
+            params.add(t.keyType.parse(cursor));
+        }
+        params.add(limit);
+        params.add(t.markerValue(marker));
+        String setBy = "";
+        if (t.deletedBy != null) {
+            setBy = ", " + t.deletedBy + " = ?";
+            params.add(actor);
+        }
+        params.addAll(List.of(runId, t.tableName, RunTables.SOFT_DELETE, RunTables.APPLIED, marker, batchNo,
+                clock.instant()));
+        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.sql() + after
+                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE),"
+                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " FROM c WHERE t." + t.key
+                + " = c.k AND t." + t.marker + " IS NULL RETURNING t." + t.key + " AS k),"
+                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, CAST(u.k AS VARCHAR(255)), ?, ?, NULL, ?, ?, ?"
+                + " FROM u)"
+                + " SELECT (SELECT COUNT(*) FROM c), (SELECT CAST(MAX(k) AS VARCHAR(255)) FROM c), (SELECT COUNT(*) FROM u)";
+        return run(c, sql, params);
+    }
+
+    @Override
+    public BatchResult restore(Connection c, Target t, long parentRunId, long undoRunId, String cursor, int limit,
+            long batchNo, Instant marker) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
+        String after = "";
+        if (cursor != null) {
+            after = " AND row_key > ?";
+            params.add(cursor);
+        }
+        params.add(limit);
+        params.add(t.markerValue(marker));
+        params.addAll(List.of(RunTables.UNDONE, RunTables.CONFLICT, parentRunId, t.tableName));
+        params.addAll(List.of(undoRunId, t.tableName, RunTables.RESTORE, RunTables.CONFLICT, RunTables.APPLIED, marker,
+                batchNo, clock.instant()));
+        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
+        String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
+                + " AND state = ?" + after + " ORDER BY row_key LIMIT ? FOR UPDATE),"
+                + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " FROM i WHERE t." + t.key
+                + " = CAST(i.row_key AS " + t.keyType.sqlType() + ") AND t." + t.marker + " = ? RETURNING i.row_key),"
+                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN EXISTS (SELECT 1 FROM r WHERE"
+                + " r.row_key = s.row_key) THEN ? ELSE ? END FROM i WHERE s.run_id = ? AND s.table_name = ?"
+                + " AND s.row_key = i.row_key),"
+                + " n AS (" + tables.insertItemColumns() + " SELECT ?, ?, i.row_key, ?, CASE WHEN r.row_key IS NULL"
+                + " THEN ? ELSE ? END, ?, NULL, ?, ? FROM i LEFT JOIN r ON r.row_key = i.row_key)"
+                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
+        return run(c, sql, params);
+    }
+
+    private BatchResult run(Connection c, String sql, List<Object> params) throws SQLException {
+        return jdbc.queryOne(c, sql, rs -> new BatchResult(rs.getInt(1), rs.getInt(3), rs.getString(2)),
+                params.toArray()).orElseThrow();
+    }
+}
