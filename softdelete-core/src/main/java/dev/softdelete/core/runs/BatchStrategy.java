@@ -22,11 +22,15 @@ interface BatchStrategy {
 
     /**
      * Restores up to {@code limit} items of run {@code parentRunId} still {@code APPLIED}, after
-     * {@code cursor}: rows still carrying {@code marker} are restored (item UNDONE), others are
-     * left alone (item CONFLICT); the undo run {@code undoRunId} records both.
+     * {@code cursor}: rows still carrying {@code marker} are restored (item state UNDONE), others
+     * are left alone (item state CONFLICT). Each item thus tells what became of its row.
      */
-    BatchResult restore(Connection c, Target t, long parentRunId, long undoRunId, String cursor, int limit, long batchNo,
+    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException;
+
+    /** Called first in every batch's transaction (per-database session settings). */
+    default void begin(Connection c) throws SQLException {
+    }
 
     /**
      * @param matched rows the batch looked at (0: nothing left)

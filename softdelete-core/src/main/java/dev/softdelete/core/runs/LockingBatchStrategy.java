@@ -73,8 +73,8 @@ final class LockingBatchStrategy implements BatchStrategy {
     }
 
     @Override
-    public BatchResult restore(Connection c, Target t, long parentRunId, long undoRunId, String cursor, int limit,
-            long batchNo, Instant marker) throws SQLException {
+    public BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+            Instant marker) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
         if (cursor != null) {
@@ -109,18 +109,16 @@ final class LockingBatchStrategy implements BatchStrategy {
             throw new SQLException("Undo batch " + batchNo + " of run " + parentRunId + " locked " + toRestore.size()
                     + " rows of " + t.tableName + " but restored " + changed + "; rolled back");
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ? WHERE run_id = ?"
-                + " AND table_name = ? AND row_key = ?")) {
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
+                + " WHERE run_id = ? AND table_name = ? AND row_key = ?")) {
             for (String rowKey : rowKeys) {
-                jdbc.bind(ps, restorable.contains(rowKey) ? RunTables.UNDONE : RunTables.CONFLICT, parentRunId,
+                jdbc.bind(ps, restorable.contains(rowKey) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
                         t.tableName, rowKey);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        Instant now = clock.instant();
-        insertItems(c, rowKeys, k -> new Object[] {undoRunId, t.tableName, k, RunTables.RESTORE,
-                restorable.contains(k) ? RunTables.APPLIED : RunTables.CONFLICT, marker, null, batchNo, now});
         return new BatchResult(rowKeys.size(), changed, rowKeys.get(rowKeys.size() - 1));
     }
 

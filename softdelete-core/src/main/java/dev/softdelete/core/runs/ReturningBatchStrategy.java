@@ -55,8 +55,8 @@ final class ReturningBatchStrategy implements BatchStrategy {
     }
 
     @Override
-    public BatchResult restore(Connection c, Target t, long parentRunId, long undoRunId, String cursor, int limit,
-            long batchNo, Instant marker) throws SQLException {
+    public BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+            Instant marker) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
         if (cursor != null) {
@@ -65,21 +65,28 @@ final class ReturningBatchStrategy implements BatchStrategy {
         }
         params.add(limit);
         params.add(t.markerValue(marker));
-        params.addAll(List.of(RunTables.UNDONE, RunTables.CONFLICT, parentRunId, t.tableName));
-        params.addAll(List.of(undoRunId, t.tableName, RunTables.RESTORE, RunTables.CONFLICT, RunTables.APPLIED, marker,
-                batchNo, clock.instant()));
+        params.addAll(List.of(RunTables.CONFLICT, RunTables.UNDONE, clock.instant(), parentRunId, t.tableName));
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
+        // The lease serializes undo workers, so the items need no row locks; the target rows are
+        // locked by the UPDATE, which re-checks the marker on the version it locks.
         String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
-                + " AND state = ?" + after + " ORDER BY row_key LIMIT ? FOR UPDATE),"
+                + " AND state = ?" + after + " ORDER BY row_key LIMIT ?),"
                 + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " FROM i WHERE t." + t.key
                 + " = CAST(i.row_key AS " + t.keyType.sqlType() + ") AND t." + t.marker + " = ? RETURNING i.row_key),"
-                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN EXISTS (SELECT 1 FROM r WHERE"
-                + " r.row_key = s.row_key) THEN ? ELSE ? END FROM i WHERE s.run_id = ? AND s.table_name = ?"
-                + " AND s.row_key = i.row_key),"
-                + " n AS (" + tables.insertItemColumns() + " SELECT ?, ?, i.row_key, ?, CASE WHEN r.row_key IS NULL"
-                + " THEN ? ELSE ? END, ?, NULL, ?, ? FROM i LEFT JOIN r ON r.row_key = i.row_key)"
+                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN r.row_key IS NULL THEN ? ELSE ? END,"
+                + " changed_at = ? FROM i LEFT JOIN r ON r.row_key = i.row_key WHERE s.run_id = ? AND s.table_name = ?"
+                + " AND s.row_key = i.row_key)"
                 + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
         return run(c, sql, params);
+    }
+
+    /**
+     * Batches commit without waiting for the WAL flush: a batch's rows, items and cursor commit
+     * together, so a server crash can only lose whole batches, which the resumed run redoes.
+     */
+    @Override
+    public void begin(Connection c) throws SQLException {
+        jdbc.update(c, "SET LOCAL synchronous_commit TO OFF");
     }
 
     private BatchResult run(Connection c, String sql, List<Object> params) throws SQLException {

@@ -10,7 +10,6 @@ record RunTables(String runs, String items) {
     static final String UNDONE = "UNDONE";
     static final String CONFLICT = "CONFLICT";
     static final String SOFT_DELETE = "SOFT_DELETE";
-    static final String RESTORE = "RESTORE";
 
     static RunTables of(LibrarySchema schema) {
         return new RunTables(schema.table(LibraryTable.MIGRATION_RUNS), schema.table(LibraryTable.RUN_ITEMS));

@@ -168,8 +168,10 @@ public final class Runs {
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
         return executor.execute(runId, target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
-                        spec.marker(), actor),
+                (c, cursor, limit, batchNo) -> {
+                    strategy.begin(c);
+                    return strategy.softDelete(c, target, cursor, limit, runId, batchNo, spec.marker(), actor);
+                },
                 (c, run) -> Verification.afterApply(sd.jdbc(), c, tables, target, run, spec.marker()));
     }
 
@@ -177,8 +179,10 @@ public final class Runs {
         RunSpec spec = RunSpec.fromJson(parent.spec());
         Target target = Target.resolve(sd, spec.rules(), spec.asOf());
         return executor.execute(undo.id(), target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.restore(c, target, parent.id(), undo.id(), cursor, limit, batchNo,
-                        spec.marker()),
+                (c, cursor, limit, batchNo) -> {
+                    strategy.begin(c);
+                    return strategy.restore(c, target, parent.id(), cursor, limit, batchNo, spec.marker());
+                },
                 (c, run) -> {
                     String verification = Verification.afterUndo(sd.jdbc(), c, tables, target, run, parent.id(),
                             spec.marker());

@@ -25,8 +25,8 @@ final class Verification {
 
     static String afterUndo(Jdbc jdbc, Connection c, RunTables tables, Target t, RunRecord undo, long parentRunId,
             Instant marker) throws SQLException {
-        long restored = countItems(jdbc, c, tables, undo.id(), RunTables.APPLIED);
-        long conflicts = countItems(jdbc, c, tables, undo.id(), RunTables.CONFLICT);
+        long restored = countItems(jdbc, c, tables, parentRunId, RunTables.UNDONE);
+        long conflicts = countItems(jdbc, c, tables, parentRunId, RunTables.CONFLICT);
         long pending = countItems(jdbc, c, tables, parentRunId, RunTables.APPLIED);
         long carrying = carryingMarker(jdbc, c, t, marker);
         return Json.write(Json.obj("restoredItems", restored, "affectedCount", undo.affectedCount(),
