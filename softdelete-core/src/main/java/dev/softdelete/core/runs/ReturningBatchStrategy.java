@@ -29,11 +29,11 @@ final class ReturningBatchStrategy implements BatchStrategy {
     public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
         SqlFragment candidates = t.candidates();
+        String after = cursor == null ? "" : " AND t." + t.key + " > ?";
+        Object from = cursor == null ? null : t.keyType.parse(cursor);
         List<Object> params = new ArrayList<>(candidates.params());
-        String after = "";
-        if (cursor != null) {
-            after = " AND t." + t.key + " > ?";
-            params.add(t.keyType.parse(cursor));
+        if (from != null) {
+            params.add(from);
         }
         params.add(limit);
         params.add(t.markerValue(marker));
@@ -42,12 +42,20 @@ final class ReturningBatchStrategy implements BatchStrategy {
             setBy = ", " + t.deletedBy + " = ?";
             params.add(actor);
         }
+        params.addAll(candidates.params());
+        if (from != null) {
+            params.add(from);
+        }
         params.addAll(List.of(runId, t.tableName, RunTables.SOFT_DELETE, RunTables.APPLIED, marker, batchNo,
                 clock.instant()));
+        // c finds where this batch ends; the UPDATE then covers the key range up to there with the
+        // whole condition repeated, which PostgreSQL re-checks on each row version it locks, so
+        // RETURNING yields exactly the rows changed. A range scan instead of a join keeps the plan
+        // an index scan at any batch size.
         String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.sql() + after
-                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE),"
-                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " FROM c WHERE t." + t.key
-                + " = c.k AND t." + t.marker + " IS NULL RETURNING t." + t.key + " AS k),"
+                + " ORDER BY t." + t.key + " LIMIT ?),"
+                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.sql() + after
+                + " AND t." + t.key + " <= (SELECT MAX(k) FROM c) RETURNING t." + t.key + " AS k),"
                 + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, CAST(u.k AS VARCHAR(255)), ?, ?, NULL, ?, ?, ?"
                 + " FROM u)"
                 + " SELECT (SELECT COUNT(*) FROM c), (SELECT CAST(MAX(k) AS VARCHAR(255)) FROM c), (SELECT COUNT(*) FROM u)";
@@ -65,19 +73,29 @@ final class ReturningBatchStrategy implements BatchStrategy {
         }
         params.add(limit);
         params.add(t.markerValue(marker));
-        params.addAll(List.of(RunTables.CONFLICT, RunTables.UNDONE, clock.instant(), parentRunId, t.tableName));
+        Instant now = clock.instant();
+        params.addAll(List.of(RunTables.UNDONE, now, parentRunId, t.tableName));
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
         // The lease serializes undo workers, so the items need no row locks; the target rows are
-        // locked by the UPDATE, which re-checks the marker on the version it locks.
+        // locked by the UPDATE, which re-checks the marker on the version it locks. Items whose
+        // row was restored become UNDONE here; the rest of the batch's range, still APPLIED, are
+        // conflicts (a second statement: joining the CTEs instead makes PostgreSQL loop n x n).
         String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
                 + " AND state = ?" + after + " ORDER BY row_key LIMIT ?),"
                 + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " FROM i WHERE t." + t.key
                 + " = CAST(i.row_key AS " + t.keyType.sqlType() + ") AND t." + t.marker + " = ? RETURNING i.row_key),"
-                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN r.row_key IS NULL THEN ? ELSE ? END,"
-                + " changed_at = ? FROM i LEFT JOIN r ON r.row_key = i.row_key WHERE s.run_id = ? AND s.table_name = ?"
-                + " AND s.row_key = i.row_key)"
+                + " p AS (UPDATE " + tables.items() + " s SET state = ?, changed_at = ? FROM r WHERE s.run_id = ?"
+                + " AND s.table_name = ? AND s.row_key = r.row_key)"
                 + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
-        return run(c, sql, params);
+        BatchResult result = run(c, sql, params);
+        if (result.matched() > result.changed()) {
+            jdbc.update(c, "UPDATE " + tables.items() + " SET state = ?, changed_at = ? WHERE run_id = ? AND table_name = ?"
+                    + " AND state = ?" + after + " AND row_key <= ?", cursor == null
+                    ? new Object[] {RunTables.CONFLICT, now, parentRunId, t.tableName, RunTables.APPLIED, result.cursor()}
+                    : new Object[] {RunTables.CONFLICT, now, parentRunId, t.tableName, RunTables.APPLIED, cursor,
+                            result.cursor()});
+        }
+        return result;
     }
 
     /**

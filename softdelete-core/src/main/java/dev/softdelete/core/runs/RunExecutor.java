@@ -94,7 +94,8 @@ final class RunExecutor {
                         throw new LeaseLost();
                     }
                     BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no);
-                    registry.recordBatch(c, runId, r.matched(), r.changed(), r.matched() - r.changed(), false, r.cursor());
+                    registry.recordBatch(c, runId, r.matched(), r.changed(), Math.max(0, r.matched() - r.changed()), false,
+                            r.cursor());
                     return r;
                 });
             } catch (LeaseLost e) {
