@@ -77,15 +77,17 @@ final class ReturningBatchStrategy implements BatchStrategy {
         params.addAll(List.of(RunTables.UNDONE, now, parentRunId, t.tableName));
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
         // The lease serializes undo workers, so the items need no row locks; the target rows are
-        // locked by the UPDATE, which re-checks the marker on the version it locks. Items whose
-        // row was restored become UNDONE here; the rest of the batch's range, still APPLIED, are
-        // conflicts (a second statement: joining the CTEs instead makes PostgreSQL loop n x n).
+        // locked by the UPDATE, which re-checks the marker on the version it locks. Keys go
+        // through = ANY(ARRAY(...)), which PostgreSQL answers with index scans at any batch size
+        // (a join with the CTE turns into a full scan once batches grow). Items whose row was
+        // restored become UNDONE; the rest of the batch's range, still APPLIED, are conflicts.
         String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
                 + " AND state = ?" + after + " ORDER BY row_key LIMIT ?),"
-                + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " FROM i WHERE t." + t.key
-                + " = CAST(i.row_key AS " + t.keyType.sqlType() + ") AND t." + t.marker + " = ? RETURNING i.row_key),"
-                + " p AS (UPDATE " + tables.items() + " s SET state = ?, changed_at = ? FROM r WHERE s.run_id = ?"
-                + " AND s.table_name = ? AND s.row_key = r.row_key)"
+                + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t." + t.key
+                + " = ANY(ARRAY(SELECT CAST(row_key AS " + t.keyType.sqlType() + ") FROM i)) AND t." + t.marker
+                + " = ? RETURNING CAST(t." + t.key + " AS VARCHAR(255)) AS row_key),"
+                + " p AS (UPDATE " + tables.items() + " s SET state = ?, changed_at = ? WHERE s.run_id = ?"
+                + " AND s.table_name = ? AND s.row_key = ANY(ARRAY(SELECT row_key FROM r)))"
                 + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
         BatchResult result = run(c, sql, params);
         if (result.matched() > result.changed()) {
