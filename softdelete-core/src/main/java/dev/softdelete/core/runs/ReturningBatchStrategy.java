@@ -73,31 +73,27 @@ final class ReturningBatchStrategy implements BatchStrategy {
         }
         params.add(limit);
         params.add(t.markerValue(marker));
-        Instant now = clock.instant();
-        params.addAll(List.of(RunTables.UNDONE, now, parentRunId, t.tableName));
+        params.addAll(List.of(RunTables.UNDONE, RunTables.CONFLICT, clock.instant(), parentRunId, t.tableName,
+                RunTables.APPLIED));
+        if (cursor != null) {
+            params.add(cursor);
+        }
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
         // The lease serializes undo workers, so the items need no row locks; the target rows are
         // locked by the UPDATE, which re-checks the marker on the version it locks. Keys go
-        // through = ANY(ARRAY(...)), which PostgreSQL answers with index scans at any batch size
-        // (a join with the CTE turns into a full scan once batches grow). Items whose row was
-        // restored become UNDONE; the rest of the batch's range, still APPLIED, are conflicts.
+        // through = ANY(ARRAY(...)) and the items through their key range, so plans stay index
+        // scans at any batch size; "IN (SELECT ... FROM r)" is a hashed subplan (a correlated
+        // EXISTS or a join on the CTE would loop n x n or scan the whole run).
         String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
                 + " AND state = ?" + after + " ORDER BY row_key LIMIT ?),"
                 + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t." + t.key
                 + " = ANY(ARRAY(SELECT CAST(row_key AS " + t.keyType.sqlType() + ") FROM i)) AND t." + t.marker
                 + " = ? RETURNING CAST(t." + t.key + " AS VARCHAR(255)) AS row_key),"
-                + " p AS (UPDATE " + tables.items() + " s SET state = ?, changed_at = ? WHERE s.run_id = ?"
-                + " AND s.table_name = ? AND s.row_key = ANY(ARRAY(SELECT row_key FROM r)))"
+                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN s.row_key IN (SELECT row_key FROM r)"
+                + " THEN ? ELSE ? END, changed_at = ? WHERE s.run_id = ? AND s.table_name = ? AND s.state = ?"
+                + after + " AND s.row_key <= (SELECT MAX(row_key) FROM i))"
                 + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
-        BatchResult result = run(c, sql, params);
-        if (result.matched() > result.changed()) {
-            jdbc.update(c, "UPDATE " + tables.items() + " SET state = ?, changed_at = ? WHERE run_id = ? AND table_name = ?"
-                    + " AND state = ?" + after + " AND row_key <= ?", cursor == null
-                    ? new Object[] {RunTables.CONFLICT, now, parentRunId, t.tableName, RunTables.APPLIED, result.cursor()}
-                    : new Object[] {RunTables.CONFLICT, now, parentRunId, t.tableName, RunTables.APPLIED, cursor,
-                            result.cursor()});
-        }
-        return result;
+        return run(c, sql, params);
     }
 
     /**
