@@ -37,16 +37,9 @@ final class LockingBatchStrategy implements BatchStrategy {
     @Override
     public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
-        SqlFragment candidates = t.candidates();
-        List<Object> params = new ArrayList<>(candidates.params());
-        String after = "";
-        if (cursor != null) {
-            after = " AND t." + t.key + " > ?";
-            params.add(t.keyType.parse(cursor));
-        }
-        params.add(limit);
-        List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.sql() + after
-                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.read(rs, 1), params.toArray());
+        SqlFragment candidates = t.candidatesAfter(cursor);
+        List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.sql()
+                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.read(rs, 1), candidates.bind(List.of(), limit));
         if (keys.isEmpty()) {
             return new BatchResult(0, 0, cursor);
         }

@@ -28,13 +28,8 @@ final class ReturningBatchStrategy implements BatchStrategy {
     @Override
     public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
-        SqlFragment candidates = t.candidates();
-        String after = cursor == null ? "" : " AND t." + t.key + " > ?";
-        Object from = cursor == null ? null : t.keyType.parse(cursor);
+        SqlFragment candidates = t.candidatesAfter(cursor);
         List<Object> params = new ArrayList<>(candidates.params());
-        if (from != null) {
-            params.add(from);
-        }
         params.add(limit);
         params.add(t.markerValue(marker));
         String setBy = "";
@@ -43,18 +38,15 @@ final class ReturningBatchStrategy implements BatchStrategy {
             params.add(actor);
         }
         params.addAll(candidates.params());
-        if (from != null) {
-            params.add(from);
-        }
         params.addAll(List.of(runId, t.tableName, RunTables.SOFT_DELETE, RunTables.APPLIED, marker, batchNo,
                 clock.instant()));
         // c finds where this batch ends; the UPDATE then covers the key range up to there with the
         // whole condition repeated, which PostgreSQL re-checks on each row version it locks, so
         // RETURNING yields exactly the rows changed. A range scan instead of a join keeps the plan
         // an index scan at any batch size.
-        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.sql() + after
+        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.sql()
                 + " ORDER BY t." + t.key + " LIMIT ?),"
-                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.sql() + after
+                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.sql()
                 + " AND t." + t.key + " <= (SELECT MAX(k) FROM c) RETURNING t." + t.key + " AS k),"
                 + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, CAST(u.k AS VARCHAR(255)), ?, ?, NULL, ?, ?, ?"
                 + " FROM u)"

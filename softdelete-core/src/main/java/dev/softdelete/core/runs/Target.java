@@ -80,6 +80,12 @@ final class Target {
         return SqlFragment.of("t." + marker + " IS NULL AND ").join("", any).join(") AND ", exclusions);
     }
 
+    /** {@link #candidates()} with keys after {@code cursor} (all of them when {@code cursor} is null). */
+    SqlFragment candidatesAfter(String cursor) {
+        return cursor == null ? candidates()
+                : candidates().join(" AND ", SqlFragment.of("t." + key + " > ?", keyType.parse(cursor)));
+    }
+
     /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */
     SqlFragment candidatesOfRule(int index) {
         return SqlFragment.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))

@@ -63,7 +63,8 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
 
         @Override
         public String description() {
-            return column + " older than " + age;
+            boolean days = age.toSeconds() % 86_400 == 0 && age.getNano() == 0;
+            return column + " older than " + (days ? age.toDays() + " days" : age.toString());
         }
     }
 
