@@ -9,6 +9,7 @@ import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.runs.RunRegistry;
+import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.schema.SchemaInitializer;
 import java.lang.management.ManagementFactory;
@@ -42,6 +43,7 @@ public final class SoftDelete {
     private final Catalog catalog;
     private final AuditLog auditLog;
     private final RunRegistry runRegistry;
+    private final Runs runs;
     private final Purger purger;
     private final Cleanup cleanup;
 
@@ -57,6 +59,7 @@ public final class SoftDelete {
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
+        this.runs = new Runs(this);
         this.purger = new Purger(this);
         this.cleanup = new Cleanup(this);
         if (b.initializeSchema) {
@@ -117,6 +120,11 @@ public final class SoftDelete {
     /** The run registry ({@code migration_runs}). */
     public RunRegistry runRegistry() {
         return runRegistry;
+    }
+
+    /** Rule-based soft-delete runs: preview, batched apply, resume, undo. */
+    public Runs runs() {
+        return runs;
     }
 
     /** Retention purge and archival, synchronous (pretend, apply, archive retention). */

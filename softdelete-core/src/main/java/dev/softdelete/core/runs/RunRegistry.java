@@ -84,6 +84,12 @@ public final class RunRegistry {
                 + " WHERE kind = ? ORDER BY id DESC LIMIT ?", this::map, kind, limit));
     }
 
+    /** Runs whose {@code parent_run_id} is {@code parentRunId} (e.g. the undo of a run), oldest first. */
+    public List<RunRecord> children(long parentRunId) {
+        return jdbc.withConnection(c -> jdbc.query(c, "SELECT * FROM " + table + " WHERE parent_run_id = ? ORDER BY id",
+                this::map, parentRunId));
+    }
+
     /**
      * Moves a run to {@code to} only if it is currently in {@code from} (a compare-and-set in SQL).
      *

@@ -1,0 +1,50 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.jdbc.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * How one batch changes rows and records exactly the rows it changed, inside the caller's
+ * transaction. Per database: PostgreSQL does a batch in one statement (data-modifying CTEs with
+ * {@code RETURNING}); H2 and MariaDB lock the candidate keys with {@code SELECT ... FOR UPDATE},
+ * then change and record those keys, so nothing can slip in between.
+ */
+interface BatchStrategy {
+
+    /**
+     * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
+     * start), in key order, writing {@code marker}, and records a run item for each changed row.
+     */
+    BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo, Instant marker,
+            String actor) throws SQLException;
+
+    /**
+     * Restores up to {@code limit} items of run {@code parentRunId} still {@code APPLIED}, after
+     * {@code cursor}: rows still carrying {@code marker} are restored (item state UNDONE), others
+     * are left alone (item state CONFLICT). Each item thus tells what became of its row.
+     */
+    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+            Instant marker) throws SQLException;
+
+    /** Called first in every batch's transaction (per-database session settings). */
+    default void begin(Connection c) throws SQLException {
+    }
+
+    /**
+     * @param matched rows the batch looked at (0: nothing left)
+     * @param changed rows it changed
+     * @param cursor  the last key it looked at, as text
+     */
+    record BatchResult(int matched, int changed, String cursor) {
+    }
+
+    /** The strategy for the data source's database. */
+    static BatchStrategy of(Jdbc jdbc, RunTables tables, java.time.Clock clock) {
+        return switch (jdbc.dialect().kind()) {
+            case POSTGRESQL -> new ReturningBatchStrategy(jdbc, tables, clock);
+            case H2, MARIADB, MYSQL -> new LockingBatchStrategy(jdbc, tables, clock);
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.jdbc.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * H2 and MariaDB/MySQL: lock the batch's candidate keys with {@code SELECT ... FOR UPDATE} (a
+ * locking read sees the latest committed version), change exactly those keys with the guard
+ * repeated in the {@code UPDATE}, then record them. While the transaction holds the locks no
+ * one else can change those rows, so the recorded keys are exactly the changed ones; a count
+ * mismatch fails the batch rather than record a guess.
+ */
+final class LockingBatchStrategy implements BatchStrategy {
+
+    /** Keys per IN list: well under every driver's parameter limit. */
+    private static final int CHUNK = 1_000;
+
+    private final Jdbc jdbc;
+    private final RunTables tables;
+    private final Clock clock;
+
+    LockingBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @Override
+    public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
+            Instant marker, String actor) throws SQLException {
+        SqlFragment candidates = t.candidatesAfter(cursor);
+        List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.sql()
+                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.read(rs, 1), candidates.bind(List.of(), limit));
+        if (keys.isEmpty()) {
+            return new BatchResult(0, 0, cursor);
+        }
+        String setBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = ?";
+        int changed = 0;
+        for (List<Object> chunk : chunks(keys)) {
+            List<Object> p = new ArrayList<>();
+            p.add(t.markerValue(marker));
+            if (t.deletedBy != null) {
+                p.add(actor);
+            }
+            p.addAll(chunk);
+            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = ?" + setBy + " WHERE " + t.key
+                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " IS NULL", p.toArray());
+        }
+        if (changed != keys.size()) {
+            throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
+                    + t.tableName + " but changed " + changed + "; rolled back so no item is recorded for a row not changed");
+        }
+        Instant now = clock.instant();
+        insertItems(c, keys, k -> new Object[] {runId, t.tableName, String.valueOf(k), RunTables.SOFT_DELETE,
+                RunTables.APPLIED, null, marker, batchNo, now});
+        return new BatchResult(keys.size(), changed, String.valueOf(keys.get(keys.size() - 1)));
+    }
+
+    @Override
+    public BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+            Instant marker) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
+        String after = "";
+        if (cursor != null) {
+            after = " AND row_key > ?";
+            params.add(cursor);
+        }
+        params.add(limit);
+        List<String> rowKeys = jdbc.query(c, "SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
+                + " AND state = ?" + after + " ORDER BY row_key LIMIT ? FOR UPDATE", rs -> rs.getString(1), params.toArray());
+        if (rowKeys.isEmpty()) {
+            return new BatchResult(0, 0, cursor);
+        }
+        List<Object> keys = rowKeys.stream().map(t.keyType::parse).toList();
+        Set<String> restorable = new HashSet<>();
+        for (List<Object> chunk : chunks(keys)) {
+            List<Object> p = new ArrayList<>(chunk);
+            p.add(t.markerValue(marker));
+            jdbc.query(c, "SELECT " + t.key + " FROM " + t.table + " WHERE " + t.key + " IN (" + placeholders(chunk.size())
+                    + ") AND " + t.marker + " = ? FOR UPDATE", rs -> restorable.add(String.valueOf(t.keyType.read(rs, 1))),
+                    p.toArray());
+        }
+        List<Object> toRestore = keys.stream().filter(k -> restorable.contains(String.valueOf(k))).toList();
+        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
+        int changed = 0;
+        for (List<Object> chunk : chunks(toRestore)) {
+            List<Object> p = new ArrayList<>(chunk);
+            p.add(t.markerValue(marker));
+            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = NULL" + clearBy + " WHERE " + t.key
+                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " = ?", p.toArray());
+        }
+        if (changed != toRestore.size()) {
+            throw new SQLException("Undo batch " + batchNo + " of run " + parentRunId + " locked " + toRestore.size()
+                    + " rows of " + t.tableName + " but restored " + changed + "; rolled back");
+        }
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
+                + " WHERE run_id = ? AND table_name = ? AND row_key = ?")) {
+            for (String rowKey : rowKeys) {
+                jdbc.bind(ps, restorable.contains(rowKey) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
+                        t.tableName, rowKey);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return new BatchResult(rowKeys.size(), changed, rowKeys.get(rowKeys.size() - 1));
+    }
+
+    private <K> void insertItems(Connection c, List<K> keys, java.util.function.Function<K, Object[]> row)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(tables.insertItemColumns() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (K key : keys) {
+                jdbc.bind(ps, row.apply(key));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<List<Object>> chunks(List<Object> keys) {
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += CHUNK) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}

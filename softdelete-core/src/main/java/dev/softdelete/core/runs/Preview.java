@@ -1,0 +1,39 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.runs.rule.RuleSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule set would change, without changing it. Recorded as a {@code PREVIEW} run; pass it
+ * to {@link Runs#apply(Preview, RunOptions)} to apply the same rules, guarded against drift.
+ *
+ * @param runId           the PREVIEW record in the run registry
+ * @param table           target table
+ * @param description     the rule set in words
+ * @param total           rows the rule set would soft-delete now (rules OR-ed, exclusions applied)
+ * @param perRule         rows each rule matches on its own (exclusions applied), by rule description
+ * @param sampleIds       the first ids in key order
+ * @param batches         number of batches at the configured batch size
+ * @param estimatedDuration time at the configured rate (zero when unlimited)
+ * @param asOf            the instant "older than" rules were measured from
+ * @param rules           the rule set previewed
+ */
+public record Preview(long runId, String table, String description, long total, Map<String, Long> perRule,
+        List<Object> sampleIds, long batches, Duration estimatedDuration, Instant asOf, RuleSet rules) {
+
+    public Preview {
+        perRule = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perRule));
+        sampleIds = List.copyOf(sampleIds);
+    }
+
+    /** The preview as a JSON object. */
+    public String toJson() {
+        return Json.write(Json.obj("runId", runId, "table", table, "rules", description, "total", total,
+                "perRule", perRule, "sampleIds", sampleIds, "batches", batches,
+                "estimatedDuration", estimatedDuration, "asOf", asOf));
+    }
+}

@@ -1,0 +1,207 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one run batch by batch: claims the lease, moves the run to RUNNING, runs each batch in
+ * its own transaction together with the heartbeat, counts and cursor, waits for the rate limit,
+ * stops at the wave cap or the error threshold (PAUSED, cause recorded), and on the last batch
+ * verifies and completes the run in one transaction.
+ */
+final class RunExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(Runs.class);
+    private static final int MAX_CONSECUTIVE_FAILURES = 3;
+
+    private final SoftDelete sd;
+    private final RunRegistry registry;
+    private final RunLease lease;
+
+    RunExecutor(SoftDelete sd, RunLease lease) {
+        this.sd = sd;
+        this.registry = sd.runRegistry();
+        this.lease = lease;
+    }
+
+    /** One batch of a run, in the caller's transaction. */
+    @FunctionalInterface
+    interface Step {
+        BatchStrategy.BatchResult run(Connection c, String cursor, int limit, long batchNo) throws SQLException;
+    }
+
+    /** What happens in the completing transaction: returns the verification JSON. */
+    @FunctionalInterface
+    interface Completion {
+        String complete(Connection c, RunRecord run) throws SQLException;
+    }
+
+    RunReport execute(long runId, String table, RunOptions options, Step step, Completion completion) {
+        String owner = sd.instanceId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        lease.claim(runId, owner, options.leaseDuration());
+        try {
+            return drive(runId, owner, table, options, step, completion);
+        } finally {
+            sd.jdbc().inTransaction(c -> {
+                lease.release(c, runId, owner);
+                return null;
+            });
+        }
+    }
+
+    private RunReport drive(long runId, String owner, String table, RunOptions o, Step step, Completion completion) {
+        RunRecord run = registry.require(runId);
+        if (run.status().isTerminal()) {
+            throw new RunStateException("Run " + runId + " is already " + run.status() + "; nothing to resume.");
+        }
+        RunStatus from = run.status();
+        if (!sd.jdbc().inTransaction(c -> registry.transition(c, runId, from, RunStatus.RUNNING))) {
+            throw new RunStateException("Run " + runId + " changed state while starting; list it and retry.");
+        }
+        MetricTags tags = MetricTags.of("kind", run.kind().name().toLowerCase(Locale.ROOT), "table", table);
+        Instant started = sd.clock().instant();
+        String cursor = run.cursor();
+        long batchNo = run.batchCount();
+        long rowsThisCall = 0;
+        int consecutiveFailures = 0;
+        while (true) {
+            int limit = o.batchSize();
+            if (o.maxRows() > 0) {
+                limit = (int) Math.min(limit, o.maxRows() - rowsThisCall);
+                if (limit <= 0) {
+                    return pause(runId, owner, tags, "Paused after a wave of " + rowsThisCall
+                            + " rows (maxRows); resume the run to continue.");
+                }
+            }
+            long no = ++batchNo;
+            int batchLimit = limit;
+            String batchCursor = cursor;
+            long t0 = System.nanoTime();
+            BatchStrategy.BatchResult result;
+            try {
+                result = sd.jdbc().inTransaction(c -> {
+                    if (!lease.heartbeat(c, runId, owner, o.leaseDuration())) {
+                        throw new LeaseLost();
+                    }
+                    BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no);
+                    registry.recordBatch(c, runId, r.matched(), r.changed(), Math.max(0, r.matched() - r.changed()), false,
+                            r.cursor());
+                    return r;
+                });
+            } catch (LeaseLost e) {
+                RunRecord now = registry.require(runId);
+                throw new RunLeasedException(runId, now.leaseOwner(), now.leaseUntil(), "was taken over");
+            } catch (RuntimeException e) {
+                consecutiveFailures++;
+                String cause = rootMessage(e);
+                log.warn("Run {} batch {} on {} failed and was rolled back: {}", runId, no, table, cause);
+                sd.jdbc().inTransaction(c -> {
+                    if (lease.heartbeat(c, runId, owner, o.leaseDuration())) {
+                        registry.recordBatch(c, runId, 0, 0, 0, true, null);
+                    }
+                    return null;
+                });
+                RunRecord now = registry.require(runId);
+                long planned = Math.max(o.batchesFor(now.previewCount() == null ? 0 : now.previewCount()), now.batchCount());
+                if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || now.failedBatches() > o.errorThreshold() * planned) {
+                    return pause(runId, owner, tags, "Paused: " + now.failedBatches() + " of " + now.batchCount()
+                            + " batches failed (threshold " + o.errorThreshold() + "); last error at batch " + no + ": "
+                            + cause + ". Fix the cause and resume the run.");
+                }
+                continue;
+            }
+            consecutiveFailures = 0;
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            sd.metrics().count(MetricNames.MIGRATION_ROWS, result.changed(), tags);
+            sd.metrics().time(MetricNames.MIGRATION_BATCH_DURATION, took, tags);
+            try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, table)
+                    .and(LogContext.COUNT, result.changed()).and(LogContext.DURATION_MS, took.toMillis())
+                    .and(LogContext.STATUS, RunStatus.RUNNING)) {
+                log.info("Run {} batch {} on {}: {} of {} rows changed in {} ms", runId, no, table, result.changed(),
+                        result.matched(), took.toMillis());
+            }
+            cursor = result.cursor();
+            rowsThisCall += result.matched();
+            if (result.matched() < batchLimit) {
+                return complete(runId, owner, tags, table, completion);
+            }
+            throttle(o, started, rowsThisCall);
+        }
+    }
+
+    private void throttle(RunOptions o, Instant started, long rows) {
+        if (o.rowsPerSecond() == 0) {
+            return;
+        }
+        Duration due = o.durationFor(rows);
+        Duration elapsed = Duration.between(started, sd.clock().instant());
+        if (due.compareTo(elapsed) > 0) {
+            try {
+                o.sleeper().sleep(due.minus(elapsed));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStateException("Interrupted while throttling; the run stays RUNNING until its lease expires,"
+                        + " then any instance can resume it.");
+            }
+        }
+    }
+
+    private RunReport pause(long runId, String owner, MetricTags tags, String cause) {
+        sd.jdbc().inTransaction(c -> {
+            registry.finish(c, runId, RunStatus.PAUSED, cause, null);
+            lease.release(c, runId, owner);
+            return null;
+        });
+        return finished(runId, tags, "paused");
+    }
+
+    private RunReport complete(long runId, String owner, MetricTags tags, String table, Completion completion) {
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = registry.require(c, runId);
+            String verification = completion.complete(c, run);
+            registry.finish(c, runId, RunStatus.COMPLETED, null, verification);
+            lease.release(c, runId, owner);
+            sd.auditLog().record(c, run.kind() == RunKind.UNDO ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
+                    "SUCCESS", verification);
+            return null;
+        });
+        return finished(runId, tags, "completed");
+    }
+
+    private RunReport finished(long runId, MetricTags tags, String outcome) {
+        RunRecord run = registry.require(runId);
+        sd.metrics().count(MetricNames.MIGRATION_RUNS, 1, MetricTags.of("kind", tags.get("kind"), "outcome", outcome));
+        try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, tags.get("table"))
+                .and(LogContext.COUNT, run.affectedCount()).and(LogContext.STATUS, run.status())) {
+            log.info("Run {} {}: {} rows changed, {} skipped, {} batches ({} failed){}", runId, outcome,
+                    run.affectedCount(), run.skippedCount(), run.batchCount(), run.failedBatches(),
+                    run.errorMessage() == null ? "" : " - " + run.errorMessage());
+        }
+        return RunReport.of(run);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** Thrown inside a batch's transaction when the heartbeat finds the lease gone, to roll it back. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+}

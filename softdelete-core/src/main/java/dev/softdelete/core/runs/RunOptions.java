@@ -1,0 +1,95 @@
+package dev.softdelete.core.runs;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a preview, apply or undo proceeds. Immutable; every {@code withX} returns a copy.
+ *
+ * @param batchSize       rows per batch, each batch its own transaction (default 1,000)
+ * @param rowsPerSecond   rate limit; 0 means unlimited (default)
+ * @param maxRows         stop as PAUSED after this many rows in this call (a first small wave);
+ *                        0 means no cap (default)
+ * @param errorThreshold  pause the run when more than this fraction of its batches failed
+ *                        (default 0.05); three failures in a row pause it too
+ * @param tolerance       how far the live count may drift from the preview, as a fraction of
+ *                        the preview count (default 0.05)
+ * @param force           apply even when the live count drifted beyond the tolerance
+ * @param sampleSize      ids a preview shows (default 10)
+ * @param leaseDuration   how long a worker's claim on a run lasts without a heartbeat (default 5 minutes);
+ *                        heartbeats happen with every batch
+ * @param sleeper         how the rate limit waits
+ */
+public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, double errorThreshold, double tolerance,
+        boolean force, int sampleSize, Duration leaseDuration, Sleeper sleeper) {
+
+    public RunOptions {
+        if (batchSize < 1 || batchSize > 30_000) {
+            throw new IllegalArgumentException("batchSize must be 1..30000, got " + batchSize);
+        }
+        if (rowsPerSecond < 0 || maxRows < 0 || errorThreshold < 0 || tolerance < 0 || sampleSize < 0) {
+            throw new IllegalArgumentException("RunOptions values may not be negative");
+        }
+        Objects.requireNonNull(leaseDuration, "leaseDuration");
+        Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    public static RunOptions defaults() {
+        return new RunOptions(1_000, 0, 0, 0.05, 0.05, false, 10, Duration.ofMinutes(5), Sleeper.system());
+    }
+
+    public RunOptions withBatchSize(int batchSize) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withRowsPerSecond(double rowsPerSecond) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withMaxRows(long maxRows) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withErrorThreshold(double errorThreshold) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withTolerance(double tolerance) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withForce(boolean force) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withSampleSize(int sampleSize) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withLeaseDuration(Duration leaseDuration) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    public RunOptions withSleeper(Sleeper sleeper) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper);
+    }
+
+    /** Batches needed for {@code rows} rows. */
+    long batchesFor(long rows) {
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    /** Time {@code rows} rows take at the rate limit; zero when unlimited. */
+    Duration durationFor(long rows) {
+        return rowsPerSecond == 0 ? Duration.ZERO : Duration.ofMillis((long) Math.ceil(rows * 1000.0 / rowsPerSecond));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.SoftDeleteException;
+
+/** The run is not in a state that allows the requested operation (e.g. undoing an undone run). Nothing changed. */
+public class RunStateException extends SoftDeleteException {
+
+    public RunStateException(String message) {
+        super(message);
+    }
+}

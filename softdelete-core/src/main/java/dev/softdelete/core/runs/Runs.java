@@ -1,0 +1,205 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.runs.rule.RuleSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rule-based soft-delete runs: preview, apply in rate-limited batches, resume, undo. Get it from
+ * {@code softDelete.runs()}.
+ *
+ * <pre>{@code
+ * RuleSet rules = RuleSet.on("products").rule(Rule.olderThan("updated_at", Duration.ofDays(730))).build();
+ * Preview preview = runs.preview(rules);                                   // counts, sample ids, JSON
+ * RunReport wave = runs.apply(preview, RunOptions.defaults().withMaxRows(1_000)); // PAUSED after 1,000 rows
+ * RunReport done = runs.resume(wave.runId());                              // the rest
+ * RunReport undo = runs.undo(done.runId());                                // exactly those rows back
+ * }</pre>
+ *
+ * Every change is recorded in {@code run_items} in the same transaction as the batch that made
+ * it; any instance can resume a stopped run ({@link #resume}) and one worker at a time holds it.
+ */
+public final class Runs {
+
+    private final SoftDelete sd;
+    private final RunTables tables;
+    private final BatchStrategy strategy;
+    private final RunExecutor executor;
+
+    public Runs(SoftDelete softDelete) {
+        this.sd = softDelete;
+        this.tables = RunTables.of(softDelete.schema());
+        this.strategy = BatchStrategy.of(softDelete.jdbc(), tables, softDelete.clock());
+        this.executor = new RunExecutor(softDelete, new RunLease(softDelete.jdbc(), tables, softDelete.runRegistry(),
+                softDelete.clock()));
+    }
+
+    /** The run registry, to list and inspect runs. */
+    public RunRegistry registry() {
+        return sd.runRegistry();
+    }
+
+    /** {@link #preview(RuleSet, RunOptions)} with default options. */
+    public Preview preview(RuleSet rules) {
+        return preview(rules, RunOptions.defaults());
+    }
+
+    /**
+     * Counts what {@code rules} would soft-delete now, per rule and in total, with sample ids and
+     * the batches and time it would take under {@code options}. Writes only a PREVIEW record.
+     */
+    public Preview preview(RuleSet rules, RunOptions options) {
+        Instant asOf = sd.clock().instant();
+        Target target = Target.resolve(sd, rules, asOf);
+        return sd.jdbc().withConnection(c -> {
+            long total = count(c, target, target.candidates());
+            Map<String, Long> perRule = new LinkedHashMap<>();
+            for (int i = 0; i < rules.rules().size(); i++) {
+                perRule.merge(rules.rules().get(i).description(), count(c, target, target.candidatesOfRule(i)), Long::sum);
+            }
+            SqlFragment cand = target.candidates();
+            List<Object> sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
+                    + cand.sql() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
+                    cand.bind(List.of(), options.sampleSize()));
+            String spec = new RunSpec(rules, asOf, asOf).toJson();
+            RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.PREVIEW,
+                    RunStatus.PREVIEWED, "preview " + target.tableName, target.tableName, rules.description(), spec,
+                    null, total));
+            return new Preview(run.id(), target.tableName, rules.description(), total, perRule, sample,
+                    options.batchesFor(total), options.durationFor(total), asOf, rules);
+        });
+    }
+
+    /** {@link #apply(Preview, RunOptions)} with default options. */
+    public RunReport apply(Preview preview) {
+        return apply(preview, RunOptions.defaults());
+    }
+
+    /**
+     * Applies the previewed rules as a new run, measured from now. Refuses with
+     * {@link PreviewDriftException} (changing nothing) when the live count differs from the
+     * preview by more than the tolerance, unless {@link RunOptions#force()}. Returns when the run
+     * completed, or paused (wave cap, error threshold).
+     */
+    public RunReport apply(Preview preview, RunOptions options) {
+        Instant asOf = sd.clock().instant();
+        Target target = Target.resolve(sd, preview.rules(), asOf);
+        long live = sd.jdbc().withConnection(c -> count(c, target, target.candidates()));
+        long allowed = (long) Math.ceil(preview.total() * options.tolerance());
+        if (Math.abs(live - preview.total()) > allowed && !options.force()) {
+            sd.auditLog().record("SOFT_DELETE_RUN", "RUN", target.tableName, preview.runId(), "REFUSED",
+                    "{\"previewed\":" + preview.total() + ",\"live\":" + live + "}");
+            throw new PreviewDriftException(preview.runId(), target.tableName, preview.total(), live, allowed);
+        }
+        RunSpec spec = new RunSpec(preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
+                "soft delete " + target.tableName, target.tableName, preview.rules().description(), spec.toJson(), null,
+                live));
+        return runApply(run.id(), target, spec, options);
+    }
+
+    /** {@link #resume(long, RunOptions)} with default options. */
+    public RunReport resume(long runId) {
+        return resume(runId, RunOptions.defaults());
+    }
+
+    /**
+     * Continues a paused or crashed run (apply or undo) from its saved cursor, on any instance.
+     * A run whose worker still holds the lease is refused with {@link RunLeasedException}; once
+     * the lease expired, the run is taken over.
+     */
+    public RunReport resume(long runId, RunOptions options) {
+        RunRecord run = sd.runRegistry().require(runId);
+        if (run.kind() == RunKind.UNDO) {
+            return runUndo(run, sd.runRegistry().require(run.parentRunId()), options);
+        }
+        requireApplyRun(run, "resume");
+        if (run.status().isTerminal()) {
+            throw new RunStateException("Run " + runId + " is " + run.status() + "; there is nothing to resume.");
+        }
+        if (!sd.runRegistry().children(runId).isEmpty()) {
+            throw new RunStateException("Run " + runId + " is being undone (run "
+                    + sd.runRegistry().children(runId).get(0).id() + "); it cannot be resumed.");
+        }
+        RunSpec spec = RunSpec.fromJson(run.spec());
+        return runApply(runId, Target.resolve(sd, spec.rules(), spec.asOf()), spec, options);
+    }
+
+    /** {@link #undo(long, RunOptions)} with default options. */
+    public RunReport undo(long runId) {
+        return undo(runId, RunOptions.defaults());
+    }
+
+    /**
+     * Reverses exactly the rows run {@code runId} soft-deleted and that still carry its marker;
+     * rows changed since by someone else are left alone and counted as skipped (their items say
+     * CONFLICT). The undo is a run of its own (kind UNDO, parent {@code runId}), batched,
+     * resumable, leased and audited; when it completes the undone run becomes UNDONE.
+     */
+    public RunReport undo(long runId, RunOptions options) {
+        RunRecord parent = sd.runRegistry().require(runId);
+        requireApplyRun(parent, "undo");
+        if (parent.status() == RunStatus.UNDONE) {
+            throw new RunStateException("Run " + runId + " is already undone (by run "
+                    + sd.runRegistry().children(runId).stream().map(r -> String.valueOf(r.id())).findFirst().orElse("?")
+                    + "). Nothing to do.");
+        }
+        if (parent.status() == RunStatus.RUNNING && parent.leaseUntil() != null
+                && parent.leaseUntil().isAfter(sd.clock().instant())) {
+            throw new RunLeasedException(runId, parent.leaseOwner(), parent.leaseUntil(),
+                    "is still running; undo it once it completed or paused,");
+        }
+        RunRecord undo = sd.runRegistry().children(runId).stream().filter(r -> r.kind() == RunKind.UNDO
+                && !r.status().isTerminal()).findFirst().orElse(null);
+        if (undo == null) {
+            undo = sd.runRegistry().create(new NewRun(RunKind.UNDO, RunMode.UNDO, RunStatus.PLANNED, "undo of run " + runId,
+                    parent.targetTable(), "undo of run " + runId + ": " + parent.ruleDescription(), parent.spec(), runId,
+                    parent.affectedCount()));
+        }
+        return runUndo(undo, parent, options);
+    }
+
+    private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
+        String actor = sd.actors().currentActor();
+        return executor.execute(runId, target.tableName, options,
+                (c, cursor, limit, batchNo) -> {
+                    strategy.begin(c);
+                    return strategy.softDelete(c, target, cursor, limit, runId, batchNo, spec.marker(), actor);
+                },
+                (c, run) -> Verification.afterApply(sd.jdbc(), c, tables, target, run, spec.marker()));
+    }
+
+    private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
+        RunSpec spec = RunSpec.fromJson(parent.spec());
+        Target target = Target.resolve(sd, spec.rules(), spec.asOf());
+        return executor.execute(undo.id(), target.tableName, options,
+                (c, cursor, limit, batchNo) -> {
+                    strategy.begin(c);
+                    return strategy.restore(c, target, parent.id(), cursor, limit, batchNo, spec.marker());
+                },
+                (c, run) -> {
+                    String verification = Verification.afterUndo(sd.jdbc(), c, tables, target, run, parent.id(),
+                            spec.marker());
+                    sd.runRegistry().finish(c, parent.id(), RunStatus.UNDONE, null, null);
+                    return verification;
+                });
+    }
+
+    private static void requireApplyRun(RunRecord run, String what) {
+        if (run.kind() != RunKind.SOFT_DELETE || run.mode() != RunMode.APPLY) {
+            throw new RunStateException("Run " + run.id() + " is a " + run.kind() + " " + run.mode() + " run; only applied"
+                    + " soft-delete runs can " + what + ". Pick the id of an APPLY run from the registry.");
+        }
+    }
+
+    private long count(Connection c, Target target, SqlFragment where) throws SQLException {
+        return sd.jdbc().queryLong(c, "SELECT COUNT(*) FROM " + target.table + " t WHERE " + where.sql(),
+                where.params().toArray());
+    }
+}

@@ -1,0 +1,185 @@
+package dev.softdelete.core.runs;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.catalog.ColumnInfo;
+import dev.softdelete.core.catalog.ForeignKeyInfo;
+import dev.softdelete.core.catalog.TableInfo;
+import dev.softdelete.core.catalog.UnknownTableException;
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.jdbc.TimestampValue;
+import dev.softdelete.core.runs.rule.Exclusion;
+import dev.softdelete.core.runs.rule.InvalidRuleException;
+import dev.softdelete.core.runs.rule.PredicateValidator;
+import dev.softdelete.core.runs.rule.Rule;
+import dev.softdelete.core.runs.rule.RuleSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link RuleSet} resolved against the live catalog: every identifier validated and quoted,
+ * every rule turned into an SQL condition over the alias {@code t}, "older than" cutoffs fixed
+ * at {@code asOf}. Resolving touches nothing but metadata, so bad input fails before any change.
+ */
+final class Target {
+
+    final RuleSet rules;
+    final String tableName;
+    final String table;
+    final String key;
+    final KeyType keyType;
+    final String marker;
+    final boolean markerHasZone;
+    /** Quoted {@code deleted_by} column when the table has one (set to the actor, cleared on undo). */
+    final String deletedBy;
+    final List<SqlFragment> ruleConditions;
+    final SqlFragment exclusions;
+
+    private Target(RuleSet rules, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
+        this.rules = rules;
+        this.tableName = info.name();
+        this.table = d.quote(info.name());
+        ColumnInfo keyInfo = column(sd, info, rules.keyColumn());
+        this.key = d.quote(keyInfo.name());
+        this.keyType = KeyType.of(info.name(), keyInfo);
+        ColumnInfo markerInfo = column(sd, info, rules.markerColumn());
+        if (!markerInfo.isTimestamp()) {
+            throw new InvalidRuleException("Marker column " + info.name() + "." + markerInfo.name() + " is "
+                    + markerInfo.typeName() + ", not a timestamp. Point marker(...) at the soft-delete timestamp column.");
+        }
+        this.marker = d.quote(markerInfo.name());
+        this.markerHasZone = markerInfo.hasTimeZone();
+        this.deletedBy = info.column("deleted_by").map(c -> d.quote(c.name())).orElse(null);
+        List<SqlFragment> conditions = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            conditions.add(condition(rule, info, d, asOf, sd));
+        }
+        this.ruleConditions = Collections.unmodifiableList(conditions);
+        SqlFragment excl = SqlFragment.of("1 = 1");
+        for (Exclusion e : rules.exclusions()) {
+            excl = excl.join(" AND ", exclusion(e, info, d, sd));
+        }
+        this.exclusions = excl;
+    }
+
+    /** Resolves {@code rules}; throws {@link UnknownTableException} or {@link InvalidRuleException}. */
+    static Target resolve(SoftDelete sd, RuleSet rules, Instant asOf) {
+        TableInfo info = sd.catalog().require(rules.table());
+        return new Target(rules, info, sd.dialect(), asOf, sd);
+    }
+
+    /** Rows any rule matches, minus exclusions, that are not soft-deleted yet. */
+    SqlFragment candidates() {
+        SqlFragment any = SqlFragment.of("(");
+        for (int i = 0; i < ruleConditions.size(); i++) {
+            any = any.join(i == 0 ? "" : " OR ", ruleConditions.get(i));
+        }
+        return SqlFragment.of("t." + marker + " IS NULL AND ").join("", any).join(") AND ", exclusions);
+    }
+
+    /** {@link #candidates()} with keys after {@code cursor} (all of them when {@code cursor} is null). */
+    SqlFragment candidatesAfter(String cursor) {
+        return cursor == null ? candidates()
+                : candidates().join(" AND ", SqlFragment.of("t." + key + " > ?", keyType.parse(cursor)));
+    }
+
+    /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */
+    SqlFragment candidatesOfRule(int index) {
+        return SqlFragment.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))
+                .join(") AND ", exclusions);
+    }
+
+    /** A marker instant bound as this table's marker column stores it. */
+    TimestampValue markerValue(Instant instant) {
+        return new TimestampValue(instant, markerHasZone);
+    }
+
+    private static ColumnInfo column(SoftDelete sd, TableInfo table, String column) {
+        return sd.catalog().requireColumn(table, column);
+    }
+
+    private static SqlFragment condition(Rule rule, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
+        if (rule instanceof Rule.OlderThan r) {
+            ColumnInfo c = column(sd, info, r.column());
+            if (!c.isTimestamp() && c.jdbcType() != java.sql.Types.DATE) {
+                throw new InvalidRuleException("olderThan needs a date or timestamp column; " + info.name() + "."
+                        + c.name() + " is " + c.typeName() + ".");
+            }
+            return SqlFragment.of("t." + d.quote(c.name()) + " < ?", new TimestampValue(asOf.minus(r.age()), c.hasTimeZone()));
+        } else if (rule instanceof Rule.Inactive r) {
+            return SqlFragment.of("t." + d.quote(column(sd, info, r.column()).name()) + " = ?", r.value());
+        } else if (rule instanceof Rule.Predicate r) {
+            Set<String> columns = info.columns().stream().map(ColumnInfo::name).collect(Collectors.toSet());
+            new PredicateValidator(sd.schema().prefix()).validate(r.sql(), info.name(), columns);
+            return SqlFragment.of("(" + r.sql() + ")");
+        } else if (rule instanceof Rule.Orphaned r) {
+            return orphaned(r, info, d, sd);
+        }
+        SqlFragment all = null;
+        for (Rule part : ((Rule.AllOf) rule).rules()) {
+            SqlFragment f = condition(part, info, d, asOf, sd);
+            all = all == null ? SqlFragment.of("(").join("", f) : all.join(" AND ", f);
+        }
+        return all.join(")", SqlFragment.of(""));
+    }
+
+    private static SqlFragment orphaned(Rule.Orphaned r, TableInfo info, Dialect d, SoftDelete sd) {
+        String child;
+        String parentTable;
+        String parentColumn;
+        if (r.foreignKey() != null) {
+            d.identifier(r.foreignKey());
+            ForeignKeyInfo fk = info.importedKeys().stream().filter(k -> k.name() != null
+                    && k.name().equalsIgnoreCase(r.foreignKey())).findFirst().orElseThrow(() -> new InvalidRuleException(
+                    "Table " + info.name() + " has no foreign key named '" + r.foreignKey() + "'. Its foreign keys are: "
+                            + info.importedKeys().stream().map(ForeignKeyInfo::name).toList() + "."));
+            if (fk.childColumns().size() != 1) {
+                throw new InvalidRuleException("Foreign key " + fk.name() + " has " + fk.childColumns().size()
+                        + " columns; orphaned(...) supports single-column keys.");
+            }
+            child = fk.childColumns().get(0);
+            parentTable = fk.parentTable();
+            parentColumn = fk.parentColumns().get(0);
+        } else {
+            child = column(sd, info, r.column()).name();
+            TableInfo parent = sd.catalog().require(r.parentTable());
+            parentTable = parent.name();
+            parentColumn = column(sd, parent, r.parentColumn()).name();
+        }
+        TableInfo parent = sd.catalog().require(parentTable);
+        String live = parent.column("deleted_at").map(c -> " AND p." + d.quote(c.name()) + " IS NULL").orElse("");
+        String c = "t." + d.quote(child);
+        return SqlFragment.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parentTable) + " p WHERE p."
+                + d.quote(parentColumn) + " = " + c + live + "))");
+    }
+
+    private SqlFragment exclusion(Exclusion exclusion, TableInfo info, Dialect d, SoftDelete sd) {
+        if (exclusion instanceof Exclusion.Ids ids) {
+            List<Object> values = ids.ids().stream().map(keyType::normalize).toList();
+            return new SqlFragment("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
+                    + ")", values);
+        }
+        Exclusion.ReferencedFrom ref = (Exclusion.ReferencedFrom) exclusion;
+        TableInfo other = sd.catalog().require(ref.table());
+        String childColumn;
+        String parentColumn;
+        if (ref.column() != null) {
+            childColumn = column(sd, other, ref.column()).name();
+            parentColumn = rules.keyColumn();
+        } else {
+            List<ForeignKeyInfo> fks = other.importedKeys().stream()
+                    .filter(k -> k.parentTable().equalsIgnoreCase(info.name()) && k.childColumns().size() == 1).toList();
+            if (fks.size() != 1) {
+                throw new InvalidRuleException("Table " + other.name() + " has " + fks.size() + " single-column foreign keys to "
+                        + info.name() + "; name the referencing column with Exclusion.referencedFrom(table, column).");
+            }
+            childColumn = fks.get(0).childColumns().get(0);
+            parentColumn = fks.get(0).parentColumns().get(0);
+        }
+        return SqlFragment.of("NOT EXISTS (SELECT 1 FROM " + d.quote(other.name()) + " x WHERE x." + d.quote(childColumn)
+                + " = t." + d.quote(parentColumn) + ")");
+    }
+}

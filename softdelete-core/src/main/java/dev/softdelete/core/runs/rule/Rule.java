@@ -1,0 +1,118 @@
+package dev.softdelete.core.runs.rule;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One condition that makes a row of the target table a candidate for soft delete. A
+ * {@link RuleSet} matches a row when <em>any</em> of its rules matches it (and no exclusion
+ * does); use {@link #allOf(Rule...)} when every condition must hold.
+ */
+public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactive, Rule.Predicate, Rule.AllOf {
+
+    /** Human-readable, used in previews and the run registry. */
+    String description();
+
+    /** Rows whose {@code column} is older than {@code age} when the run (or preview) starts. */
+    static Rule olderThan(String column, Duration age) {
+        return new OlderThan(column, age);
+    }
+
+    /**
+     * Rows whose foreign key {@code foreignKey} (a constraint declared on the target table) points
+     * at no live parent row: the parent is missing or soft-deleted.
+     */
+    static Rule orphaned(String foreignKey) {
+        return new Orphaned(foreignKey, null, null, null);
+    }
+
+    /**
+     * Rows whose {@code column} points at no live row of {@code parentTable.parentColumn}; for
+     * references the database does not declare as foreign keys.
+     */
+    static Rule orphaned(String column, String parentTable, String parentColumn) {
+        return new Orphaned(null, column, parentTable, parentColumn);
+    }
+
+    /** Rows whose {@code column} equals {@code value} (e.g. {@code status = 'INACTIVE'}). */
+    static Rule inactive(String column, Object value) {
+        return new Inactive(column, value);
+    }
+
+    /**
+     * A raw SQL boolean expression over the target table, e.g. {@code "price = 0 AND sku LIKE 'TMP%'"}.
+     * Parsed with JSqlParser and refused unless it is exactly one boolean expression with no
+     * statement separator, no write and no reference to the library's tables.
+     */
+    static Rule predicate(String sql) {
+        return new Predicate(sql);
+    }
+
+    /** Matches when every rule matches. */
+    static Rule allOf(Rule... rules) {
+        return new AllOf(java.util.List.of(rules));
+    }
+
+    record OlderThan(String column, Duration age) implements Rule {
+        public OlderThan {
+            Objects.requireNonNull(column, "column");
+            if (age == null || age.isNegative() || age.isZero()) {
+                throw new InvalidRuleException("olderThan(" + column + ") needs a positive age, got " + age + ".");
+            }
+        }
+
+        @Override
+        public String description() {
+            boolean days = age.toSeconds() % 86_400 == 0 && age.getNano() == 0;
+            return column + " older than " + (days ? age.toDays() + " days" : age.toString());
+        }
+    }
+
+    record Orphaned(String foreignKey, String column, String parentTable, String parentColumn) implements Rule {
+        @Override
+        public String description() {
+            return foreignKey != null ? "orphaned through foreign key " + foreignKey
+                    : "orphaned: " + column + " has no live " + parentTable + "." + parentColumn;
+        }
+    }
+
+    record Inactive(String column, Object value) implements Rule {
+        public Inactive {
+            Objects.requireNonNull(column, "column");
+            if (value == null) {
+                throw new InvalidRuleException("inactive(" + column + ") needs a value; use predicate(\""
+                        + column + " IS NULL\") to match NULL.");
+            }
+        }
+
+        @Override
+        public String description() {
+            return column + " = " + value;
+        }
+    }
+
+    record Predicate(String sql) implements Rule {
+        public Predicate {
+            Objects.requireNonNull(sql, "sql");
+        }
+
+        @Override
+        public String description() {
+            return "where " + sql;
+        }
+    }
+
+    record AllOf(java.util.List<Rule> rules) implements Rule {
+        public AllOf {
+            rules = java.util.List.copyOf(rules);
+            if (rules.isEmpty()) {
+                throw new InvalidRuleException("allOf() needs at least one rule.");
+            }
+        }
+
+        @Override
+        public String description() {
+            return String.join(" and ", rules.stream().map(r -> "(" + r.description() + ")").toList());
+        }
+    }
+}
