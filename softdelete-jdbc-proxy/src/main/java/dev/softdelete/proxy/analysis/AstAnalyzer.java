@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -23,6 +25,7 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -171,6 +174,16 @@ final class AstAnalyzer {
         }
 
         @Override
+        public <S> Void visit(Upsert upsert, S context) {
+            if (upsert.getColumns() != null) {
+                upsert.getColumns().forEach(c -> columns.add(qualified(c, upsert.getTable())));
+            }
+            addSets(upsert.getUpdateSets(), upsert.getTable());
+            addSets(upsert.getDuplicateUpdateSets(), upsert.getTable());
+            return super.visit(upsert, context);
+        }
+
+        @Override
         public <S> Void visit(Update update, S context) {
             if (update.getReturningClause() != null) {
                 update.getReturningClause().forEach(item -> item.getExpression().accept(this, context));
@@ -202,7 +215,43 @@ final class AstAnalyzer {
                 }
             }
             findLeaks(scope, predicates);
+            // The table finder does not look into ORDER BY, GROUP BY or WINDOW clauses.
+            orderBy(select.getOrderByElements(), context);
+            if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
+                select.getGroupBy().getGroupByExpressionList().accept(this, context);
+            }
+            if (select.getWindowDefinitions() != null) {
+                select.getWindowDefinitions().forEach(w -> window(w, context));
+            }
             return super.visit(select, context);
+        }
+
+        @Override
+        public <S> Void visit(AnalyticExpression analytic, S context) {
+            if (analytic.getExpression() != null) {
+                analytic.getExpression().accept(this, context);
+            }
+            if (analytic.getPartitionExpressionList() != null) {
+                analytic.getPartitionExpressionList().accept(this, context);
+            }
+            orderBy(analytic.getOrderByElements(), context);
+            if (analytic.getWindowDefinition() != null) {
+                window(analytic.getWindowDefinition(), context);
+            }
+            return super.visit(analytic, context);
+        }
+
+        private <S> void window(WindowDefinition window, S context) {
+            if (window.getPartitionExpressionList() != null) {
+                window.getPartitionExpressionList().accept(this, context);
+            }
+            orderBy(window.getOrderByElements(), context);
+        }
+
+        private <S> void orderBy(List<OrderByElement> elements, S context) {
+            if (elements != null) {
+                elements.forEach(e -> e.getExpression().accept(this, context));
+            }
         }
 
         private void findLeaks(List<Table> scope, List<Expression> predicates) {
