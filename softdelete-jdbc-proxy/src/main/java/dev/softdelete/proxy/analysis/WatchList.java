@@ -36,6 +36,7 @@ public final class WatchList {
             } else {
                 columns.computeIfAbsent(table, t -> new HashMap<>()).put(nameCase.canonical(e.column()), e);
                 names.add(e.column());
+                names.add(e.table()); // SELECT * on the table is a possible hit without naming the column
             }
         }
         for (SoftDeletableTable t : this.softDeletable) {

@@ -71,7 +71,11 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         try {
             CompletableFuture<Analysis> pending = analyzer.lookup(sql); // starts the analysis early
             if (strict) {
-                rejection = violation(settle(pending, sql), sql);
+                Analysis analysis = settle(pending, sql);
+                rejection = violation(analysis, sql);
+                if (rejection != null) {
+                    record(analysis, sql, frames.capture()); // the attempt is evidence too
+                }
             }
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             failed(e);
