@@ -37,7 +37,7 @@ public final class Demo {
         DemoContext context = new DemoContext(h2, softDelete, clock, registry, out);
 
         // Each capability adds its step here, in the order a new user would meet them.
-        List<DemoStep> steps = List.of(new FoundationStep());
+        List<DemoStep> steps = List.of(new FoundationStep(), new ProxyStep());
         for (DemoStep step : steps) {
             out.heading(step.title());
             step.run(context);

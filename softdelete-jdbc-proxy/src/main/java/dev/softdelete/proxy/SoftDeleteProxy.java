@@ -79,7 +79,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             scheduler = null;
             return;
         }
-        refreshWatchList();
+        refreshQuietly(); // a database hiccup at startup must not stop the application; retried periodically
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "softdelete-proxy-telemetry");
             t.setDaemon(true);

@@ -113,15 +113,13 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
             queryEmail(b);
             queryEmail(b);
         }
-        List<StoredUsage> rows = softDeleteProxyFree().storedUsage();
+        List<StoredUsage> rows;
+        try (SoftDeleteProxy reader = SoftDeleteProxy.wrap(dataSource()).telemetry(softDelete).build()) {
+            rows = reader.storedUsage();
+        }
         assertThat(rows).extracting(StoredUsage::instanceId, StoredUsage::accessCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("instance-a", 1L),
                         org.assertj.core.groups.Tuple.tuple("instance-b", 2L));
-    }
-
-    /** A proxy used only to read the usage table. */
-    private SoftDeleteProxy softDeleteProxyFree() {
-        return SoftDeleteProxy.wrap(dataSource()).telemetry(softDelete).useDeprecationRegistry(false).build();
     }
 
     @Test

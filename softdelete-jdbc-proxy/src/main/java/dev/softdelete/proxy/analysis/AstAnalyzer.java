@@ -159,9 +159,7 @@ final class AstAnalyzer {
 
         @Override
         public <S> Void visit(Insert insert, S context) {
-            if (insert.getColumns() != null) {
-                insert.getColumns().forEach(c -> columns.add(qualified(c, insert.getTable())));
-            }
+            addTargetColumns(insert.getColumns(), insert.getTable());
             addSets(insert.getDuplicateUpdateSets(), insert.getTable());
             addSets(insert.getSetUpdateSets(), insert.getTable());
             if (insert.getConflictAction() != null) {
@@ -175,9 +173,7 @@ final class AstAnalyzer {
 
         @Override
         public <S> Void visit(Upsert upsert, S context) {
-            if (upsert.getColumns() != null) {
-                upsert.getColumns().forEach(c -> columns.add(qualified(c, upsert.getTable())));
-            }
+            addTargetColumns(upsert.getColumns(), upsert.getTable());
             addSets(upsert.getUpdateSets(), upsert.getTable());
             addSets(upsert.getDuplicateUpdateSets(), upsert.getTable());
             return super.visit(upsert, context);
@@ -301,9 +297,15 @@ final class AstAnalyzer {
         private void addSets(List<UpdateSet> sets, Table target) {
             if (sets != null) {
                 for (UpdateSet set : sets) {
-                    set.getColumns().forEach(c -> columns.add(qualified(c, target)));
+                    addTargetColumns(set.getColumns(), target);
                     set.getValues().accept(this, null);
                 }
+            }
+        }
+
+        private void addTargetColumns(List<Column> targetColumns, Table target) {
+            if (targetColumns != null) {
+                targetColumns.forEach(c -> columns.add(qualified(c, target)));
             }
         }
 

@@ -122,7 +122,7 @@ public final class SqlAnalyzer {
             return ast.analyze(statement, list);
         } catch (Exception | StackOverflowError e) {
             log.debug("SQL not parsed ({}), falling back to a token scan: {}", e.getClass().getSimpleName(),
-                    abbreviate(sql));
+                    SqlText.abbreviate(sql, 200));
             return lexical.analyze(sql, list);
         }
     }
@@ -177,9 +177,5 @@ public final class SqlAnalyzer {
             h *= 0x100000001b3L;
         }
         return "\u0000" + sql.length() + ":" + Long.toHexString(h) + ":" + Integer.toHexString(sql.hashCode());
-    }
-
-    static String abbreviate(String sql) {
-        return sql.length() <= 200 ? sql : sql.substring(0, 200) + "...";
     }
 }

@@ -3,6 +3,7 @@ package dev.softdelete.proxy.leak;
 import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.alert.AlertListener;
 import dev.softdelete.proxy.analysis.Leak;
+import dev.softdelete.proxy.analysis.SqlText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,12 +42,12 @@ public final class LeakRecorder {
             place = places.putIfAbsent(key, fresh);
             if (place == null) {
                 log.warn("Soft-delete leak: {} read without a predicate on its deleted marker at {}: {}",
-                        leak.table(), caller, abbreviate(sql));
+                        leak.table(), caller, SqlText.abbreviate(sql, 300));
                 alerts.deliverSafely(new Alert(TYPE, Alert.Severity.WARNING, leak.table(),
                         "A SELECT reads soft-deletable table " + leak.table() + " without filtering deleted rows, from "
                                 + caller + ". Add the deleted-marker predicate (e.g. deleted_at IS NULL) or use the"
                                 + " entity's soft-delete filter.",
-                        now, Map.of("caller", caller, "sql", abbreviate(sql), "confidence", leak.confidence().name())));
+                        now, Map.of("caller", caller, "sql", SqlText.abbreviate(sql, 300), "confidence", leak.confidence().name())));
                 return;
             }
         }
@@ -59,10 +60,6 @@ public final class LeakRecorder {
         places.values().forEach(p -> out.add(p.report()));
         out.sort(Comparator.comparingLong(LeakReport::count).reversed().thenComparing(LeakReport::table));
         return out;
-    }
-
-    private static String abbreviate(String sql) {
-        return sql.length() <= 300 ? sql : sql.substring(0, 297) + "...";
     }
 
     private static final class Place {
@@ -78,13 +75,13 @@ public final class LeakRecorder {
             this.caller = caller;
             this.first = now;
             this.last = now;
-            this.sample = abbreviate(sql);
+            this.sample = SqlText.abbreviate(sql, 300);
         }
 
         synchronized void hit(String sql, Instant now) {
             count++;
             last = now;
-            sample = abbreviate(sql);
+            sample = SqlText.abbreviate(sql, 300);
         }
 
         synchronized LeakReport report() {

@@ -1,5 +1,6 @@
 package dev.softdelete.proxy.telemetry;
 
+import dev.softdelete.proxy.analysis.SqlText;
 import java.sql.SQLException;
 
 /**
@@ -16,16 +17,12 @@ public final class DeprecatedElementAccessException extends SQLException {
         super("Statement rejected by softdelete strict mode: it touches deprecated element '" + element
                 + "', which is scheduled for removal. Stop using " + element + " in this statement (see the"
                 + " deprecation registry for its replacement), or turn strict mode off. Statement: "
-                + abbreviate(sql), SQL_STATE);
+                + SqlText.abbreviate(sql, 300), SQL_STATE);
         this.element = element;
     }
 
     /** The deprecated element, {@code table.column} or {@code table}. */
     public String element() {
         return element;
-    }
-
-    private static String abbreviate(String sql) {
-        return sql.length() <= 300 ? sql : sql.substring(0, 297) + "...";
     }
 }
