@@ -123,7 +123,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
      * interval and on {@link #close()}). Returns the number of elements written; 0 without
      * {@link Builder#telemetry(SoftDelete)}. If the write fails, the accesses are kept for the next flush.
      */
-    public int flush() {
+    public synchronized int flush() {
         if (store == null) {
             return 0;
         }

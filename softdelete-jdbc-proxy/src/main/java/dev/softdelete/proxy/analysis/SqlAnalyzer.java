@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -37,6 +38,7 @@ public final class SqlAnalyzer {
     private final Settings settings;
     private final LexicalScanner lexical;
     private final AstAnalyzer ast = new AstAnalyzer();
+    private final AtomicLong analyses = new AtomicLong();
     private volatile WatchList watch;
     private volatile ConcurrentHashMap<String, CompletableFuture<Analysis>> cache = new ConcurrentHashMap<>();
 
@@ -108,6 +110,7 @@ public final class SqlAnalyzer {
     }
 
     private Analysis analyzeNow(String sql, WatchList list) {
+        analyses.incrementAndGet();
         if (sql.length() > settings.maxParseLength()
                 || CCJSqlParserUtil.getNestingDepth(sql) > settings.maxNesting()) {
             return lexical.analyze(sql, list);
@@ -163,6 +166,11 @@ public final class SqlAnalyzer {
         if (map.putIfAbsent(key, value) == null) {
             evictIfFull(map);
         }
+    }
+
+    /** Statements analysed so far (parsed or token-scanned), for tests and diagnostics. */
+    public long analyses() {
+        return analyses.get();
     }
 
     /** Number of cached SQL strings (for tests and diagnostics). */

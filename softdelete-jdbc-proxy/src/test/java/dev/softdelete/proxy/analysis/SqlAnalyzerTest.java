@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.softdelete.core.dialect.DatabaseKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Cache, prefilter and name rules, without a database. */
@@ -30,6 +35,29 @@ class SqlAnalyzerTest {
             analyzer.lookup("SELECT legacy_email FROM users WHERE id = " + i);
         }
         assertThat(analyzer.cacheSize()).isLessThanOrEqualTo(51);
+    }
+
+    @Test
+    void concurrentCallersShareOneAnalysis() throws Exception {
+        SqlAnalyzer analyzer = new SqlAnalyzer(DatabaseKind.POSTGRESQL, watch, SqlAnalyzer.Settings.DEFAULTS);
+        String sql = "SELECT u.legacy_email FROM users u WHERE u.id = 7";
+        CyclicBarrier start = new CyclicBarrier(8);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Analysis>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return analyzer.lookup(new String(sql)).get();
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get().hits()).hasSize(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(analyzer.analyses()).isEqualTo(1);
     }
 
     @Test
