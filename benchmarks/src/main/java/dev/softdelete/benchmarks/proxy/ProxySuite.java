@@ -1,0 +1,116 @@
+package dev.softdelete.benchmarks.proxy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code benchmarks/run proxy}: the overhead of the JDBC proxy on a mixed workload, on H2 in
+ * memory and PostgreSQL, against the raw pool and datasource-proxy, in one run (about 4 minutes).
+ *
+ * <p>{@link ProxyBenchmark} sends the units of work through the three data sources in turn, so
+ * load from other processes (the build machine is small and shared) slows all three alike. Each
+ * ratio is the median over the measurement iterations of that iteration's ratio. Prints
+ * {@code proxy_overhead_pg}, {@code proxy_overhead_h2} (proxy time / raw time; target at most
+ * 1.03), {@code proxy_vs_datasource_proxy_h2} (ours / theirs; target below 1.0), the mean time per
+ * unit of work of each, and the per-statement cost of the proxy's cache lookup.
+ */
+public final class ProxySuite {
+
+    /** 20 watched identifiers: two on the workload's tables, the rest elsewhere in a schema. */
+    static final List<String> WATCHED = List.of("bench_users.legacy_email", "customers.fax", "customers.telex",
+            "orders_archive", "invoices.old_total", "invoices.vat_code_v1", "products.legacy_sku", "products.ean8",
+            "shipments.carrier_code", "shipments.legacy_tracking", "accounts.pin_hash", "accounts.md5_password",
+            "audit_old", "payments.card_number", "payments.cvv", "addresses.line3", "addresses.county",
+            "sessions_v1", "users_backup", "bench_orders.legacy_status");
+
+    private ProxySuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new OptionsBuilder()
+                .include(ProxyBenchmark.class.getName() + ".interleaved")
+                .forks(1)
+                .warmupIterations(5)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(25)
+                .measurementTime(TimeValue.seconds(3))
+                .jvmArgsAppend("-Xmx1g")
+                .shouldFailOnError(true)
+                .build();
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        for (RunResult result : run(options)) {
+            String db = result.getParams().getParam("database").equals("postgresql") ? "pg" : "h2";
+            List<Double> overhead = new ArrayList<>();
+            List<Double> versus = new ArrayList<>();
+            Map<String, double[]> totals = new HashMap<>();
+            for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
+                for (IterationResult iteration : benchmark.getIterationResults()) {
+                    Map<String, Result> secondary = iteration.getSecondaryResults();
+                    double[] micros = new double[ProxyBenchmark.MODES.length];
+                    for (int m = 0; m < micros.length; m++) {
+                        String mode = ProxyBenchmark.MODES[m];
+                        double nanos = secondary.get(mode + "Nanos").getScore();
+                        double ops = secondary.get(mode + "Ops").getScore();
+                        micros[m] = nanos / ops / 1000;
+                        double[] total = totals.computeIfAbsent(mode, k -> new double[2]);
+                        total[0] += nanos;
+                        total[1] += ops;
+                    }
+                    overhead.add(micros[1] / micros[0]);
+                    versus.add(micros[1] / micros[2]);
+                }
+            }
+            totals.forEach((mode, t) -> lines.put("proxy_mixed_us_" + db + "_" + mode, format(t[0] / t[1] / 1000)));
+            lines.put("proxy_overhead_" + db, format(median(overhead)));
+            lines.put("proxy_vs_datasource_proxy_" + db, format(median(versus)));
+        }
+        lines.put("proxy_lookup_ns_per_statement", format(lookupNanos()));
+        lines.forEach((name, value) -> System.out.println(name + "=" + value));
+    }
+
+    /** The per-statement cost on the query thread for SQL already analysed, in nanoseconds. */
+    private static double lookupNanos() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(StatementLookupBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(10)
+                .measurementTime(TimeValue.milliseconds(500))
+                .build();
+        List<Double> scores = new ArrayList<>();
+        for (RunResult result : run(options)) {
+            result.getBenchmarkResults().forEach(b -> b.getIterationResults()
+                    .forEach(i -> scores.add(i.getPrimaryResult().getScore())));
+        }
+        return median(scores);
+    }
+
+    /** JMH's progress goes to stderr: stdout carries only the name=value results. */
+    private static Iterable<RunResult> run(Options options) throws Exception {
+        return new Runner(options, OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL)).run();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

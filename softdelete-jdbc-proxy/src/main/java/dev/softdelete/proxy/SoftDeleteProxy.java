@@ -1,0 +1,335 @@
+package dev.softdelete.proxy;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.alert.AlertListener;
+import dev.softdelete.core.dialect.DatabaseKind;
+import dev.softdelete.core.dialect.Dialects;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.proxy.analysis.NameCase;
+import dev.softdelete.proxy.analysis.SoftDeletableTable;
+import dev.softdelete.proxy.analysis.SqlAnalyzer;
+import dev.softdelete.proxy.analysis.WatchList;
+import dev.softdelete.proxy.analysis.WatchedElement;
+import dev.softdelete.proxy.jdbc.ProxyDataSource;
+import dev.softdelete.proxy.leak.LeakRecorder;
+import dev.softdelete.proxy.leak.LeakReport;
+import dev.softdelete.proxy.telemetry.CallerFrames;
+import dev.softdelete.proxy.telemetry.DeprecationRegistryReader;
+import dev.softdelete.proxy.telemetry.QuietPeriodAlerts;
+import dev.softdelete.proxy.telemetry.TelemetryInterceptor;
+import dev.softdelete.proxy.telemetry.UsageAggregator;
+import dev.softdelete.proxy.telemetry.UsageRecord;
+import dev.softdelete.proxy.telemetry.UsageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A data source that reports which statements touch deprecated tables and columns (and from
+ * where in the application), and which reads leak soft-deleted rows. It never changes what the
+ * application sends or receives.
+ *
+ * <pre>{@code
+ * SoftDeleteProxy proxy = SoftDeleteProxy.wrap(dataSource)
+ *         .watch("users.legacy_email")              // plus everything watched in the deprecation registry
+ *         .softDeletable("products", "deleted_at")
+ *         .telemetry(softDelete)                    // persist usage, metrics, alerts, registry
+ *         .build();
+ * // hand `proxy` to the pool user / JPA instead of dataSource
+ * proxy.usage();   // per element: count, first/last access, kind, sample SQL, caller
+ * proxy.leaks();   // SELECTs on soft-deletable tables without a deleted-marker predicate
+ * }</pre>
+ */
+public final class SoftDeleteProxy extends ProxyDataSource implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SoftDeleteProxy.class);
+
+    private final SqlAnalyzer analyzer;
+    private final UsageAggregator usage;
+    private final LeakRecorder leaks;
+    private final QuietPeriodAlerts alerts;
+    private final TelemetryInterceptor interceptor;
+    private final Set<WatchedElement> configured;
+    private final UsageStore store;
+    private final DeprecationRegistryReader registry;
+    private final ScheduledExecutorService scheduler;
+
+    private SoftDeleteProxy(Builder b, TelemetryInterceptor interceptor, SqlAnalyzer analyzer, UsageAggregator usage,
+            LeakRecorder leaks, QuietPeriodAlerts alerts) {
+        super(b.dataSource, interceptor);
+        this.interceptor = interceptor;
+        this.analyzer = analyzer;
+        this.usage = usage;
+        this.leaks = leaks;
+        this.alerts = alerts;
+        this.configured = Set.copyOf(b.watched);
+        this.store = b.softDelete == null ? null : new UsageStore(b.softDelete);
+        this.registry = b.softDelete == null || !b.useRegistry ? null : new DeprecationRegistryReader(b.softDelete);
+        if (store == null) {
+            scheduler = null;
+            return;
+        }
+        refreshQuietly(); // a database hiccup at startup must not stop the application; retried periodically
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "softdelete-proxy-telemetry");
+            t.setDaemon(true);
+            return t;
+        });
+        long flushMillis = b.flushInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        if (registry != null) {
+            long refreshMillis = b.registryRefresh.toMillis();
+            scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Starts configuring a proxy around {@code dataSource} (usually the application's pool). */
+    public static Builder wrap(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** Access per watched element since this proxy started (not yet including other instances). */
+    public List<UsageRecord> usage() {
+        return usage.totals();
+    }
+
+    /** Places in the application whose SELECTs read soft-deleted rows. */
+    public List<LeakReport> leaks() {
+        return leaks.reports();
+    }
+
+    /** What is watched right now (configuration plus deprecation registry). */
+    public WatchList watchList() {
+        return analyzer.watchList();
+    }
+
+    /** Statements whose telemetry failed (and was ignored); normally zero. */
+    public long telemetryFailures() {
+        return interceptor.failures();
+    }
+
+    /**
+     * Writes accesses not yet stored to {@code deprecated_usage} now (this also happens every flush
+     * interval and on {@link #close()}). Returns the number of elements written; 0 without
+     * {@link Builder#telemetry(SoftDelete)}. If the write fails, the accesses are kept for the next flush.
+     */
+    public synchronized int flush() {
+        if (store == null) {
+            return 0;
+        }
+        List<UsageRecord> pending = usage.drainPending();
+        try {
+            return store.add(pending);
+        } catch (RuntimeException e) {
+            usage.restore(pending);
+            throw e;
+        }
+    }
+
+    /** Every instance's stored usage ({@code deprecated_usage}); empty without telemetry. */
+    public List<UsageStore.StoredUsage> storedUsage() {
+        return store == null ? List.of() : store.all();
+    }
+
+    /** Re-reads the deprecation registry and the stored last accesses now (also done periodically). */
+    public void refreshWatchList() {
+        if (registry == null && store == null) {
+            return;
+        }
+        Set<WatchedElement> elements = new LinkedHashSet<>(configured);
+        if (registry != null) {
+            elements.addAll(registry.read());
+        }
+        if (!elements.equals(analyzer.watchList().elements())) {
+            analyzer.watchList(analyzer.watchList().withElements(elements));
+        }
+        alerts.seed(store.lastAccessByElement());
+    }
+
+    /** Stops the background work and flushes what is pending. The wrapped data source stays open. */
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            flushQuietly();
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Could not flush deprecated-usage telemetry; will retry", e);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshWatchList();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the watched elements from the deprecation registry; keeping the old list", e);
+        }
+    }
+
+    /** Configuration; only the data source is required. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final Set<WatchedElement> watched = new LinkedHashSet<>();
+        private final List<SoftDeletableTable> softDeletable = new ArrayList<>();
+        private final List<String> skippedCallers = new ArrayList<>();
+        private SoftDelete softDelete;
+        private DatabaseKind databaseKind;
+        private boolean useRegistry = true;
+        private boolean strict;
+        private Clock clock;
+        private SoftDeleteMetrics metrics;
+        private AlertListener alerts = AlertListener.logging();
+        private Duration quietPeriod = Duration.ofDays(1);
+        private Duration flushInterval = Duration.ofSeconds(30);
+        private Duration registryRefresh = Duration.ofMinutes(1);
+        private Duration analysisWait = Duration.ofMillis(20);
+        private SqlAnalyzer.Settings analysis = SqlAnalyzer.Settings.DEFAULTS;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Watches columns ({@code table.column}) or tables ({@code table}). */
+        public Builder watch(String... elements) {
+            for (String e : elements) {
+                watched.add(WatchedElement.parse(e));
+            }
+            return this;
+        }
+
+        /** Watches an element. */
+        public Builder watch(WatchedElement element) {
+            watched.add(Objects.requireNonNull(element, "element"));
+            return this;
+        }
+
+        /** Registers a soft-deletable table: SELECTs on it without a predicate on {@code marker} are leaks. */
+        public Builder softDeletable(String table, String marker) {
+            softDeletable.add(new SoftDeletableTable(table, marker));
+            return this;
+        }
+
+        /**
+         * Persists usage to {@code deprecated_usage}, watches the deprecation registry, and takes
+         * clock, metrics, instance id and dialect from {@code softDelete}. Without it, telemetry
+         * stays in memory.
+         */
+        public Builder telemetry(SoftDelete softDelete) {
+            this.softDelete = Objects.requireNonNull(softDelete, "softDelete");
+            return this;
+        }
+
+        /** Whether to watch what the deprecation registry marks as watched; default true (needs telemetry). */
+        public Builder useDeprecationRegistry(boolean useRegistry) {
+            this.useRegistry = useRegistry;
+            return this;
+        }
+
+        /** Rejects statements that touch a deprecated element with an SQLException; default false. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** Receives deprecated-access (after a quiet period) and leak alerts; default: logging. */
+        public Builder alerts(AlertListener alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
+            return this;
+        }
+
+        /** Access after this long without access raises an alert; default 1 day. */
+        public Builder quietPeriod(Duration quietPeriod) {
+            this.quietPeriod = positive(quietPeriod, "quietPeriod");
+            return this;
+        }
+
+        /** How often usage is written to the database; default 30 s. */
+        public Builder flushInterval(Duration flushInterval) {
+            this.flushInterval = positive(flushInterval, "flushInterval");
+            return this;
+        }
+
+        /** How often the deprecation registry is re-read; default 1 min. */
+        public Builder registryRefresh(Duration registryRefresh) {
+            this.registryRefresh = positive(registryRefresh, "registryRefresh");
+            return this;
+        }
+
+        /**
+         * How long a query waits for the first analysis of a new SQL string before going on without
+         * it (the result is then recorded when ready); default 20 ms. Cached SQL never waits.
+         */
+        public Builder analysisWait(Duration analysisWait) {
+            this.analysisWait = Objects.requireNonNull(analysisWait, "analysisWait");
+            return this;
+        }
+
+        /** Cache size and parser limits. */
+        public Builder analysis(SqlAnalyzer.Settings settings) {
+            this.analysis = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Overrides the database detection (e.g. when the pool is not started yet). */
+        public Builder databaseKind(DatabaseKind kind) {
+            this.databaseKind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** Overrides the clock (default: telemetry's, else system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Overrides the metrics (default: telemetry's, else none). */
+        public Builder metrics(SoftDeleteMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** Package prefixes that are never the "calling frame" (your own data-access helpers). */
+        public Builder skipCallerPackages(String... prefixes) {
+            skippedCallers.addAll(List.of(prefixes));
+            return this;
+        }
+
+        public SoftDeleteProxy build() {
+            DatabaseKind kind = databaseKind != null ? databaseKind
+                    : softDelete != null ? softDelete.dialect().kind() : Dialects.detect(dataSource).kind();
+            Clock effectiveClock = clock != null ? clock : softDelete != null ? softDelete.clock() : Clock.systemUTC();
+            SoftDeleteMetrics effectiveMetrics = metrics != null ? metrics
+                    : softDelete != null ? softDelete.metrics() : SoftDeleteMetrics.noop();
+            WatchList list = new WatchList(NameCase.of(kind), watched, softDeletable);
+            SqlAnalyzer analyzer = new SqlAnalyzer(kind, list, analysis);
+            UsageAggregator usage = new UsageAggregator();
+            LeakRecorder leaks = new LeakRecorder(alerts);
+            QuietPeriodAlerts quiet = new QuietPeriodAlerts(alerts, quietPeriod);
+            TelemetryInterceptor interceptor = new TelemetryInterceptor(analyzer, usage, leaks, quiet,
+                    new CallerFrames(skippedCallers), effectiveMetrics, effectiveClock, strict, analysisWait);
+            return new SoftDeleteProxy(this, interceptor, analyzer, usage, leaks, quiet);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be a positive duration, got " + d);
+            }
+            return d;
+        }
+    }
+}
