@@ -22,7 +22,38 @@ interface ClaimStrategy {
     Optional<Long> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease);
 
     static ClaimStrategy forDialect(Dialect dialect) {
-        return dialect.supportsSkipLocked() ? new SkipLockedClaim(dialect) : new ConditionalUpdateClaim();
+        return withConflictRetry(dialect.supportsSkipLocked() ? new SkipLockedClaim(dialect) : new ConditionalUpdateClaim());
+    }
+
+    /** The strategy, retried on transaction conflicts (see {@link #retryOnTransactionConflict}). */
+    static ClaimStrategy withConflictRetry(ClaimStrategy strategy) {
+        return (jdbc, table, owner, now, lease) -> retryOnTransactionConflict(
+                () -> strategy.claim(jdbc, table, owner, now, lease));
+    }
+
+    /** Attempts a contended claim gets before it gives up until the next poll. */
+    int CONFLICT_ATTEMPTS = 3;
+
+    /**
+     * Runs a claim again when the database rolled it back for a transaction conflict (SQL state
+     * class 40: InnoDB reports a deadlock when workers lock neighbouring index records with
+     * SKIP LOCKED; PostgreSQL 40P01 / 40001). Nothing was claimed by a rolled-back attempt, so
+     * retrying is safe; after the last attempt the worker simply claims nothing this poll.
+     */
+    static Optional<Long> retryOnTransactionConflict(java.util.function.Supplier<Optional<Long>> claim) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claim.get();
+            } catch (dev.softdelete.core.jdbc.DataAccessException e) {
+                String state = e.sqlState();
+                if (state == null || !state.startsWith("40")) {
+                    throw e;
+                }
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    return Optional.empty();
+                }
+            }
+        }
     }
 
     /** Marks a claimed job RUNNING under {@code owner}; the WHERE clause repeats the claim condition. */
