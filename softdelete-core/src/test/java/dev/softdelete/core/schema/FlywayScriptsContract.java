@@ -1,0 +1,38 @@
+package dev.softdelete.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.runs.NewRun;
+import dev.softdelete.core.runs.RunKind;
+import dev.softdelete.core.runs.RunMode;
+import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.testing.DatabaseTest;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/** The scripts shipped in the jar work from Flyway by classpath location, with the prefix placeholder. */
+public abstract class FlywayScriptsContract extends DatabaseTest {
+
+    @Test
+    void flywayAppliesTheShippedScriptsAndTheLibraryRunsOnThem() {
+        SoftDelete probe = softDelete(b -> b.tablePrefix("fw_").initializeSchema(false));
+        var result = Flyway.configure()
+                .dataSource(dataSource())
+                .locations("classpath:db/softdelete/" + probe.dialect().kind().scriptFolder())
+                .placeholders(Map.of("softdelete_prefix", "fw_"))
+                .table("fw_flyway_history")
+                .load()
+                .migrate();
+        assertThat(result.migrationsExecuted).isEqualTo(SchemaScript.ALL.size());
+        for (LibraryTable table : LibraryTable.values()) {
+            if (table != LibraryTable.SCHEMA_VERSION) { // Flyway keeps its own history instead
+                assertThat(probe.catalog().exists("fw_" + table.suffix())).as(table.name()).isTrue();
+            }
+        }
+        var run = probe.runRegistry().create(new NewRun(RunKind.PURGE, RunMode.PRETEND, RunStatus.PLANNED,
+                "flyway", "products", "check", null, null, null));
+        assertThat(probe.runRegistry().require(run.id()).status()).isEqualTo(RunStatus.PLANNED);
+    }
+}
