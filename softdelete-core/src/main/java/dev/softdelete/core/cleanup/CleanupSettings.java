@@ -1,5 +1,6 @@
 package dev.softdelete.core.cleanup;
 
+import dev.softdelete.core.time.Sleeper;
 import dev.softdelete.core.alert.AlertListener;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record CleanupSettings(Duration lease, double rowsPerSecond, Duration bac
 
     public static CleanupSettings defaults() {
         return new CleanupSettings(Duration.ofSeconds(60), 0, Duration.ofSeconds(10), Duration.ofMinutes(10), 0.05,
-                Duration.ofHours(1), 20, 100, Duration.ofMinutes(10), Duration.ofSeconds(10), Sleeper.threadSleep(),
+                Duration.ofHours(1), 20, 100, Duration.ofMinutes(10), Duration.ofSeconds(10), Sleeper.system(),
                 AlertListener.logging());
     }
 

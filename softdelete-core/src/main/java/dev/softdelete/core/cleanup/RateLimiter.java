@@ -1,5 +1,6 @@
 package dev.softdelete.core.cleanup;
 
+import dev.softdelete.core.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

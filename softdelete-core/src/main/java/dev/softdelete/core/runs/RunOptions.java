@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.time.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
