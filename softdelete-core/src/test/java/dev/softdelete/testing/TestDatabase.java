@@ -35,6 +35,7 @@ public enum TestDatabase {
 
     private static final Map<TestDatabase, String> UNAVAILABLE = new ConcurrentHashMap<>();
     private static final Map<TestDatabase, Boolean> SWEPT = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, Boolean> WARNED = new ConcurrentHashMap<>();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Pattern MARIADB_URL = Pattern.compile("^(jdbc:mariadb://[^/]+)(?:/([^?]*))?(\\?.*)?$");
 
@@ -98,6 +99,11 @@ public enum TestDatabase {
         String message = this + " is not reachable at " + url() + " (" + reason + ")";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message + ": CI=true requires every database. Start it (see .ci/run).");
+        }
+        if (WARNED.putIfAbsent(this, true) == null) {
+            // Surefire shows a class aborted in @BeforeAll as "Tests run: 0": say why, once.
+            System.err.println("[softdelete tests] " + message + ": skipping every " + this
+                    + " test class. Set CI=true to make this a failure.");
         }
         Assumptions.abort(message + ": skipping. Set CI=true to make this a failure.");
     }
