@@ -1,7 +1,7 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.time.Sleeper;
 import dev.softdelete.core.alert.AlertListener;
+import dev.softdelete.core.time.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 

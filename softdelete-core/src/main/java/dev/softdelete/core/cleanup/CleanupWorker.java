@@ -11,6 +11,7 @@ import dev.softdelete.core.purge.PurgeCursor;
 import dev.softdelete.core.purge.PurgePlan;
 import dev.softdelete.core.purge.PurgeResult;
 import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.time.RateLimiter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

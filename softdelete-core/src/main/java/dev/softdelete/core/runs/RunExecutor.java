@@ -4,10 +4,10 @@ import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.time.RateLimiter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,7 +69,7 @@ final class RunExecutor {
             throw new RunStateException("Run " + runId + " changed state while starting; list it and retry.");
         }
         MetricTags tags = MetricTags.of("kind", run.kind().name().toLowerCase(Locale.ROOT), "table", table);
-        Instant started = sd.clock().instant();
+        RateLimiter limiter = new RateLimiter(o.rowsPerSecond(), sd.clock(), o.sleeper());
         String cursor = run.cursor();
         long batchNo = run.batchCount();
         long rowsThisCall = 0;
@@ -135,24 +135,17 @@ final class RunExecutor {
             if (result.matched() < batchLimit) {
                 return complete(runId, owner, tags, table, completion);
             }
-            throttle(o, started, rowsThisCall);
+            throttle(limiter, result.matched());
         }
     }
 
-    private void throttle(RunOptions o, Instant started, long rows) {
-        if (o.rowsPerSecond() == 0) {
-            return;
-        }
-        Duration due = o.durationFor(rows);
-        Duration elapsed = Duration.between(started, sd.clock().instant());
-        if (due.compareTo(elapsed) > 0) {
-            try {
-                o.sleeper().sleep(due.minus(elapsed));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunStateException("Interrupted while throttling; the run stays RUNNING until its lease expires,"
-                        + " then any instance can resume it.");
-            }
+    private static void throttle(RateLimiter limiter, long rows) {
+        try {
+            limiter.acquire(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStateException("Interrupted while throttling; the run stays RUNNING until its lease expires,"
+                    + " then any instance can resume it.");
         }
     }
 

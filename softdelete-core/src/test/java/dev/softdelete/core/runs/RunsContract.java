@@ -1,6 +1,5 @@
 package dev.softdelete.core.runs;
 
-import dev.softdelete.core.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import dev.softdelete.core.runs.rule.RuleSet;
 import dev.softdelete.core.runs.rule.UnsafePredicateException;
 import dev.softdelete.core.schema.LibraryTable;
 import dev.softdelete.core.time.SettableClock;
+import dev.softdelete.core.time.Sleeper;
 import dev.softdelete.testing.DatabaseTest;
 import dev.softdelete.testing.TestDatabase;
 import java.io.File;

@@ -1,29 +1,29 @@
-package dev.softdelete.core.cleanup;
+package dev.softdelete.core.time;
 
-import dev.softdelete.core.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps a worker under {@code rowsPerSecond}: after each batch it waits until the rows removed so
- * far fit the budget (a leaky bucket on the injected clock). Zero means unlimited.
+ * Keeps a run or a cleanup worker under {@code rowsPerSecond}: after each batch it waits until the
+ * rows handled so far fit the budget (a leaky bucket on the injected clock, waiting through the
+ * injected {@link Sleeper}). Zero means unlimited.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final double rowsPerSecond;
     private final Clock clock;
     private final Sleeper sleeper;
     private Instant nextFree;
 
-    RateLimiter(double rowsPerSecond, Clock clock, Sleeper sleeper) {
+    public RateLimiter(double rowsPerSecond, Clock clock, Sleeper sleeper) {
         this.rowsPerSecond = rowsPerSecond;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
-    /** Accounts for {@code rows} just removed and waits as long as the budget requires. */
-    synchronized void acquire(long rows) throws InterruptedException {
+    /** Accounts for {@code rows} just handled and waits as long as the budget requires. */
+    public synchronized void acquire(long rows) throws InterruptedException {
         if (rowsPerSecond <= 0 || rows <= 0) {
             return;
         }
