@@ -152,23 +152,6 @@ public final class Catalog {
      * H2 reports a unique constraint under its backing index ({@code UQ_X_INDEX_5}); map those back
      * to the constraint name users declared, so messages name what they know.
      */
-    private static Map<String, String> h2ConstraintNames(Connection connection, Dialect.Scope scope, String table)
-            throws SQLException {
-        Map<String, String> names = new LinkedHashMap<>();
-        try (var statement = connection.prepareStatement("SELECT INDEX_NAME, CONSTRAINT_NAME FROM"
-                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
-                + " AND INDEX_NAME IS NOT NULL")) {
-            statement.setString(1, scope.schema());
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return names;
-    }
-
     private static List<ForeignKeyInfo> foreignKeys(ResultSet rs) throws SQLException {
         Map<String, List<String[]>> byName = new LinkedHashMap<>();
         Map<String, Integer> rules = new LinkedHashMap<>();
@@ -194,8 +177,7 @@ public final class Catalog {
 
     private List<UniqueKeyInfo> uniqueKeys(Connection connection, DatabaseMetaData meta, Dialect.Scope scope,
             String table) throws SQLException {
-        Map<String, String> constraintOfIndex = dialect.kind() == DatabaseKind.H2
-                ? h2ConstraintNames(connection, scope, table) : Map.of();
+        Map<String, String> constraintOfIndex = dialect.constraintNamesByIndex(connection, scope, table);
         List<String> pk = primaryKey(meta, scope, table);
         Map<String, TreeMap<Integer, String>> columns = new LinkedHashMap<>();
         Map<String, String> filters = new LinkedHashMap<>();

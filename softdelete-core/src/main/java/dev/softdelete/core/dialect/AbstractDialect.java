@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Behaviour shared by the three dialects; each subclass states only what differs. */
 abstract class AbstractDialect implements Dialect {
@@ -59,6 +61,43 @@ abstract class AbstractDialect implements Dialect {
     @Override
     public String renameConstraint(Identifier table, Identifier from, Identifier to) {
         return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
+    }
+
+    @Override
+    public boolean supportsDataModifyingCte() {
+        return false;
+    }
+
+    /** The SQL standard's form: {@code FETCH FIRST ? ROWS ONLY} on the DELETE. */
+    @Override
+    public String deleteAtMost(String quotedTable, String where) {
+        return "DELETE FROM " + quotedTable + " WHERE " + where + " FETCH FIRST ? ROWS ONLY";
+    }
+
+    /** The SQL standard's {@code MERGE ... USING (VALUES ...)}, each parameter cast to its column type. */
+    @Override
+    public String upsert(String quotedTable, List<UpsertColumn> columns) {
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String values = columns.stream().map(c -> "CAST(? AS " + c.sqlType() + ")").collect(Collectors.joining(", "));
+        String on = columns.stream().filter(c -> c.merge() == UpsertColumn.Merge.KEY)
+                .map(c -> "u." + quote(c.name()) + " = s." + quote(c.name())).collect(Collectors.joining(" AND "));
+        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
+                .map(c -> quote(c.name()) + " = " + merged(c, "u." + quote(c.name()), "s." + quote(c.name())))
+                .collect(Collectors.joining(", "));
+        String inserted = columns.stream().map(c -> "s." + quote(c.name())).collect(Collectors.joining(", "));
+        return "MERGE INTO " + quotedTable + " u USING (VALUES (" + values + ")) AS s (" + names + ") ON " + on
+                + " WHEN MATCHED THEN UPDATE SET " + set + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES ("
+                + inserted + ")";
+    }
+
+    /** The expression combining an existing value and a new one under {@code column}'s rule. */
+    static String merged(UpsertColumn column, String existing, String incoming) {
+        return switch (column.merge()) {
+            case KEY, REPLACE -> incoming;
+            case ADD -> existing + " + " + incoming;
+            case LEAST -> "LEAST(" + existing + ", " + incoming + ")";
+            case GREATEST -> "GREATEST(" + existing + ", " + incoming + ")";
+        };
     }
 
     @Override

@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Everything that differs between databases, in one place: identifier rules, DDL for renames,
- * locking features and how times are bound. One implementation per database
- * ({@link H2Dialect}, {@link PostgresDialect}, {@link MariaDbDialect}); features never test the
- * database kind themselves. {@link Dialects#detect} picks one from {@code DatabaseMetaData}.
+ * Everything that differs between databases, in one place: identifier rules, SQL syntax, DDL for
+ * renames, statements whose form differs (limited deletes, upserts), locking features and how times
+ * are bound. One implementation per database ({@link H2Dialect}, {@link PostgresDialect},
+ * {@link MariaDbDialect}); features never test the database kind themselves, they ask for a
+ * capability or a statement. {@link Dialects#detect} picks one from {@code DatabaseMetaData}.
  */
 public interface Dialect {
 
@@ -102,6 +105,52 @@ public interface Dialect {
      */
     default String forUpdateSkipLocked() {
         return supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+    }
+
+    /** How statements for this database are written: strings, comments, name matching. */
+    SqlSyntax syntax();
+
+    /**
+     * Whether one statement can feed the rows changed by another into a third
+     * ({@code WITH moved AS (DELETE ... RETURNING ...) INSERT ... SELECT ... FROM moved}), so that
+     * a batch changes and records its rows in a single statement.
+     */
+    boolean supportsDataModifyingCte();
+
+    /** Whether a {@code DELETE} may read its own target table in a subquery (MariaDB/MySQL cannot). */
+    default boolean allowsTargetInDeleteSubquery() {
+        return true;
+    }
+
+    /**
+     * A {@code DELETE} of at most N rows of {@code quotedTable} matching {@code where}; N is the
+     * statement's last parameter, after those of {@code where}.
+     */
+    String deleteAtMost(String quotedTable, String where);
+
+    /**
+     * One statement that inserts a row, or merges it into the existing row with the same key
+     * ({@link UpsertColumn.Merge#KEY} columns, which must form a unique key). Parameters follow
+     * {@code columns} in order.
+     */
+    String upsert(String quotedTable, List<UpsertColumn> columns);
+
+    /**
+     * A column definition computed from {@code expression} and not stored, such as
+     * {@code SMALLINT GENERATED ALWAYS AS (CASE ... END)} (with {@code VIRTUAL} where the database
+     * would otherwise store it).
+     */
+    default String generatedColumn(String sqlType, String expression) {
+        return sqlType + " GENERATED ALWAYS AS (" + expression + ")";
+    }
+
+    /**
+     * Declared names of the unique constraints of {@code table}, by the name of the index behind
+     * each, for databases whose JDBC metadata reports only the index (H2); empty elsewhere.
+     */
+    default Map<String, String> constraintNamesByIndex(Connection connection, Scope scope, String table)
+            throws SQLException {
+        return Map.of();
     }
 
     /** Column type the library's own tables use for instants. */

@@ -1,9 +1,13 @@
 package dev.softdelete.core.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +38,32 @@ public class H2Dialect extends AbstractDialect {
     @Override
     public String foldCase(String unquotedName) {
         return unquotedName.toUpperCase(Locale.ROOT);
+    }
+
+    private static final SqlSyntax SYNTAX = new SqlSyntax("h2", false, false, true, false);
+
+    @Override
+    public SqlSyntax syntax() {
+        return SYNTAX;
+    }
+
+    /** H2's metadata names the index behind a unique constraint, not the constraint itself. */
+    @Override
+    public Map<String, String> constraintNamesByIndex(Connection connection, Scope scope, String table)
+            throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT INDEX_NAME, CONSTRAINT_NAME FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                + " AND INDEX_NAME IS NOT NULL")) {
+            statement.setString(1, scope.schema());
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return names;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * MariaDB 10.6+ and MySQL 8+: backtick quoting, 64-character identifiers, DDL commits, no partial
@@ -62,6 +64,40 @@ public class MariaDbDialect extends AbstractDialect {
         throw new UnsupportedDatabaseException(kind + " cannot rename constraint '" + from.name()
                 + "' on table '" + table.name() + "': it has no RENAME CONSTRAINT. Drop and re-create it"
                 + " under the new name instead.");
+    }
+
+    private static final SqlSyntax SYNTAX = new SqlSyntax("mariadb", true, true, false, true);
+
+    @Override
+    public SqlSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public boolean allowsTargetInDeleteSubquery() {
+        return false;
+    }
+
+    @Override
+    public String deleteAtMost(String quotedTable, String where) {
+        return "DELETE FROM " + quotedTable + " WHERE " + where + " LIMIT ?";
+    }
+
+    /** {@code ON DUPLICATE KEY UPDATE}; each assignment reads only its own column, so their order is harmless. */
+    @Override
+    public String upsert(String quotedTable, List<UpsertColumn> columns) {
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
+                .map(c -> quote(c.name()) + " = " + merged(c, quote(c.name()), "VALUES(" + quote(c.name()) + ")"))
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + quotedTable + " (" + names + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON DUPLICATE KEY UPDATE " + set;
+    }
+
+    /** Without {@code VIRTUAL}, MariaDB would store the generated column and rewrite the table. */
+    @Override
+    public String generatedColumn(String sqlType, String expression) {
+        return super.generatedColumn(sqlType, expression) + " VIRTUAL";
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** PostgreSQL 12+: partial indexes, SKIP LOCKED, transactional DDL, 63-byte identifiers. */
 public class PostgresDialect extends AbstractDialect {
@@ -37,6 +39,39 @@ public class PostgresDialect extends AbstractDialect {
     @Override
     public String foldCase(String unquotedName) {
         return unquotedName.toLowerCase(Locale.ROOT);
+    }
+
+    private static final SqlSyntax SYNTAX = new SqlSyntax("postgresql", false, false, true, false);
+
+    @Override
+    public SqlSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public boolean supportsDataModifyingCte() {
+        return true;
+    }
+
+    /** No LIMIT on DELETE: the rows are picked by {@code ctid} in a subquery, which plans as a TID scan. */
+    @Override
+    public String deleteAtMost(String quotedTable, String where) {
+        return "DELETE FROM " + quotedTable + " WHERE ctid = ANY (ARRAY (SELECT ctid FROM " + quotedTable
+                + " WHERE " + where + " LIMIT ?))";
+    }
+
+    @Override
+    public String upsert(String quotedTable, List<UpsertColumn> columns) {
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String keys = columns.stream().filter(c -> c.merge() == UpsertColumn.Merge.KEY).map(c -> quote(c.name()))
+                .collect(Collectors.joining(", "));
+        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
+                .map(c -> quote(c.name()) + " = " + merged(c, quotedTable + "." + quote(c.name()),
+                        "EXCLUDED." + quote(c.name())))
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + quotedTable + " (" + names + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT (" + keys
+                + ") DO UPDATE SET " + set;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.softdelete.core.purge;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.dialect.Dialect;
@@ -33,7 +34,7 @@ final class PurgeExecutor {
     PurgeExecutor(Jdbc jdbc, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.statements = PurgeStatements.forDialect(dialect);
+        this.statements = new PurgeStatements(dialect);
         this.clock = clock;
     }
 
@@ -42,19 +43,19 @@ final class PurgeExecutor {
         for (PlanStep step : plan.deleteOrder()) {
             PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
             String from = " FROM " + p.q(step.name()) + " a WHERE ";
-            long expired = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a")));
-            long purgeable = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.purgeable(step, "a")));
+            long expired = count(c, Sql.empty().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a")));
+            long purgeable = count(c, Sql.empty().append("SELECT COUNT(*)" + from).append(p.purgeable(step, "a")));
             Map<String, Long> blocked = new LinkedHashMap<>();
             for (ForeignKeyInfo fk : step.referencedBy()) {
-                long n = count(c, new Sql().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a"))
+                long n = count(c, Sql.empty().append("SELECT COUNT(*)" + from).append(p.candidate(step, "a"))
                         .append(" AND ").append(p.blockingRows(fk, "a", 0)));
                 if (n > 0) {
                     blocked.merge(fk.childTable(), n, Long::sum);
                 }
             }
-            Sql samples = new Sql().append("SELECT a." + p.q(step.key().name()) + from).append(p.purgeable(step, "a"))
+            Sql samples = Sql.empty().append("SELECT a." + p.q(step.key().name()) + from).append(p.purgeable(step, "a"))
                     .append(" ORDER BY a." + p.q(step.key().name()) + " LIMIT " + SAMPLES);
-            List<String> ids = jdbc.query(c, samples.text(), rs -> rs.getString(1), samples.params());
+            List<String> ids = jdbc.query(c, samples.text(), rs -> rs.getString(1), samples.args());
             tables.add(new TablePreview(step.name(), expired, purgeable, blocked, ids));
         }
         return tables;
@@ -99,26 +100,26 @@ final class PurgeExecutor {
             hook.begin(c);
             PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
             String key = p.q(step.key().name());
-            Sql window = new Sql().append("SELECT COUNT(*), MAX(w.k) FROM (SELECT a." + key + " AS k FROM "
+            Sql window = Sql.empty().append("SELECT COUNT(*), MAX(w.k) FROM (SELECT a." + key + " AS k FROM "
                     + p.q(step.name()) + " a WHERE ");
             if (after != null) {
-                window.append("a." + key + " > ? AND ", after);
+                window = window.append("a." + key + " > ? AND ", after);
             }
-            window.append(p.candidate(step, "a"))
+            window = window.append(p.candidate(step, "a"))
                     .append(" ORDER BY a." + key + " LIMIT " + plan.policy().batchSize() + ") w");
             Object[] found = jdbc.queryOne(c, window.text(), rs -> new Object[] {rs.getLong(1), rs.getObject(2)},
-                    window.params()).orElseThrow();
+                    window.args()).orElseThrow();
             long expired = (Long) found[0];
             if (expired == 0) {
                 return null;
             }
             Object upper = found[1];
             String table = p.q(step.name());
-            Sql where = new Sql();
+            Sql where = Sql.empty();
             if (after != null) {
-                where.append(table + "." + key + " > ? AND ", after);
+                where = where.append(table + "." + key + " > ? AND ", after);
             }
-            where.append(table + "." + key + " <= ? AND ", upper).append(p.candidate(step, table))
+            where = where.append(table + "." + key + " <= ? AND ", upper).append(p.candidate(step, table))
                     .append(p.unreferenced(step, table, statements.selfReferenceInDelete()));
             long removed;
             if (plan.policy().action() == PurgeAction.ARCHIVE) {
@@ -126,12 +127,12 @@ final class PurgeExecutor {
                 String names = columns.stream().map(col -> p.q(col.name())).collect(Collectors.joining(", "));
                 String qualified = columns.stream().map(col -> table + "." + p.q(col.name()))
                         .collect(Collectors.joining(", "));
-                Sql values = new Sql().append("?", clock.instant()).append(", ?", runId);
+                Sql values = Sql.empty().append("?", clock.instant()).append(", ?", runId);
                 removed = statements.moveToArchive(jdbc, c, table, dialect.quote(Identifier.of(step.archiveTable())),
                         names, qualified, where, values);
             } else {
-                Sql delete = new Sql().append("DELETE FROM " + table + " WHERE ").append(where);
-                removed = jdbc.update(c, delete.text(), delete.params());
+                Sql delete = Sql.empty().append("DELETE FROM " + table + " WHERE ").append(where);
+                removed = jdbc.update(c, delete.text(), delete.args());
             }
             Batch batch = new Batch(upper, expired, removed);
             hook.record(c, batch.toHook(step, index));
@@ -140,7 +141,7 @@ final class PurgeExecutor {
     }
 
     private long count(Connection c, Sql sql) throws SQLException {
-        return jdbc.queryLong(c, sql.text(), sql.params());
+        return jdbc.queryLong(c, sql.text(), sql.args());
     }
 
     private static Object keyValue(PlanStep step, String text) {

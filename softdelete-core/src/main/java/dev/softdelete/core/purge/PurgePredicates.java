@@ -1,5 +1,6 @@
 package dev.softdelete.core.purge;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;
@@ -47,7 +48,7 @@ final class PurgePredicates {
 
     /** Expired and in scope. {@code ref} is the alias or quoted table name the columns hang off. */
     Sql candidate(PlanStep step, String ref) {
-        return new Sql().append(ref + "." + q(step.marker().name()) + " < ?",
+        return Sql.empty().append(ref + "." + q(step.marker().name()) + " < ?",
                 new TimestampValue(cutoff, step.marker().hasTimeZone())).append(scope(step, ref));
     }
 
@@ -58,24 +59,24 @@ final class PurgePredicates {
      * parent's key index per row instead of joining the whole parent table into every batch.
      */
     private Sql scope(PlanStep step, String ref) {
-        Sql sql = new Sql();
+        Sql sql = Sql.empty();
         if (step.isRoot()) {
             String key = ref + "." + q(step.key().name());
             if (range.from() != null) {
-                sql.append(" AND " + key + " >= ?", range.from());
+                sql = sql.append(" AND " + key + " >= ?", range.from());
             }
             if (range.to() != null) {
-                sql.append(" AND " + key + " <= ?", range.to());
+                sql = sql.append(" AND " + key + " <= ?", range.to());
             }
             return sql;
         }
-        sql.append(" AND (");
+        sql = sql.append(" AND (");
         List<ForeignKeyInfo> edges = step.parentEdges();
         for (int i = 0; i < edges.size(); i++) {
             ForeignKeyInfo fk = edges.get(i);
             PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
             String p = alias();
-            sql.append(i == 0 ? "" : " OR ").append("(SELECT " + p + "." + q(parent.marker().name()) + " FROM "
+            sql = sql.append(i == 0 ? "" : " OR ").append("(SELECT " + p + "." + q(parent.marker().name()) + " FROM "
                     + q(parent.name()) + " " + p + " WHERE " + join(fk, ref, p)).append(scope(parent, p))
                     .append(") < ?", new TimestampValue(cutoff, parent.marker().hasTimeZone()));
         }
@@ -90,13 +91,13 @@ final class PurgePredicates {
      * IS NULL}, an index probe per row rather than an anti-join over the whole child table.
      */
     Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed) {
-        Sql sql = new Sql();
+        Sql sql = Sql.empty();
         for (ForeignKeyInfo fk : step.referencedBy()) {
             if (!selfReferenceAllowed && fk.childTable().equals(step.name())) {
                 continue;
             }
             String c = alias();
-            sql.append(" AND (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE " + join(fk, c, ref)
+            sql = sql.append(" AND (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE " + join(fk, c, ref)
                     + " LIMIT 1) IS NULL");
         }
         return sql;
@@ -110,23 +111,23 @@ final class PurgePredicates {
     /** Rows of {@code fk.childTable} that reference {@code ref} and would stay. */
     Sql blockingRows(ForeignKeyInfo fk, String ref, int depth) {
         String c = alias();
-        Sql sql = new Sql().append("EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
+        Sql sql = Sql.empty().append("EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
                 + join(fk, c, ref));
         var child = plan.step(fk.childTable());
         if (child.isPresent() && !fk.childTable().equals(fk.parentTable()) && depth < 16) {
             PlanStep cs = child.get();
             String marker = c + "." + q(cs.marker().name());
-            sql.append(" AND NOT (" + marker + " IS NOT NULL AND " + marker + " < ?",
+            sql = sql.append(" AND NOT (" + marker + " IS NOT NULL AND " + marker + " < ?",
                     new TimestampValue(cutoff, cs.marker().hasTimeZone()));
-            sql.append(notBlockedIfPurgedTogether(cs, c, depth + 1)).append(")");
+            sql = sql.append(notBlockedIfPurgedTogether(cs, c, depth + 1)).append(")");
         }
         return sql.append(")");
     }
 
     private Sql notBlockedIfPurgedTogether(PlanStep step, String ref, int depth) {
-        Sql sql = new Sql();
+        Sql sql = Sql.empty();
         for (ForeignKeyInfo fk : step.referencedBy()) {
-            sql.append(" AND NOT ").append(blockingRows(fk, ref, depth));
+            sql = sql.append(" AND NOT ").append(blockingRows(fk, ref, depth));
         }
         return sql;
     }

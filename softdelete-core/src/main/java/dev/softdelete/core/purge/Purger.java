@@ -1,5 +1,6 @@
 package dev.softdelete.core.purge;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.logging.LogContext;
@@ -153,7 +154,7 @@ public final class Purger {
     public long purgeArchive(RetentionPolicy policy) {
         PurgePlan plan = plan(policy);
         Instant cutoff = softDelete.clock().instant().minus(policy.archiveRetention());
-        PurgeStatements statements = PurgeStatements.forDialect(softDelete.dialect());
+        PurgeStatements statements = new PurgeStatements(softDelete.dialect());
         long total = 0;
         for (PlanStep step : plan.deleteOrder()) {
             Identifier archive = softDelete.dialect().identifier(step.archiveTable());
@@ -161,10 +162,10 @@ public final class Purger {
                 continue;
             }
             Sql delete = statements.limitedDelete(softDelete.dialect().quote(archive),
-                    new Sql().append("archived_at < ?", cutoff), policy.batchSize());
+                    Sql.empty().append("archived_at < ?", cutoff), policy.batchSize());
             long n;
             do {
-                n = softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, delete.text(), delete.params()));
+                n = softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, delete.text(), delete.args()));
                 total += n;
             } while (n > 0);
         }

@@ -40,11 +40,12 @@ interface BatchStrategy {
     record BatchResult(int matched, int changed, String cursor) {
     }
 
-    /** The strategy for the data source's database. */
+    /**
+     * One statement per batch where the database can chain data-modifying statements, otherwise
+     * lock, change and record the locked keys.
+     */
     static BatchStrategy of(Jdbc jdbc, RunTables tables, java.time.Clock clock) {
-        return switch (jdbc.dialect().kind()) {
-            case POSTGRESQL -> new ReturningBatchStrategy(jdbc, tables, clock);
-            case H2, MARIADB, MYSQL -> new LockingBatchStrategy(jdbc, tables, clock);
-        };
+        return jdbc.dialect().supportsDataModifyingCte() ? new ReturningBatchStrategy(jdbc, tables, clock)
+                : new LockingBatchStrategy(jdbc, tables, clock);
     }
 }

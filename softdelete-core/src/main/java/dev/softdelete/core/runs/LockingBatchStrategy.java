@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,8 +38,8 @@ final class LockingBatchStrategy implements BatchStrategy {
     @Override
     public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
-        SqlFragment candidates = t.candidatesAfter(cursor);
-        List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.sql()
+        Sql candidates = t.candidatesAfter(cursor);
+        List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.read(rs, 1), candidates.bind(List.of(), limit));
         if (keys.isEmpty()) {
             return new BatchResult(0, 0, cursor);

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ final class ReturningBatchStrategy implements BatchStrategy {
     @Override
     public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
-        SqlFragment candidates = t.candidatesAfter(cursor);
+        Sql candidates = t.candidatesAfter(cursor);
         List<Object> params = new ArrayList<>(candidates.params());
         params.add(limit);
         params.add(t.markerValue(marker));
@@ -44,9 +45,9 @@ final class ReturningBatchStrategy implements BatchStrategy {
         // whole condition repeated, which PostgreSQL re-checks on each row version it locks, so
         // RETURNING yields exactly the rows changed. A range scan instead of a join keeps the plan
         // an index scan at any batch size.
-        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.sql()
+        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ?),"
-                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.sql()
+                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.text()
                 + " AND t." + t.key + " <= (SELECT MAX(k) FROM c) RETURNING t." + t.key + " AS k),"
                 + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, CAST(u.k AS VARCHAR(255)), ?, ?, NULL, ?, ?, ?"
                 + " FROM u)"

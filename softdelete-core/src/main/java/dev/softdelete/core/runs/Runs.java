@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.runs.rule.RuleSet;
 import java.sql.Connection;
@@ -63,9 +64,9 @@ public final class Runs {
             for (int i = 0; i < rules.rules().size(); i++) {
                 perRule.merge(rules.rules().get(i).description(), count(c, target, target.candidatesOfRule(i)), Long::sum);
             }
-            SqlFragment cand = target.candidates();
+            Sql cand = target.candidates();
             List<Object> sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
-                    + cand.sql() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
+                    + cand.text() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
                     cand.bind(List.of(), options.sampleSize()));
             String spec = new RunSpec(rules, asOf, asOf).toJson();
             RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.PREVIEW,
@@ -198,8 +199,8 @@ public final class Runs {
         }
     }
 
-    private long count(Connection c, Target target, SqlFragment where) throws SQLException {
-        return sd.jdbc().queryLong(c, "SELECT COUNT(*) FROM " + target.table + " t WHERE " + where.sql(),
-                where.params().toArray());
+    private long count(Connection c, Target target, Sql where) throws SQLException {
+        return sd.jdbc().queryLong(c, "SELECT COUNT(*) FROM " + target.table + " t WHERE " + where.text(),
+                where.args());
     }
 }

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
@@ -35,8 +36,8 @@ final class Target {
     final boolean markerHasZone;
     /** Quoted {@code deleted_by} column when the table has one (set to the actor, cleared on undo). */
     final String deletedBy;
-    final List<SqlFragment> ruleConditions;
-    final SqlFragment exclusions;
+    final List<Sql> ruleConditions;
+    final Sql exclusions;
 
     private Target(RuleSet rules, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
         this.rules = rules;
@@ -53,12 +54,12 @@ final class Target {
         this.marker = d.quote(markerInfo.name());
         this.markerHasZone = markerInfo.hasTimeZone();
         this.deletedBy = info.column("deleted_by").map(c -> d.quote(c.name())).orElse(null);
-        List<SqlFragment> conditions = new ArrayList<>();
+        List<Sql> conditions = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             conditions.add(condition(rule, info, d, asOf, sd));
         }
         this.ruleConditions = Collections.unmodifiableList(conditions);
-        SqlFragment excl = SqlFragment.of("1 = 1");
+        Sql excl = Sql.of("1 = 1");
         for (Exclusion e : rules.exclusions()) {
             excl = excl.join(" AND ", exclusion(e, info, d, sd));
         }
@@ -72,23 +73,23 @@ final class Target {
     }
 
     /** Rows any rule matches, minus exclusions, that are not soft-deleted yet. */
-    SqlFragment candidates() {
-        SqlFragment any = SqlFragment.of("(");
+    Sql candidates() {
+        Sql any = Sql.of("(");
         for (int i = 0; i < ruleConditions.size(); i++) {
             any = any.join(i == 0 ? "" : " OR ", ruleConditions.get(i));
         }
-        return SqlFragment.of("t." + marker + " IS NULL AND ").join("", any).join(") AND ", exclusions);
+        return Sql.of("t." + marker + " IS NULL AND ").join("", any).join(") AND ", exclusions);
     }
 
     /** {@link #candidates()} with keys after {@code cursor} (all of them when {@code cursor} is null). */
-    SqlFragment candidatesAfter(String cursor) {
+    Sql candidatesAfter(String cursor) {
         return cursor == null ? candidates()
-                : candidates().join(" AND ", SqlFragment.of("t." + key + " > ?", keyType.parse(cursor)));
+                : candidates().join(" AND ", Sql.of("t." + key + " > ?", keyType.parse(cursor)));
     }
 
     /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */
-    SqlFragment candidatesOfRule(int index) {
-        return SqlFragment.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))
+    Sql candidatesOfRule(int index) {
+        return Sql.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))
                 .join(") AND ", exclusions);
     }
 
@@ -101,32 +102,32 @@ final class Target {
         return sd.catalog().requireColumn(table, column);
     }
 
-    private static SqlFragment condition(Rule rule, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
+    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
         if (rule instanceof Rule.OlderThan r) {
             ColumnInfo c = column(sd, info, r.column());
             if (!c.isTimestamp() && c.jdbcType() != java.sql.Types.DATE) {
                 throw new InvalidRuleException("olderThan needs a date or timestamp column; " + info.name() + "."
                         + c.name() + " is " + c.typeName() + ".");
             }
-            return SqlFragment.of("t." + d.quote(c.name()) + " < ?", new TimestampValue(asOf.minus(r.age()), c.hasTimeZone()));
+            return Sql.of("t." + d.quote(c.name()) + " < ?", new TimestampValue(asOf.minus(r.age()), c.hasTimeZone()));
         } else if (rule instanceof Rule.Inactive r) {
-            return SqlFragment.of("t." + d.quote(column(sd, info, r.column()).name()) + " = ?", r.value());
+            return Sql.of("t." + d.quote(column(sd, info, r.column()).name()) + " = ?", r.value());
         } else if (rule instanceof Rule.Predicate r) {
             Set<String> columns = info.columns().stream().map(ColumnInfo::name).collect(Collectors.toSet());
             new PredicateValidator(sd.schema().prefix()).validate(r.sql(), info.name(), columns);
-            return SqlFragment.of("(" + r.sql() + ")");
+            return Sql.of("(" + r.sql() + ")");
         } else if (rule instanceof Rule.Orphaned r) {
             return orphaned(r, info, d, sd);
         }
-        SqlFragment all = null;
+        Sql all = null;
         for (Rule part : ((Rule.AllOf) rule).rules()) {
-            SqlFragment f = condition(part, info, d, asOf, sd);
-            all = all == null ? SqlFragment.of("(").join("", f) : all.join(" AND ", f);
+            Sql f = condition(part, info, d, asOf, sd);
+            all = all == null ? Sql.of("(").join("", f) : all.join(" AND ", f);
         }
-        return all.join(")", SqlFragment.of(""));
+        return all.join(")", Sql.of(""));
     }
 
-    private static SqlFragment orphaned(Rule.Orphaned r, TableInfo info, Dialect d, SoftDelete sd) {
+    private static Sql orphaned(Rule.Orphaned r, TableInfo info, Dialect d, SoftDelete sd) {
         String child;
         String parentTable;
         String parentColumn;
@@ -152,14 +153,14 @@ final class Target {
         TableInfo parent = sd.catalog().require(parentTable);
         String live = parent.column("deleted_at").map(c -> " AND p." + d.quote(c.name()) + " IS NULL").orElse("");
         String c = "t." + d.quote(child);
-        return SqlFragment.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parentTable) + " p WHERE p."
+        return Sql.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parentTable) + " p WHERE p."
                 + d.quote(parentColumn) + " = " + c + live + "))");
     }
 
-    private SqlFragment exclusion(Exclusion exclusion, TableInfo info, Dialect d, SoftDelete sd) {
+    private Sql exclusion(Exclusion exclusion, TableInfo info, Dialect d, SoftDelete sd) {
         if (exclusion instanceof Exclusion.Ids ids) {
             List<Object> values = ids.ids().stream().map(keyType::normalize).toList();
-            return new SqlFragment("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
+            return new Sql("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
                     + ")", values);
         }
         Exclusion.ReferencedFrom ref = (Exclusion.ReferencedFrom) exclusion;
@@ -179,7 +180,7 @@ final class Target {
             childColumn = fks.get(0).childColumns().get(0);
             parentColumn = fks.get(0).parentColumns().get(0);
         }
-        return SqlFragment.of("NOT EXISTS (SELECT 1 FROM " + d.quote(other.name()) + " x WHERE x." + d.quote(childColumn)
+        return Sql.of("NOT EXISTS (SELECT 1 FROM " + d.quote(other.name()) + " x WHERE x." + d.quote(childColumn)
                 + " = t." + d.quote(parentColumn) + ")");
     }
 }
