@@ -12,6 +12,8 @@ import dev.softdelete.core.runs.RunRegistry;
 import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.schema.SchemaInitializer;
+import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.core.table.SoftDeletableTables;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -46,6 +48,7 @@ public final class SoftDelete {
     private final Runs runs;
     private final Purger purger;
     private final Cleanup cleanup;
+    private final SoftDeletableTables tables;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -55,6 +58,8 @@ public final class SoftDelete {
         this.metrics = b.metrics;
         this.actors = b.actors;
         this.instanceId = b.instanceId != null ? b.instanceId : defaultInstanceId();
+        this.tables = new SoftDeletableTables();
+        b.tables.forEach(tables::register);
         this.jdbc = new Jdbc(dataSource, dialect);
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
@@ -106,6 +111,11 @@ public final class SoftDelete {
     /** JDBC helpers bound to this data source and dialect. */
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The soft-deletable tables: marker, deleted-by and key column of each, shared by every module. */
+    public SoftDeletableTables tables() {
+        return tables;
     }
 
     /** Tables, columns, keys and unique indexes of the current schema. */
@@ -162,6 +172,7 @@ public final class SoftDelete {
         private ActorProvider actors = ActorProvider.systemUser();
         private String instanceId;
         private boolean initializeSchema = true;
+        private final java.util.List<SoftDeletableTable> tables = new java.util.ArrayList<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -200,6 +211,12 @@ public final class SoftDelete {
         /** Identifies this instance in leases and telemetry; default {@code host:pid}. */
         public Builder instanceId(String instanceId) {
             this.instanceId = instanceId;
+            return this;
+        }
+
+        /** Declares a soft-deletable table whose columns differ from the defaults. */
+        public Builder softDeletable(SoftDeletableTable table) {
+            tables.add(Objects.requireNonNull(table, "table"));
             return this;
         }
 
