@@ -47,8 +47,8 @@ final class PurgeStep implements DemoStep {
         }
         out.say("Soft-deleted products 16-20 with their assets and attributes at %s; restored product 16's attribute.", now);
 
-        RetentionPolicy policy = RetentionPolicy.archive("products").retention(Duration.ofDays(30))
-                .archiveRetention(Duration.ofDays(365));
+        RetentionPolicy policy = RetentionPolicy.archive("products").withRetention(Duration.ofDays(30))
+                .withArchiveRetention(Duration.ofDays(365));
         out.say("Policy: %s rows of products deleted more than %d days ago, archive kept %d days.", policy.action(),
                 policy.retention().toDays(), policy.archiveRetention().toDays());
         out.say("Plan from the catalog (delete order, children first): %s", sd.purge().plan(policy).tables());

@@ -2,7 +2,7 @@ package dev.softdelete.samples;
 
 import dev.softdelete.core.runs.Preview;
 import dev.softdelete.core.runs.RunOptions;
-import dev.softdelete.core.runs.RunRecord;
+import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.runs.RunReport;
 import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.runs.rule.Exclusion;

@@ -5,10 +5,11 @@ import dev.softdelete.core.catalog.Catalog;
 import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
+import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.purge.Purger;
-import dev.softdelete.core.runs.RunRegistry;
+import dev.softdelete.core.registry.RunRegistry;
 import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.schema.SchemaInitializer;
@@ -64,9 +65,11 @@ public final class SoftDelete {
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
-        this.runs = new Runs(this);
-        this.purger = new Purger(this);
-        this.cleanup = new Cleanup(this);
+        CoreContext context = new CoreContext(dialect, schema, clock, metrics, actors, instanceId, jdbc, catalog,
+                auditLog, runRegistry, tables);
+        this.runs = new Runs(context);
+        this.purger = new Purger(context);
+        this.cleanup = new Cleanup(context, purger);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }

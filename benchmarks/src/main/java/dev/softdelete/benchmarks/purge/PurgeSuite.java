@@ -48,7 +48,7 @@ public final class PurgeSuite {
             load(ds, rows);
             long[] peak = new long[1];
             long ours = measureHeap(peak, () -> {
-                sd.cleanup().queue().enqueue(RetentionPolicy.purge("bench_items").batchSize(batch));
+                sd.cleanup().queue().enqueue(RetentionPolicy.purge("bench_items").withBatchSize(batch));
                 sd.cleanup().newWorker(CleanupSettings.defaults()).run();
             });
             CleanupJob job = sd.cleanup().queue().list(1).get(0);

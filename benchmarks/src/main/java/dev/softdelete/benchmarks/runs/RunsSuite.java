@@ -5,7 +5,7 @@ import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.runs.Preview;
 import dev.softdelete.core.runs.RunOptions;
 import dev.softdelete.core.runs.RunReport;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.runs.rule.Rule;
 import dev.softdelete.core.runs.rule.RuleSet;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.softdelete.core.audit;
 
+import dev.softdelete.core.internal.Document;
 import dev.softdelete.core.ActorProvider;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.schema.LibraryTable;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Appends to and reads the library's audit log table. */
 public final class AuditLog {
@@ -18,6 +20,9 @@ public final class AuditLog {
     private final ActorProvider actors;
     private final String host;
 
+    /** Document kind of the {@code details} column. */
+    public static final String DETAILS_KIND = "audit-details";
+
     public AuditLog(Jdbc jdbc, LibrarySchema schema, Clock clock, ActorProvider actors, String host) {
         this.jdbc = jdbc;
         this.table = schema.table(LibraryTable.AUDIT_LOG);
@@ -26,9 +31,13 @@ public final class AuditLog {
         this.host = host;
     }
 
-    /** Records an entry in its own transaction. */
+    /**
+     * Records an entry in its own transaction. {@code details} are stored as a versioned JSON
+     * document of kind {@value #DETAILS_KIND} (values: strings, numbers, booleans, instants,
+     * durations, lists and maps of these).
+     */
     public void record(String action, String targetType, String targetName, Long runId, String outcome,
-            String details) {
+            Map<String, ?> details) {
         jdbc.withConnection(c -> {
             record(c, action, targetType, targetName, runId, outcome, details);
             return null;
@@ -37,11 +46,11 @@ public final class AuditLog {
 
     /** Records an entry on the caller's connection, so it commits or rolls back with the change it audits. */
     public void record(Connection connection, String action, String targetType, String targetName, Long runId,
-            String outcome, String details) throws SQLException {
+            String outcome, Map<String, ?> details) throws SQLException {
         jdbc.update(connection, "INSERT INTO " + table + " (occurred_at, actor, host, action, target_type,"
                 + " target_name, run_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), actors.currentActor(), host, action, targetType, targetName, runId, outcome,
-                details);
+                Document.write(DETAILS_KIND, 1, details));
     }
 
     /** The most recent entries for a target (newest first). */

@@ -1,6 +1,7 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.purge.Purger;
+import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
 import java.util.ArrayList;
@@ -20,13 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Cleanup {
 
-    private final SoftDelete softDelete;
+    private final CoreContext softDelete;
+    private final Purger purger;
     private final CleanupQueue queue;
     private final AtomicInteger workers = new AtomicInteger();
 
-    public Cleanup(SoftDelete softDelete) {
+    /** Built by {@code SoftDelete}; obtain it with {@code softDelete.cleanup()}. */
+    public Cleanup(CoreContext softDelete, Purger purger) {
         this.softDelete = softDelete;
-        this.queue = new CleanupQueue(softDelete);
+        this.purger = purger;
+        this.queue = new CleanupQueue(softDelete, purger);
         softDelete.metrics().gauge(MetricNames.CLEANUP_QUEUE_LENGTH, MetricTags.empty(), queue::lastSampledLength);
     }
 
@@ -57,7 +61,7 @@ public final class Cleanup {
     private CleanupWorker newWorker(CleanupSettings settings, CircuitBreaker breaker) {
         QueueMonitor monitor = new QueueMonitor(queue, settings.queueAlertLength(), settings.queueAlertAfter(),
                 softDelete.clock(), settings.alertListener());
-        return new CleanupWorker(softDelete, queue, settings, breaker, monitor,
+        return new CleanupWorker(softDelete, purger, queue, settings, breaker, monitor,
                 softDelete.instanceId() + "#" + workers.incrementAndGet());
     }
 

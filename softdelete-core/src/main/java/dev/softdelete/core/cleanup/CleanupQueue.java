@@ -1,12 +1,13 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.purge.KeyRange;
 import dev.softdelete.core.purge.PlanStep;
 import dev.softdelete.core.purge.PurgeAction;
 import dev.softdelete.core.purge.PurgePlan;
+import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.jdbc.TimestampValue;
 import dev.softdelete.core.schema.LibraryTable;
@@ -30,12 +31,14 @@ public final class CleanupQueue {
     /** Default attempts per job before it is marked FAILED. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
-    private final SoftDelete softDelete;
+    private final CoreContext softDelete;
+    private final Purger purger;
     private final String table;
     private final AtomicLong lastLength = new AtomicLong();
 
-    public CleanupQueue(SoftDelete softDelete) {
+    CleanupQueue(CoreContext softDelete, Purger purger) {
         this.softDelete = softDelete;
+        this.purger = purger;
         this.table = softDelete.schema().table(LibraryTable.CLEANUP_JOBS);
     }
 
@@ -57,7 +60,7 @@ public final class CleanupQueue {
         if (slices < 1) {
             throw new SoftDeleteException("Slices must be at least 1, got " + slices + " for table '" + policy.table() + "'.");
         }
-        PurgePlan plan = softDelete.purge().plan(policy);
+        PurgePlan plan = purger.plan(policy);
         Instant cutoff = policy.cutoff(softDelete.clock().instant());
         JobType type = policy.action() == PurgeAction.ARCHIVE ? JobType.ARCHIVE : JobType.PURGE;
         List<KeyRange> ranges = slices == 1 || !plan.root().numericKey() ? List.of(KeyRange.ALL)
@@ -71,7 +74,7 @@ public final class CleanupQueue {
 
     /** Queues deletion of archived rows older than the policy's archive retention. */
     public CleanupJob enqueueArchiveRetention(RetentionPolicy policy) {
-        softDelete.purge().plan(policy);
+        purger.plan(policy);
         return insert(JobType.ARCHIVE_RETENTION, policy.table(),
                 new JobPayload(policy, softDelete.clock().instant().minus(policy.archiveRetention()), KeyRange.ALL));
     }

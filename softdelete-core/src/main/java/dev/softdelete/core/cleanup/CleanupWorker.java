@@ -1,6 +1,6 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.logging.LogContext;
@@ -9,8 +9,9 @@ import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.purge.BatchHook;
 import dev.softdelete.core.purge.PurgeCursor;
 import dev.softdelete.core.purge.PurgePlan;
+import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.purge.PurgeResult;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.time.RateLimiter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +45,8 @@ public final class CleanupWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupWorker.class);
 
-    private final SoftDelete softDelete;
+    private final CoreContext softDelete;
+    private final Purger purger;
     private final CleanupQueue queue;
     private final CleanupSettings settings;
     private final CircuitBreaker breaker;
@@ -55,9 +57,10 @@ public final class CleanupWorker implements Runnable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean paused;
 
-    CleanupWorker(SoftDelete softDelete, CleanupQueue queue, CleanupSettings settings, CircuitBreaker breaker,
+    CleanupWorker(CoreContext softDelete, Purger purger, CleanupQueue queue, CleanupSettings settings, CircuitBreaker breaker,
             QueueMonitor monitor, String id) {
         this.softDelete = softDelete;
+        this.purger = purger;
         this.queue = queue;
         this.settings = settings;
         this.breaker = breaker;
@@ -120,7 +123,7 @@ public final class CleanupWorker implements Runnable {
     private String execute(CleanupJob job) {
         JobPayload payload = job.payload();
         if (job.type() == JobType.ARCHIVE_RETENTION) {
-            long removed = softDelete.purge().purgeArchive(payload.policy());
+            long removed = purger.purgeArchive(payload.policy());
             softDelete.jdbc().inTransaction(c -> {
                 fence(c, job.id());
                 softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET rows_processed = ? WHERE id = ?",
@@ -130,10 +133,10 @@ public final class CleanupWorker implements Runnable {
             breaker.record(false);
             return "success";
         }
-        PurgePlan plan = softDelete.purge().plan(payload.policy());
+        PurgePlan plan = purger.plan(payload.policy());
         long runId = job.runId() != null ? job.runId() : startRun(job, plan, payload);
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId)) {
-            PurgeResult result = softDelete.purge().apply(plan, payload.cutoff(), payload.range(), runId,
+            PurgeResult result = purger.apply(plan, payload.cutoff(), payload.range(), runId,
                     PurgeCursor.decode(job.cursor()), hook(job.id()));
             if (!result.complete()) {
                 release(job.id());
@@ -146,7 +149,7 @@ public final class CleanupWorker implements Runnable {
     }
 
     private long startRun(CleanupJob job, PurgePlan plan, JobPayload payload) {
-        long runId = softDelete.purge().startRun(plan, payload.cutoff());
+        long runId = purger.startRun(plan, payload.cutoff());
         softDelete.jdbc().inTransaction(c -> {
             fence(c, job.id());
             return softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET run_id = ? WHERE id = ?", runId, job.id());

@@ -1,53 +1,41 @@
 package dev.softdelete.core.cleanup;
 
+import dev.softdelete.core.internal.Document;
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.purge.KeyRange;
 import dev.softdelete.core.purge.PurgeAction;
 import dev.softdelete.core.purge.RetentionPolicy;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Everything a worker on any instance needs to run a job, stored in the job row: the policy,
  * the cutoff fixed at enqueue time (so a late job never reaches further than planned) and the
- * key slice. Encoded as {@code key=value;...}; every value is an identifier, number, duration
- * or instant, so no escaping is needed.
+ * key slice. Stored as a versioned JSON document: every value sits in its own field and is
+ * validated again when read (the policy's constructor validates every name), so no value can
+ * re-key the payload or smuggle in another table.
+ *
+ * @param policy the retention policy
+ * @param cutoff rows whose marker is before it have expired
+ * @param range  the slice of the policy table's keys
  */
 public record JobPayload(RetentionPolicy policy, Instant cutoff, KeyRange range) {
 
+    private static final String KIND = "cleanup-job";
+
+    /** The payload as stored in the job row. */
     public String encode() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("table", policy.table());
-        m.put("action", policy.action().name());
-        m.put("retention", policy.retention().toString());
-        m.put("marker", policy.markerColumn());
-        m.put("archiveTable", policy.archiveTable());
-        m.put("archiveRetention", policy.archiveRetention().toString());
-        m.put("batchSize", String.valueOf(policy.batchSize()));
-        m.put("cutoff", cutoff.toString());
-        if (range.from() != null) {
-            m.put("from", range.from().toString());
-        }
-        if (range.to() != null) {
-            m.put("to", range.to().toString());
-        }
-        StringBuilder b = new StringBuilder();
-        m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
-        return b.toString();
+        return Document.write(KIND, 1, Json.obj("table", policy.table(), "action", policy.action(),
+                "retention", policy.retention(), "archiveTable", policy.archiveTable(),
+                "archiveRetention", policy.archiveRetention(), "batchSize", policy.batchSize(), "cutoff", cutoff,
+                "from", range.from(), "to", range.to()));
     }
 
+    /** Reads a stored payload; refuses what this version cannot read. */
     public static JobPayload decode(String text) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String part : text.split(";")) {
-            int eq = part.indexOf('=');
-            m.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-        RetentionPolicy policy = new RetentionPolicy(m.get("table"), PurgeAction.valueOf(m.get("action")),
-                Duration.parse(m.get("retention")), m.get("marker"), m.get("archiveTable"),
-                Duration.parse(m.get("archiveRetention")), Integer.parseInt(m.get("batchSize")));
-        return new JobPayload(policy, Instant.parse(m.get("cutoff")), new KeyRange(
-                m.containsKey("from") ? Long.valueOf(m.get("from")) : null,
-                m.containsKey("to") ? Long.valueOf(m.get("to")) : null));
+        Document d = Document.read(text, KIND, 1);
+        RetentionPolicy policy = new RetentionPolicy(d.string("table"), d.enumValue("action", PurgeAction.class),
+                d.duration("retention"), d.string("archiveTable"), d.duration("archiveRetention"),
+                Math.toIntExact(d.number("batchSize")));
+        return new JobPayload(policy, d.instant("cutoff"), new KeyRange(d.optionalNumber("from"), d.optionalNumber("to")));
     }
 }

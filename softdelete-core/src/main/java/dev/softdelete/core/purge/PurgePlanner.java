@@ -5,6 +5,7 @@ import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.table.SoftDeletableTables;
 import dev.softdelete.core.dialect.Identifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,16 +24,18 @@ final class PurgePlanner {
 
     private final Catalog catalog;
     private final Dialect dialect;
+    private final SoftDeletableTables declared;
 
-    PurgePlanner(Catalog catalog, Dialect dialect) {
+    PurgePlanner(Catalog catalog, Dialect dialect, SoftDeletableTables declared) {
         this.catalog = catalog;
         this.dialect = dialect;
+        this.declared = declared;
     }
 
     PurgePlan plan(Connection connection, RetentionPolicy policy) throws SQLException {
         TableInfo root = catalog.find(connection, dialect.identifier(policy.table()))
                 .orElseThrow(() -> new dev.softdelete.core.catalog.UnknownTableException("Table '" + policy.table()
-                        + "' does not exist in the current schema of " + dialect.kind()
+                        + "' does not exist in the current schema of " + dialect
                         + ". Check the retention policy's table name. Nothing was changed."));
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         Map<String, List<ForeignKeyInfo>> parentEdges = new LinkedHashMap<>();
@@ -43,7 +46,7 @@ final class PurgePlanner {
         for (String name : order) {
             TableInfo table = tables.get(name);
             String archive = name.equals(root.name()) ? policy.archiveTable() : name + "_archive";
-            steps.add(new PlanStep(table, key(table), marker(table, policy), parentEdges.get(name),
+            steps.add(new PlanStep(table, key(table), marker(table), parentEdges.get(name),
                     table.exportedKeys(), archive));
         }
         return new PurgePlan(policy, steps);
@@ -61,7 +64,7 @@ final class PurgePlanner {
             }
             Optional<TableInfo> childTable = tables.containsKey(child) ? Optional.of(tables.get(child))
                     : catalog.find(connection, Identifier.quoted(child));
-            if (childTable.isEmpty() || !childTable.get().hasColumn(policy.markerColumn())) {
+            if (childTable.isEmpty() || !childTable.get().hasColumn(markerName(child))) {
                 continue; // not soft-deletable: its rows block their parents, it is never deleted from
             }
             List<ForeignKeyInfo> edges = new ArrayList<>(parentEdges.getOrDefault(child, List.of()));
@@ -85,11 +88,16 @@ final class PurgePlanner {
         return table.column(table.primaryKey().get(0)).orElseThrow();
     }
 
-    private static ColumnInfo marker(TableInfo table, RetentionPolicy policy) {
-        ColumnInfo marker = table.column(policy.markerColumn()).orElseThrow(() -> new PurgeConfigurationException(
-                "Table '" + table.name() + "' has no soft-delete marker column '" + policy.markerColumn()
-                        + "', so no row of it can be expired. Add the column or set the policy's markerColumn."
-                        + " Nothing was changed."));
+    /** The marker column of a table: as declared in {@code softDelete.tables()}, else the default. */
+    private String markerName(String table) {
+        return declared.describe(table).markerColumn();
+    }
+
+    private ColumnInfo marker(TableInfo table) {
+        ColumnInfo marker = table.column(markerName(table.name())).orElseThrow(() -> new PurgeConfigurationException(
+                "Table '" + table.name() + "' has no soft-delete marker column '" + markerName(table.name())
+                        + "', so no row of it can be expired. Add the column or declare the table's marker with"
+                        + " SoftDeletableTable.withMarkerColumn(...). Nothing was changed."));
         if (!marker.isTimestamp()) {
             throw new PurgeConfigurationException("Marker column '" + marker.name() + "' of table '" + table.name()
                     + "' is " + marker.typeName() + ", not a timestamp: a retention window needs to know when each"

@@ -1,16 +1,18 @@
 package dev.softdelete.core.purge;
 
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.Document;
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
-import dev.softdelete.core.runs.NewRun;
-import dev.softdelete.core.runs.RunKind;
-import dev.softdelete.core.runs.RunMode;
-import dev.softdelete.core.runs.RunRegistry;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.NewRun;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunRegistry;
+import dev.softdelete.core.registry.RunStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code softDelete.purge()}; for background, multi-instance purging use {@code softDelete.cleanup()}.
  *
  * <pre>{@code
- * RetentionPolicy policy = RetentionPolicy.archive("products").retention(Duration.ofDays(30));
+ * RetentionPolicy policy = RetentionPolicy.archive("products").withRetention(Duration.ofDays(30));
  * PurgePreview preview = softDelete.purge().pretend(policy);  // counts and sample ids, nothing deleted
  * PurgeResult result = softDelete.purge().apply(policy);      // children first, in batches
  * }</pre>
@@ -36,14 +38,14 @@ public final class Purger {
 
     private static final Logger log = LoggerFactory.getLogger(Purger.class);
 
-    private final SoftDelete softDelete;
+    private final CoreContext softDelete;
     private final PurgePlanner planner;
     private final PurgeExecutor executor;
     private final ArchiveTables archives;
 
-    public Purger(SoftDelete softDelete) {
+    public Purger(CoreContext softDelete) {
         this.softDelete = softDelete;
-        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect());
+        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables());
         this.executor = new PurgeExecutor(softDelete.jdbc(), softDelete.dialect(), softDelete.clock());
         this.archives = new ArchiveTables(softDelete.catalog(), softDelete.dialect());
     }
@@ -176,8 +178,9 @@ public final class Purger {
         RetentionPolicy p = plan.policy();
         RunKind kind = p.action() == PurgeAction.ARCHIVE ? RunKind.ARCHIVE : RunKind.PURGE;
         return new NewRun(kind, mode, RunStatus.PLANNED, kind.name().toLowerCase(Locale.ROOT) + " " + p.table(),
-                p.table(), p.markerColumn() + " < " + cutoff + " (retention " + p.retention() + ") on "
-                + plan.tables(), "table=" + p.table() + ";action=" + p.action() + ";cutoff=" + cutoff, null, previewCount);
+                p.table(), plan.root().marker().name() + " < " + cutoff + " (retention " + p.retention() + ") on "
+                + plan.tables(), Document.write("purge-spec", 1, Json.obj("table", p.table(),
+                "action", p.action(), "cutoff", cutoff, "retention", p.retention(), "tables", plan.tables())), null, previewCount);
     }
 
     private static String summary(List<TablePreview> tables) {

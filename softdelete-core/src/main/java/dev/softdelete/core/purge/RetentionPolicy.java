@@ -1,5 +1,6 @@
 package dev.softdelete.core.purge;
 
+import dev.softdelete.core.dialect.Identifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,30 +10,28 @@ import java.util.Objects;
  *
  * <pre>{@code
  * RetentionPolicy.purge("products");                                   // 30 days, then delete
- * RetentionPolicy.archive("products").retention(Duration.ofDays(90))  // copy to products_archive
- *         .archiveRetention(Duration.ofDays(365 * 7));                 // keep archived rows 7 years
+ * RetentionPolicy.archive("products").withRetention(Duration.ofDays(90))  // copy to products_archive
+ *         .withArchiveRetention(Duration.ofDays(365 * 7));                 // keep archived rows 7 years
  * }</pre>
  *
  * @param table            the table whose soft-deleted rows expire (its soft-deletable children follow)
  * @param action           purge or archive
  * @param retention        how long after its marker a row is kept; positive; default 30 days
- * @param markerColumn     the timestamp column saying when a row was soft-deleted; default {@code deleted_at}
  * @param archiveTable     where archived rows of {@code table} go; default {@code <table>_archive}
  * @param archiveRetention how long archived rows are kept; positive; default 365 days
  * @param batchSize        rows per transaction; default 1,000
  */
-public record RetentionPolicy(String table, PurgeAction action, Duration retention, String markerColumn,
+public record RetentionPolicy(String table, PurgeAction action, Duration retention,
         String archiveTable, Duration archiveRetention, int batchSize) {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_ARCHIVE_RETENTION = Duration.ofDays(365);
-    public static final String DEFAULT_MARKER = "deleted_at";
     public static final int DEFAULT_BATCH_SIZE = 1_000;
 
     public RetentionPolicy {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(markerColumn, "markerColumn");
+        Identifier.of(table);
         requirePositive(retention, "Retention window", table);
         requirePositive(archiveRetention, "Archive retention", table);
         if (batchSize < 1) {
@@ -42,41 +41,43 @@ public record RetentionPolicy(String table, PurgeAction action, Duration retenti
         if (archiveTable == null) {
             archiveTable = table + "_archive";
         }
+        Identifier.of(archiveTable);
     }
 
     /** Hard-delete rows of {@code table} 30 days after their soft delete. */
     public static RetentionPolicy purge(String table) {
-        return new RetentionPolicy(table, PurgeAction.PURGE, DEFAULT_RETENTION, DEFAULT_MARKER, null,
+        return new RetentionPolicy(table, PurgeAction.PURGE, DEFAULT_RETENTION, null,
                 DEFAULT_ARCHIVE_RETENTION, DEFAULT_BATCH_SIZE);
     }
 
     /** Archive rows of {@code table} 30 days after their soft delete. */
     public static RetentionPolicy archive(String table) {
-        return purge(table).action(PurgeAction.ARCHIVE);
+        return purge(table).withAction(PurgeAction.ARCHIVE);
     }
 
-    public RetentionPolicy action(PurgeAction action) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    /** The same policy with another action. */
+    public RetentionPolicy withAction(PurgeAction action) {
+        return new RetentionPolicy(table, action, retention, archiveTable, archiveRetention, batchSize);
     }
 
-    public RetentionPolicy retention(Duration retention) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    /** The same policy keeping soft-deleted rows for {@code retention} after their marker. */
+    public RetentionPolicy withRetention(Duration retention) {
+        return new RetentionPolicy(table, action, retention, archiveTable, archiveRetention, batchSize);
     }
 
-    public RetentionPolicy markerColumn(String markerColumn) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    /** The same policy archiving into {@code archiveTable} (a plain identifier). */
+    public RetentionPolicy withArchiveTable(String archiveTable) {
+        return new RetentionPolicy(table, action, retention, archiveTable, archiveRetention, batchSize);
     }
 
-    public RetentionPolicy archiveTable(String archiveTable) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    /** The same policy keeping archived rows for {@code archiveRetention}. */
+    public RetentionPolicy withArchiveRetention(Duration archiveRetention) {
+        return new RetentionPolicy(table, action, retention, archiveTable, archiveRetention, batchSize);
     }
 
-    public RetentionPolicy archiveRetention(Duration archiveRetention) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
-    }
-
-    public RetentionPolicy batchSize(int batchSize) {
-        return new RetentionPolicy(table, action, retention, markerColumn, archiveTable, archiveRetention, batchSize);
+    /** The same policy with {@code batchSize} rows per transaction. */
+    public RetentionPolicy withBatchSize(int batchSize) {
+        return new RetentionPolicy(table, action, retention, archiveTable, archiveRetention, batchSize);
     }
 
     /** Rows whose marker is before this instant have expired. */

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.runs.rule.RuleSet;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,12 @@
 package dev.softdelete.core.runs;
 
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.registry.RunRegistry;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunStatus;
+import dev.softdelete.core.registry.RunStateException;
+import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
@@ -24,11 +30,11 @@ final class RunExecutor {
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
     private static final int MAX_CONSECUTIVE_FAILURES = 3;
 
-    private final SoftDelete sd;
+    private final CoreContext sd;
     private final RunRegistry registry;
     private final RunLease lease;
 
-    RunExecutor(SoftDelete sd, RunLease lease) {
+    RunExecutor(CoreContext sd, RunLease lease) {
         this.sd = sd;
         this.registry = sd.runRegistry();
         this.lease = lease;
@@ -165,7 +171,7 @@ final class RunExecutor {
             registry.finish(c, runId, RunStatus.COMPLETED, null, verification);
             lease.release(c, runId, owner);
             sd.auditLog().record(c, run.kind() == RunKind.UNDO ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
-                    "SUCCESS", verification);
+                    "SUCCESS", Json.obj("verification", Json.read(verification)));
             return null;
         });
         return finished(runId, tags, "completed");

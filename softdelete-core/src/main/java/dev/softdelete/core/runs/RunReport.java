@@ -1,5 +1,9 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Json;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunStatus;
 /**
  * Where a run stands after {@link Runs#apply}, {@link Runs#resume} or {@link Runs#undo} returned.
  *

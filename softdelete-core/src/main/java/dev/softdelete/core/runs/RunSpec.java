@@ -1,9 +1,11 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Document;
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.runs.rule.Exclusion;
 import dev.softdelete.core.runs.rule.Rule;
 import dev.softdelete.core.runs.rule.RuleSet;
-import java.time.Duration;
+import dev.softdelete.core.table.SoftDeletableTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,30 +13,37 @@ import java.util.Map;
 
 /**
  * What the {@code spec} column of a soft-delete run holds, so that any instance can resume it:
- * the rule set, the instant "older than" rules are measured from, and the marker value the run
- * writes (truncated to whole seconds so every timestamp column stores it exactly, which is what
- * lets undo recognise the run's own rows).
+ * the table as it was described when the run started, the rule set, the instant "older than"
+ * rules are measured from, and the marker value the run writes (truncated to whole seconds so
+ * every timestamp column stores it exactly, which is what lets undo recognise the run's own rows).
+ * Stored as a versioned {@link Document} of kind {@value #KIND}.
  */
-record RunSpec(RuleSet rules, Instant asOf, Instant marker) {
+record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
+
+    static final String KIND = "run-spec";
+    static final int VERSION = 1;
 
     String toJson() {
-        return Json.write(Json.obj("table", rules.table(), "key", rules.keyColumn(), "marker", rules.markerColumn(),
-                "asOf", asOf, "runMarker", marker, "rules", rules.rules().stream().map(RunSpec::rule).toList(),
+        return Document.write(KIND, VERSION, Json.obj("table", table.table(), "key", table.keyColumn(),
+                "marker", table.markerColumn(), "deletedBy", table.deletedByColumn(), "asOf", asOf, "runMarker", marker,
+                "rules", rules.rules().stream().map(RunSpec::rule).toList(),
                 "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList()));
     }
 
     static RunSpec fromJson(String json) {
-        Map<?, ?> m = (Map<?, ?>) Json.read(json);
-        RuleSet.Builder b = RuleSet.on((String) m.get("table")).key((String) m.get("key")).marker((String) m.get("marker"));
-        for (Object r : (List<?>) m.get("rules")) {
-            b.rule(rule((Map<?, ?>) r));
+        Document d = Document.read(json, KIND, VERSION);
+        SoftDeletableTable table = new SoftDeletableTable(d.string("table"), d.string("key"), d.string("marker"),
+                d.optionalString("deletedBy"));
+        RuleSet.Builder b = RuleSet.on(table.table());
+        for (Object r : d.list("rules")) {
+            b.rule(rule(d.nested("rules", r)));
         }
-        for (Object e : (List<?>) m.get("exclusions")) {
-            Map<?, ?> x = (Map<?, ?>) e;
-            b.exclude("ids".equals(x.get("type")) ? Exclusion.ids((List<?>) x.get("ids"))
-                    : Exclusion.referencedFrom((String) x.get("table"), (String) x.get("column")));
+        for (Object e : d.list("exclusions")) {
+            Document x = d.nested("exclusions", e);
+            b.exclude("ids".equals(x.string("type")) ? Exclusion.ids(x.list("ids"))
+                    : Exclusion.referencedFrom(x.string("table"), x.optionalString("column")));
         }
-        return new RunSpec(b.build(), Instant.parse((String) m.get("asOf")), Instant.parse((String) m.get("runMarker")));
+        return new RunSpec(table, b.build(), d.instant("asOf"), d.instant("runMarker"));
     }
 
     private static Map<String, Object> rule(Rule rule) {
@@ -51,21 +60,21 @@ record RunSpec(RuleSet rules, Instant asOf, Instant marker) {
         return Json.obj("type", "allOf", "rules", ((Rule.AllOf) rule).rules().stream().map(RunSpec::rule).toList());
     }
 
-    private static Rule rule(Map<?, ?> m) {
-        return switch ((String) m.get("type")) {
-            case "olderThan" -> Rule.olderThan((String) m.get("column"), Duration.parse((String) m.get("age")));
-            case "orphaned" -> m.get("foreignKey") != null ? Rule.orphaned((String) m.get("foreignKey"))
-                    : Rule.orphaned((String) m.get("column"), (String) m.get("parentTable"), (String) m.get("parentColumn"));
-            case "inactive" -> Rule.inactive((String) m.get("column"), m.get("value"));
-            case "predicate" -> Rule.predicate((String) m.get("sql"));
+    private static Rule rule(Document m) {
+        return switch (m.string("type")) {
+            case "olderThan" -> Rule.olderThan(m.string("column"), m.duration("age"));
+            case "orphaned" -> m.has("foreignKey") ? Rule.orphaned(m.string("foreignKey"))
+                    : Rule.orphaned(m.string("column"), m.string("parentTable"), m.string("parentColumn"));
+            case "inactive" -> Rule.inactive(m.string("column"), m.raw("value"));
+            case "predicate" -> Rule.predicate(m.string("sql"));
             case "allOf" -> {
                 List<Rule> parts = new ArrayList<>();
-                for (Object o : (List<?>) m.get("rules")) {
-                    parts.add(rule((Map<?, ?>) o));
+                for (Object o : m.list("rules")) {
+                    parts.add(rule(m.nested("rules", o)));
                 }
                 yield Rule.allOf(parts.toArray(Rule[]::new));
             }
-            default -> throw new IllegalArgumentException("Unknown rule type in run spec: " + m.get("type"));
+            default -> throw new IllegalArgumentException("Unknown rule type in run spec: " + m.string("type"));
         };
     }
 

@@ -1,8 +1,17 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.registry.RunRegistry;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.NewRun;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunStatus;
+import dev.softdelete.core.registry.RunStateException;
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.runs.rule.RuleSet;
+import dev.softdelete.core.table.SoftDeletableTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,12 +37,12 @@ import java.util.Map;
  */
 public final class Runs {
 
-    private final SoftDelete sd;
+    private final CoreContext sd;
     private final RunTables tables;
     private final BatchStrategy strategy;
     private final RunExecutor executor;
 
-    public Runs(SoftDelete softDelete) {
+    public Runs(CoreContext softDelete) {
         this.sd = softDelete;
         this.tables = RunTables.of(softDelete.schema());
         this.strategy = BatchStrategy.of(softDelete.jdbc(), tables, softDelete.clock());
@@ -57,7 +66,8 @@ public final class Runs {
      */
     public Preview preview(RuleSet rules, RunOptions options) {
         Instant asOf = sd.clock().instant();
-        Target target = Target.resolve(sd, rules, asOf);
+        SoftDeletableTable table = sd.tables().describe(rules.table());
+        Target target = Target.resolve(sd, table, rules, asOf);
         return sd.jdbc().withConnection(c -> {
             long total = count(c, target, target.candidates());
             Map<String, Long> perRule = new LinkedHashMap<>();
@@ -68,7 +78,7 @@ public final class Runs {
             List<Object> sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
                     + cand.text() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
                     cand.bind(List.of(), options.sampleSize()));
-            String spec = new RunSpec(rules, asOf, asOf).toJson();
+            String spec = new RunSpec(table, rules, asOf, asOf).toJson();
             RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.PREVIEW,
                     RunStatus.PREVIEWED, "preview " + target.tableName, target.tableName, rules.description(), spec,
                     null, total));
@@ -90,15 +100,16 @@ public final class Runs {
      */
     public RunReport apply(Preview preview, RunOptions options) {
         Instant asOf = sd.clock().instant();
-        Target target = Target.resolve(sd, preview.rules(), asOf);
+        SoftDeletableTable table = sd.tables().describe(preview.rules().table());
+        Target target = Target.resolve(sd, table, preview.rules(), asOf);
         long live = sd.jdbc().withConnection(c -> count(c, target, target.candidates()));
         long allowed = (long) Math.ceil(preview.total() * options.tolerance());
         if (Math.abs(live - preview.total()) > allowed && !options.force()) {
             sd.auditLog().record("SOFT_DELETE_RUN", "RUN", target.tableName, preview.runId(), "REFUSED",
-                    "{\"previewed\":" + preview.total() + ",\"live\":" + live + "}");
+                    Json.obj("previewed", preview.total(), "live", live));
             throw new PreviewDriftException(preview.runId(), target.tableName, preview.total(), live, allowed);
         }
-        RunSpec spec = new RunSpec(preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
         RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
                 "soft delete " + target.tableName, target.tableName, preview.rules().description(), spec.toJson(), null,
                 live));
@@ -129,7 +140,7 @@ public final class Runs {
                     + sd.runRegistry().children(runId).get(0).id() + "); it cannot be resumed.");
         }
         RunSpec spec = RunSpec.fromJson(run.spec());
-        return runApply(runId, Target.resolve(sd, spec.rules(), spec.asOf()), spec, options);
+        return runApply(runId, Target.resolve(sd, spec.table(), spec.rules(), spec.asOf()), spec, options);
     }
 
     /** {@link #undo(long, RunOptions)} with default options. */
@@ -178,7 +189,7 @@ public final class Runs {
 
     private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
         RunSpec spec = RunSpec.fromJson(parent.spec());
-        Target target = Target.resolve(sd, spec.rules(), spec.asOf());
+        Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf());
         return executor.execute(undo.id(), target.tableName, options,
                 (c, cursor, limit, batchNo) -> {
                     strategy.begin(c);

@@ -1,7 +1,7 @@
 package dev.softdelete.core.runs;
 
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;
@@ -13,6 +13,7 @@ import dev.softdelete.core.runs.rule.InvalidRuleException;
 import dev.softdelete.core.runs.rule.PredicateValidator;
 import dev.softdelete.core.runs.rule.Rule;
 import dev.softdelete.core.runs.rule.RuleSet;
+import dev.softdelete.core.table.SoftDeletableTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,32 +29,36 @@ import java.util.stream.Collectors;
 final class Target {
 
     final RuleSet rules;
+    final SoftDeletableTable description;
     final String tableName;
     final String table;
     final String key;
     final KeyType keyType;
     final String marker;
     final boolean markerHasZone;
-    /** Quoted {@code deleted_by} column when the table has one (set to the actor, cleared on undo). */
+    /** Quoted deleted-by column when declared and present (set to the actor, cleared on undo). */
     final String deletedBy;
     final List<Sql> ruleConditions;
     final Sql exclusions;
 
-    private Target(RuleSet rules, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
+    private Target(SoftDeletableTable description, RuleSet rules, TableInfo info, Dialect d, Instant asOf,
+            CoreContext sd) {
         this.rules = rules;
+        this.description = description;
         this.tableName = info.name();
         this.table = d.quote(info.name());
-        ColumnInfo keyInfo = column(sd, info, rules.keyColumn());
+        ColumnInfo keyInfo = column(sd, info, description.keyColumn());
         this.key = d.quote(keyInfo.name());
         this.keyType = KeyType.of(info.name(), keyInfo);
-        ColumnInfo markerInfo = column(sd, info, rules.markerColumn());
+        ColumnInfo markerInfo = column(sd, info, description.markerColumn());
         if (!markerInfo.isTimestamp()) {
             throw new InvalidRuleException("Marker column " + info.name() + "." + markerInfo.name() + " is "
-                    + markerInfo.typeName() + ", not a timestamp. Point marker(...) at the soft-delete timestamp column.");
+                    + markerInfo.typeName() + ", not a timestamp. Declare the table's soft-delete timestamp column with"
+                    + " SoftDeletableTable.withMarkerColumn(...).");
         }
         this.marker = d.quote(markerInfo.name());
         this.markerHasZone = markerInfo.hasTimeZone();
-        this.deletedBy = info.column("deleted_by").map(c -> d.quote(c.name())).orElse(null);
+        this.deletedBy = description.deletedBy().flatMap(info::column).map(c -> d.quote(c.name())).orElse(null);
         List<Sql> conditions = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             conditions.add(condition(rule, info, d, asOf, sd));
@@ -66,10 +71,13 @@ final class Target {
         this.exclusions = excl;
     }
 
-    /** Resolves {@code rules}; throws {@link UnknownTableException} or {@link InvalidRuleException}. */
-    static Target resolve(SoftDelete sd, RuleSet rules, Instant asOf) {
+    /**
+     * Resolves {@code rules} on the table {@code description} describes; throws
+     * {@link UnknownTableException} or {@link InvalidRuleException}.
+     */
+    static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf) {
         TableInfo info = sd.catalog().require(rules.table());
-        return new Target(rules, info, sd.dialect(), asOf, sd);
+        return new Target(description, rules, info, sd.dialect(), asOf, sd);
     }
 
     /** Rows any rule matches, minus exclusions, that are not soft-deleted yet. */
@@ -98,11 +106,11 @@ final class Target {
         return new TimestampValue(instant, markerHasZone);
     }
 
-    private static ColumnInfo column(SoftDelete sd, TableInfo table, String column) {
+    private static ColumnInfo column(CoreContext sd, TableInfo table, String column) {
         return sd.catalog().requireColumn(table, column);
     }
 
-    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, SoftDelete sd) {
+    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, CoreContext sd) {
         if (rule instanceof Rule.OlderThan r) {
             ColumnInfo c = column(sd, info, r.column());
             if (!c.isTimestamp() && c.jdbcType() != java.sql.Types.DATE) {
@@ -127,7 +135,7 @@ final class Target {
         return all.join(")", Sql.of(""));
     }
 
-    private static Sql orphaned(Rule.Orphaned r, TableInfo info, Dialect d, SoftDelete sd) {
+    private static Sql orphaned(Rule.Orphaned r, TableInfo info, Dialect d, CoreContext sd) {
         String child;
         String parentTable;
         String parentColumn;
@@ -151,13 +159,13 @@ final class Target {
             parentColumn = column(sd, parent, r.parentColumn()).name();
         }
         TableInfo parent = sd.catalog().require(parentTable);
-        String live = parent.column("deleted_at").map(c -> " AND p." + d.quote(c.name()) + " IS NULL").orElse("");
+        String live = parent.column(sd.tables().describe(parentTable).markerColumn()).map(c -> " AND p." + d.quote(c.name()) + " IS NULL").orElse("");
         String c = "t." + d.quote(child);
         return Sql.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parentTable) + " p WHERE p."
                 + d.quote(parentColumn) + " = " + c + live + "))");
     }
 
-    private Sql exclusion(Exclusion exclusion, TableInfo info, Dialect d, SoftDelete sd) {
+    private Sql exclusion(Exclusion exclusion, TableInfo info, Dialect d, CoreContext sd) {
         if (exclusion instanceof Exclusion.Ids ids) {
             List<Object> values = ids.ids().stream().map(keyType::normalize).toList();
             return new Sql("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
@@ -169,7 +177,7 @@ final class Target {
         String parentColumn;
         if (ref.column() != null) {
             childColumn = column(sd, other, ref.column()).name();
-            parentColumn = rules.keyColumn();
+            parentColumn = description.keyColumn();
         } else {
             List<ForeignKeyInfo> fks = other.importedKeys().stream()
                     .filter(k -> k.parentTable().equalsIgnoreCase(info.name()) && k.childColumns().size() == 1).toList();

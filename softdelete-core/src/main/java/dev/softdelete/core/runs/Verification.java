@@ -1,5 +1,7 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.Json;
+import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;

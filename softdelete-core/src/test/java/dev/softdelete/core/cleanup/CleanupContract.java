@@ -9,8 +9,8 @@ import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.micrometer.MicrometerMetrics;
 import dev.softdelete.core.purge.Catalogue;
 import dev.softdelete.core.purge.RetentionPolicy;
-import dev.softdelete.core.runs.RunRecord;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.testing.DatabaseTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,7 +63,7 @@ public abstract class CleanupContract extends DatabaseTest {
                 "UPDATE " + c.products() + " SET deleted_at = " + Catalogue.literal(NOW.minus(Duration.ofDays(5)))
                         + " WHERE MOD(id, 52) = 26");
         SoftDelete sd = instance("enqueuer", dataSource());
-        List<CleanupJob> jobs = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(2_000), 20);
+        List<CleanupJob> jobs = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(2_000), 20);
         assertThat(jobs).hasSize(20);
 
         int n = 4;
@@ -109,7 +109,7 @@ public abstract class CleanupContract extends DatabaseTest {
     void aWorkerThatDiesMidJobIsTakenOverAfterItsLeaseExpires() throws Exception {
         Catalogue c = expiredProducts("dead_", 5_000);
         SoftDelete sd = instance("enqueuer", dataSource());
-        CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(500));
+        CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(500));
 
         CountDownLatch frozen = new CountDownLatch(1);
         CountDownLatch thaw = new CountDownLatch(1);
@@ -142,7 +142,7 @@ public abstract class CleanupContract extends DatabaseTest {
     void stopFinishesTheBatchAndReleasesTheJob() {
         Catalogue c = expiredProducts("stop_", 3_000);
         SoftDelete sd = instance("stopper", dataSource());
-        CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(1_000));
+        CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(1_000));
         CleanupWorker[] holder = new CleanupWorker[1];
         holder[0] = sd.cleanup().newWorker(quiet().rowsPerSecond(1e9).sleeper(d -> holder[0].stop()));
 
@@ -164,7 +164,7 @@ public abstract class CleanupContract extends DatabaseTest {
     void rateLimitPausesInProportionToRowsWithoutSleeping() {
         Catalogue c = expiredProducts("rate_", 3_000);
         SoftDelete sd = instance("rate", dataSource());
-        sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).batchSize(500));
+        sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(500));
         List<Duration> pauses = new CopyOnWriteArrayList<>();
         CleanupWorker worker = sd.cleanup().newWorker(quiet().rowsPerSecond(1_000).sleeper(d -> {
             pauses.add(d);

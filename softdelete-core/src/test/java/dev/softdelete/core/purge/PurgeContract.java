@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.catalog.UnknownTableException;
-import dev.softdelete.core.runs.RunKind;
-import dev.softdelete.core.runs.RunMode;
-import dev.softdelete.core.runs.RunRecord;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.testing.DatabaseTest;
 import java.sql.Connection;
@@ -88,7 +88,7 @@ public abstract class PurgeContract extends DatabaseTest {
     void purgesExpiredRowsChildrenFirstAndNeverForcesReferencedOrActiveRows() {
         Catalogue c = scenario("ap_");
         SoftDelete sd = sd();
-        PurgeResult result = sd.purge().apply(RetentionPolicy.purge(c.products()).batchSize(4));
+        PurgeResult result = sd.purge().apply(RetentionPolicy.purge(c.products()).withBatchSize(4));
 
         assertThat(ids(c.products())).containsExactly(7L, 8L, 9L, 10L);
         // Children of in-scope products go (expired ones), whatever their parent's fate.
@@ -134,7 +134,7 @@ public abstract class PurgeContract extends DatabaseTest {
         String cols = "id, sku, price, photo, updated_at, deleted_at";
         List<List<Object>> before = rows("SELECT " + cols + " FROM " + c.products() + " WHERE id <= 6 ORDER BY id");
         SoftDelete sd = sd();
-        RetentionPolicy policy = RetentionPolicy.archive(c.products()).archiveRetention(Duration.ofDays(100));
+        RetentionPolicy policy = RetentionPolicy.archive(c.products()).withArchiveRetention(Duration.ofDays(100));
 
         PurgeResult result = sd.purge().apply(policy);
 
@@ -158,9 +158,9 @@ public abstract class PurgeContract extends DatabaseTest {
         SoftDelete sd = sd();
         long runs = sd.runRegistry().list(1000).size();
 
-        assertThatThrownBy(() -> RetentionPolicy.purge(c.products()).retention(Duration.ZERO))
+        assertThatThrownBy(() -> RetentionPolicy.purge(c.products()).withRetention(Duration.ZERO))
                 .isInstanceOf(PurgeConfigurationException.class).hasMessageContaining("must be positive");
-        assertThatThrownBy(() -> RetentionPolicy.purge(c.products()).retention(Duration.ofDays(-1)))
+        assertThatThrownBy(() -> RetentionPolicy.purge(c.products()).withRetention(Duration.ofDays(-1)))
                 .isInstanceOf(PurgeConfigurationException.class).hasMessageContaining(c.products());
         assertThatThrownBy(() -> sd.purge().apply(RetentionPolicy.purge("bad_nope")))
                 .isInstanceOf(UnknownTableException.class).hasMessageContaining("bad_nope");
@@ -218,7 +218,7 @@ public abstract class PurgeContract extends DatabaseTest {
                 }
             }
             Instant cutoff = clock.instant().minus(RetentionPolicy.DEFAULT_RETENTION);
-            sd.purge().apply(RetentionPolicy.purge(c.products()).batchSize(1 + random.nextInt(50)));
+            sd.purge().apply(RetentionPolicy.purge(c.products()).withBatchSize(1 + random.nextInt(50)));
             Set<Long> products = new HashSet<>(ids(c.products()));
             Set<Long> assets = new HashSet<>(ids(c.assets()));
             for (Map.Entry<Long, Instant> e : product.entrySet()) {

@@ -1,5 +1,11 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunStatus;
+import dev.softdelete.core.registry.RunNotFoundException;
+import dev.softdelete.core.registry.RunStateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +17,7 @@ import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.runs.rule.Exclusion;
 import dev.softdelete.core.runs.rule.Rule;
 import dev.softdelete.core.runs.rule.RuleSet;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.core.runs.rule.UnsafePredicateException;
 import dev.softdelete.core.schema.LibraryTable;
 import dev.softdelete.core.time.SettableClock;
@@ -426,8 +433,13 @@ public abstract class RunsContract extends DatabaseTest {
                 .isInstanceOf(InvalidIdentifierException.class);
         assertThatThrownBy(() -> sd.runs().preview(RuleSet.on("bi_item").rule(Rule.inactive("status' OR '1'='1", "x")).build()))
                 .isInstanceOf(InvalidIdentifierException.class);
-        assertThatThrownBy(() -> sd.runs().preview(RuleSet.on("bi_item").key("status").rule(Rule.olderThan("updated_at", age)).marker("price").build()))
-                .hasMessageContaining("not a timestamp");
+        sd.tables().register(SoftDeletableTable.of("bi_item").withKeyColumn("status").withMarkerColumn("price"));
+        try {
+            assertThatThrownBy(() -> sd.runs().preview(RuleSet.on("bi_item").rule(Rule.olderThan("updated_at", age)).build()))
+                    .hasMessageContaining("not a timestamp");
+        } finally {
+            sd.tables().register(SoftDeletableTable.of("bi_item"));
+        }
         for (String bad : List.of("price = 0; DELETE FROM bi_item", "price = 0; --", "DELETE FROM bi_item",
                 "id IN (SELECT id FROM bi_item) OR EXISTS (SELECT 1 FROM " + sd.schema().name(LibraryTable.MIGRATION_RUNS) + ")",
                 "price = nextval('s')", "no_such_col = 1", "price", "price = = 1", "bi_item.price = 0")) {

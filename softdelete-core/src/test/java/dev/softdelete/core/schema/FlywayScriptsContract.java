@@ -3,10 +3,10 @@ package dev.softdelete.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.softdelete.core.SoftDelete;
-import dev.softdelete.core.runs.NewRun;
-import dev.softdelete.core.runs.RunKind;
-import dev.softdelete.core.runs.RunMode;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.NewRun;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.testing.DatabaseTest;
 import java.util.Map;
 import org.flywaydb.core.Flyway;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.dialect.InvalidIdentifierException;
-import dev.softdelete.core.runs.NewRun;
-import dev.softdelete.core.runs.RunKind;
-import dev.softdelete.core.runs.RunMode;
-import dev.softdelete.core.runs.RunNotFoundException;
-import dev.softdelete.core.runs.RunRecord;
-import dev.softdelete.core.runs.RunStatus;
+import dev.softdelete.core.registry.NewRun;
+import dev.softdelete.core.registry.RunKind;
+import dev.softdelete.core.registry.RunMode;
+import dev.softdelete.core.registry.RunNotFoundException;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.testing.DatabaseTest;
 import java.time.Duration;
@@ -135,7 +135,7 @@ public abstract class SchemaContract extends DatabaseTest {
     void auditLogRecordsWhoDidWhat() {
         SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
         SoftDelete sd = softDelete(b -> b.clock(clock).actorProvider(() -> "bob").instanceId("node-1"));
-        sd.auditLog().record("RENAME", "TABLE", "legacy_items", null, "SUCCESS", "{\"to\":\"legacy_items_x\"}");
+        sd.auditLog().record("RENAME", "TABLE", "legacy_items", null, "SUCCESS", java.util.Map.of("to", "legacy_items_x"));
         var entries = sd.auditLog().forTarget("TABLE", "legacy_items", 10);
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).actor()).isEqualTo("bob");

@@ -1,28 +1,28 @@
 package dev.softdelete.core.runs.rule;
 
+import dev.softdelete.core.dialect.Identifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What a soft-delete run targets: one table, its single-column key (keyset pagination follows
- * it), the marker column the run sets ({@code deleted_at} by default), the rules (a row matches
- * when any rule matches) and the exclusions (a row is never touched when any exclusion matches).
+ * What a soft-delete run targets: one table, the rules (a row matches when any rule matches)
+ * and the exclusions (a row is never touched when any exclusion matches). The table's key,
+ * marker and deleted-by columns come from its one description in {@code softDelete.tables()}
+ * (see {@link dev.softdelete.core.table.SoftDeletableTable}; defaults {@code id},
+ * {@code deleted_at}, {@code deleted_by}).
  *
  * <pre>{@code
- * RuleSet rules = RuleSet.on("products").key("id")
+ * RuleSet rules = RuleSet.on("products")
  *         .rule(Rule.olderThan("updated_at", Duration.ofDays(730)))
  *         .exclude(Exclusion.referencedFrom("order_lines"))
  *         .build();
  * }</pre>
  */
-public record RuleSet(String table, String keyColumn, String markerColumn, List<Rule> rules,
-        List<Exclusion> exclusions) {
+public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions) {
 
     public RuleSet {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(keyColumn, "keyColumn");
-        Objects.requireNonNull(markerColumn, "markerColumn");
+        Identifier.of(Objects.requireNonNull(table, "table"));
         rules = List.copyOf(rules);
         exclusions = List.copyOf(exclusions);
         if (rules.isEmpty()) {
@@ -45,11 +45,9 @@ public record RuleSet(String table, String keyColumn, String markerColumn, List<
         return sb.toString();
     }
 
-    /** Builds a {@link RuleSet}; key defaults to {@code id}, marker to {@code deleted_at}. */
+    /** Builds a {@link RuleSet}. */
     public static final class Builder {
         private final String table;
-        private String key = "id";
-        private String marker = "deleted_at";
         private final List<Rule> rules = new ArrayList<>();
         private final List<Exclusion> exclusions = new ArrayList<>();
 
@@ -57,30 +55,20 @@ public record RuleSet(String table, String keyColumn, String markerColumn, List<
             this.table = Objects.requireNonNull(table, "table");
         }
 
-        /** The single-column key runs paginate and record by; default {@code id}. */
-        public Builder key(String keyColumn) {
-            this.key = keyColumn;
-            return this;
-        }
-
-        /** The soft-delete timestamp column; default {@code deleted_at}. */
-        public Builder marker(String markerColumn) {
-            this.marker = markerColumn;
-            return this;
-        }
-
+        /** Adds a rule; a row matches the set when any of its rules matches. */
         public Builder rule(Rule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
+        /** Adds an exclusion; a row any exclusion matches is never touched. */
         public Builder exclude(Exclusion exclusion) {
             exclusions.add(Objects.requireNonNull(exclusion, "exclusion"));
             return this;
         }
 
         public RuleSet build() {
-            return new RuleSet(table, key, marker, rules, exclusions);
+            return new RuleSet(table, rules, exclusions);
         }
     }
 }

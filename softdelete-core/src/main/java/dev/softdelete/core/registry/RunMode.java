@@ -1,4 +1,4 @@
-package dev.softdelete.core.runs;
+package dev.softdelete.core.registry;
 
 /** How a run touches data: PREVIEW and PRETEND write nothing but the registry row. */
 public enum RunMode {

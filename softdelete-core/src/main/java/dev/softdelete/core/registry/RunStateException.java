@@ -1,4 +1,4 @@
-package dev.softdelete.core.runs;
+package dev.softdelete.core.registry;
 
 import dev.softdelete.core.SoftDeleteException;
 

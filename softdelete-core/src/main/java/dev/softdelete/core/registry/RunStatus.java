@@ -1,4 +1,4 @@
-package dev.softdelete.core.runs;
+package dev.softdelete.core.registry;
 
 /** Where a run stands. Terminal: COMPLETED, FAILED, UNDONE. */
 public enum RunStatus {

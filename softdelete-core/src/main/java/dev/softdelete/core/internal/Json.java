@@ -1,4 +1,4 @@
-package dev.softdelete.core.runs;
+package dev.softdelete.core.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,17 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the run feature needs (reports, run specs, verification), written and read
- * without pulling a JSON library into core. Writes maps, lists, strings, numbers, booleans,
- * instants and durations (as ISO-8601 strings); reads objects into {@link LinkedHashMap}s,
- * arrays into lists, numbers into {@link Long} or {@link BigDecimal}.
+ * The JSON codec behind every document the library persists or prints (run specs, job payloads,
+ * cursors, audit details, previews), small enough not to pull a JSON library into core. Writes
+ * maps, lists, strings, numbers, booleans, instants, durations and enums (as ISO-8601 or name
+ * strings); reads strictly (RFC 8259: no trailing commas, no comments, no leading zeros, no
+ * unescaped control characters, no duplicate keys), objects into {@link LinkedHashMap}s, arrays
+ * into lists, integers into {@link Long} and other numbers into {@link BigDecimal}. Strings are
+ * escaped so that any Java string, including NUL, quotes, backslashes and lone surrogates,
+ * round-trips exactly. Use {@link Document} for versioned, typed documents.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /** The JSON text of {@code value}. */
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);
         return sb.toString();
@@ -53,6 +58,12 @@ final class Json {
                 write(sb, o);
             }
             sb.append(']');
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("JSON has no " + d + "; write a finite number");
+            }
+            sb.append(value);
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else {
@@ -72,7 +83,7 @@ final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -83,8 +94,12 @@ final class Json {
         sb.append('"');
     }
 
-    /** Parses a JSON document. */
-    static Object read(String text) {
+    /**
+     * Parses a JSON text.
+     *
+     * @throws IllegalArgumentException saying where the text is malformed
+     */
+    public static Object read(String text) {
         Reader r = new Reader(text);
         Object value = r.value();
         r.skipSpace();
@@ -95,7 +110,7 @@ final class Json {
     }
 
     /** An ordered map literal: {@code obj("a", 1, "b", "x")}. */
-    static Map<String, Object> obj(Object... keyValues) {
+    public static Map<String, Object> obj(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
@@ -141,6 +156,9 @@ final class Json {
                 String key = string();
                 skipSpace();
                 expect(':');
+                if (map.containsKey(key)) {
+                    throw error("duplicate key \"" + key + "\"");
+                }
                 map.put(key, value());
                 skipSpace();
                 if (peek() == ',') {
@@ -181,6 +199,9 @@ final class Json {
                     return sb.toString();
                 }
                 if (c == '\\') {
+                    if (pos >= s.length()) {
+                        throw error("unterminated escape");
+                    }
                     char e = s.charAt(pos++);
                     switch (e) {
                         case 'n' -> sb.append('\n');
@@ -188,12 +209,18 @@ final class Json {
                         case 't' -> sb.append('\t');
                         case 'b' -> sb.append('\b');
                         case 'f' -> sb.append('\f');
+                        case '"', '\\', '/' -> sb.append(e);
                         case 'u' -> {
+                            if (pos + 4 > s.length() || !s.substring(pos, pos + 4).matches("[0-9a-fA-F]{4}")) {
+                                throw error("bad \\u escape");
+                            }
                             sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
                             pos += 4;
                         }
-                        default -> sb.append(e);
+                        default -> throw error("bad escape \\" + e);
                     }
+                } else if (c < 0x20) {
+                    throw error("unescaped control character");
                 } else {
                     sb.append(c);
                 }
@@ -207,8 +234,8 @@ final class Json {
                 pos++;
             }
             String n = s.substring(start, pos);
-            if (n.isEmpty()) {
-                throw error("unexpected character");
+            if (!n.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+                throw error(n.isEmpty() ? "unexpected character" : "malformed number " + n);
             }
             BigDecimal d = new BigDecimal(n);
             return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? d.longValueExact() : d;
