@@ -238,7 +238,9 @@ public final class Json {
                 throw error(n.isEmpty() ? "unexpected character" : "malformed number " + n);
             }
             BigDecimal d = new BigDecimal(n);
-            return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? d.longValueExact() : d;
+            boolean fitsLong = d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+                    && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+            return d.scale() <= 0 && fitsLong ? d.longValueExact() : d;
         }
 
         private Object literal(String word, Object value) {

@@ -54,7 +54,7 @@ class DocumentTest {
         assertThat(d.instant("t")).isEqualTo(now);
         assertThat(d.duration("p")).isEqualTo(Duration.ofDays(30));
         assertThat(d.bool("b")).isTrue();
-        assertThat(d.list("l")).containsExactly(1L, "x");
+        assertThat(d.list("l")).isEqualTo(List.of(1L, "x"));
         assertThat(d.object("o").string("k")).isEqualTo("v");
         assertThat(d.optionalString("missing")).isNull();
         assertThat(d.version()).isEqualTo(1);
