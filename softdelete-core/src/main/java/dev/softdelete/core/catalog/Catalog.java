@@ -1,6 +1,5 @@
 package dev.softdelete.core.catalog;
 
-import dev.softdelete.core.dialect.DatabaseKind;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.jdbc.DataAccessException;

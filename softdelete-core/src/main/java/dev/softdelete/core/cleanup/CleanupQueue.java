@@ -3,6 +3,7 @@ package dev.softdelete.core.cleanup;
 import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.purge.KeyRange;
 import dev.softdelete.core.purge.PlanStep;
 import dev.softdelete.core.purge.PurgeAction;
@@ -11,11 +12,8 @@ import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.jdbc.TimestampValue;
 import dev.softdelete.core.schema.LibraryTable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,18 +31,23 @@ public final class CleanupQueue {
 
     private final CoreContext softDelete;
     private final Purger purger;
-    private final String table;
+    private final CleanupJobs jobs;
     private final AtomicLong lastLength = new AtomicLong();
 
     CleanupQueue(CoreContext softDelete, Purger purger) {
         this.softDelete = softDelete;
         this.purger = purger;
-        this.table = softDelete.schema().table(LibraryTable.CLEANUP_JOBS);
+        this.jobs = new CleanupJobs(softDelete.jdbc(), softDelete.clock(), softDelete.schema().table(LibraryTable.CLEANUP_JOBS));
     }
 
     /** The quoted job table name. */
     public String table() {
-        return table;
+        return jobs.table();
+    }
+
+    /** The job table's repository, shared with the workers. */
+    CleanupJobs jobs() {
+        return jobs;
     }
 
     /** Queues one job purging (or archiving) the policy's expired rows as of now. */
@@ -79,38 +82,29 @@ public final class CleanupQueue {
                 new JobPayload(policy, softDelete.clock().instant().minus(policy.archiveRetention()), KeyRange.ALL));
     }
 
+    /** The job with this id, if it exists. */
     public Optional<CleanupJob> find(long id) {
-        return softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryOne(c,
-                "SELECT * FROM " + table + " WHERE id = ?", this::map, id));
+        return jobs.find(id);
     }
 
     public CleanupJob require(long id) {
         return find(id).orElseThrow(() -> new SoftDeleteException("Cleanup job " + id + " does not exist in "
-                + table + ". List jobs with CleanupQueue.list(...) to find the right id."));
+                + jobs.table() + ". List jobs with CleanupQueue.list(...) to find the right id."));
     }
 
     /** The most recent jobs, newest first. */
     public List<CleanupJob> list(int limit) {
-        return softDelete.jdbc().withConnection(c -> softDelete.jdbc().query(c,
-                "SELECT * FROM " + table + " ORDER BY id DESC LIMIT ?", this::map, limit));
+        return jobs.list(limit);
     }
 
     /** Jobs per status. */
     public Map<JobStatus, Long> counts() {
-        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-        for (JobStatus s : JobStatus.values()) {
-            counts.put(s, 0L);
-        }
-        softDelete.jdbc().withConnection(c -> softDelete.jdbc().query(c,
-                "SELECT status, COUNT(*) FROM " + table + " GROUP BY status",
-                rs -> counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2))));
-        return counts;
+        return jobs.counts();
     }
 
     /** Jobs waiting to run (QUEUED, including retries not yet due); also updates the gauge. */
     public long length() {
-        long n = softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryLong(c,
-                "SELECT COUNT(*) FROM " + table + " WHERE status = ?", JobStatus.QUEUED));
+        long n = jobs.countQueued();
         lastLength.set(n);
         return n;
     }
@@ -121,22 +115,15 @@ public final class CleanupQueue {
     }
 
     private CleanupJob insert(JobType type, String tableName, JobPayload payload) {
-        Instant now = softDelete.clock().instant();
-        return softDelete.jdbc().inTransaction(c -> {
-            long id = softDelete.jdbc().insertReturningKey(c, "INSERT INTO " + table + " (job_type, table_name, payload,"
-                    + " status, priority, attempts, max_attempts, next_attempt_at, rows_processed, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, 0, 0, ?, ?, 0, ?, ?)", "id", type, tableName, payload.encode(),
-                    JobStatus.QUEUED, DEFAULT_MAX_ATTEMPTS, now, now, now);
-            return softDelete.jdbc().queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
-        });
+        return jobs.insert(type, tableName, payload, DEFAULT_MAX_ATTEMPTS);
     }
 
     private List<KeyRange> split(PlanStep root, Instant cutoff, int slices) {
         Dialect d = softDelete.dialect();
-        String key = d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.key().name()));
-        String marker = d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.marker().name()));
+        String key = d.quote(Identifier.quoted(root.key().name()));
+        String marker = d.quote(Identifier.quoted(root.marker().name()));
         long[] bounds = softDelete.jdbc().withConnection(c -> softDelete.jdbc().queryOne(c, "SELECT MIN(" + key + "), MAX("
-                + key + "), COUNT(*) FROM " + d.quote(dev.softdelete.core.dialect.Identifier.quoted(root.name()))
+                + key + "), COUNT(*) FROM " + d.quote(Identifier.quoted(root.name()))
                 + " WHERE " + marker + " < ?", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
                 new TimestampValue(cutoff, root.marker().hasTimeZone())).orElseThrow());
         if (bounds[2] == 0) {
@@ -152,14 +139,4 @@ public final class CleanupQueue {
         return ranges;
     }
 
-    CleanupJob map(ResultSet rs) throws SQLException {
-        Dialect d = softDelete.dialect();
-        return new CleanupJob(rs.getLong("id"), JobType.valueOf(rs.getString("job_type")), rs.getString("table_name"),
-                JobPayload.decode(rs.getString("payload")), JobStatus.valueOf(rs.getString("status")),
-                rs.getInt("priority"), rs.getObject("run_id") == null ? null : rs.getLong("run_id"),
-                rs.getInt("attempts"), rs.getInt("max_attempts"), d.getInstant(rs, "next_attempt_at"),
-                rs.getString("lease_owner"), d.getInstant(rs, "lease_until"), d.getInstant(rs, "heartbeat_at"),
-                rs.getLong("rows_processed"), rs.getString("cursor_value"), rs.getString("last_error"),
-                d.getInstant(rs, "created_at"), d.getInstant(rs, "started_at"), d.getInstant(rs, "finished_at"));
-    }
 }

@@ -2,7 +2,6 @@ package dev.softdelete.core.cleanup;
 
 import dev.softdelete.core.internal.CoreContext;
 import dev.softdelete.core.alert.Alert;
-import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
@@ -51,7 +50,7 @@ public final class CleanupWorker implements Runnable {
     private final CleanupSettings settings;
     private final CircuitBreaker breaker;
     private final QueueMonitor monitor;
-    private final ClaimStrategy claims;
+    private final CleanupJobs jobs;
     private final RateLimiter rateLimiter;
     private final String id;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -65,7 +64,7 @@ public final class CleanupWorker implements Runnable {
         this.settings = settings;
         this.breaker = breaker;
         this.monitor = monitor;
-        this.claims = ClaimStrategy.forDialect(softDelete.dialect());
+        this.jobs = queue.jobs();
         this.rateLimiter = new RateLimiter(settings.rowsPerSecond(), softDelete.clock(), settings.sleeper());
         this.id = id;
     }
@@ -97,8 +96,7 @@ public final class CleanupWorker implements Runnable {
         if (isPaused() || stopping.get()) {
             return false;
         }
-        Instant now = softDelete.clock().instant();
-        Optional<Long> claimed = claims.claim(softDelete.jdbc(), queue.table(), id, now, settings.lease());
+        Optional<Long> claimed = jobs.claim(id, settings.lease());
         if (claimed.isEmpty()) {
             return false;
         }
@@ -126,8 +124,7 @@ public final class CleanupWorker implements Runnable {
             long removed = purger.purgeArchive(payload.policy());
             softDelete.jdbc().inTransaction(c -> {
                 fence(c, job.id());
-                softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET rows_processed = ? WHERE id = ?",
-                        removed, job.id());
+                jobs.setRowsProcessed(c, job.id(), removed);
                 return complete(c, job.id(), null);
             });
             breaker.record(false);
@@ -152,7 +149,8 @@ public final class CleanupWorker implements Runnable {
         long runId = purger.startRun(plan, payload.cutoff());
         softDelete.jdbc().inTransaction(c -> {
             fence(c, job.id());
-            return softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET run_id = ? WHERE id = ?", runId, job.id());
+            jobs.setRunId(c, job.id(), runId);
+            return null;
         });
         return runId;
     }
@@ -166,8 +164,7 @@ public final class CleanupWorker implements Runnable {
 
             @Override
             public void record(Connection connection, Batch batch) throws SQLException {
-                softDelete.jdbc().update(connection, "UPDATE " + queue.table() + " SET rows_processed = rows_processed + ?,"
-                        + " cursor_value = ? WHERE id = ?", batch.removed(), batch.cursor().encode(), jobId);
+                jobs.addProgress(connection, jobId, batch.removed(), batch.cursor().encode());
             }
 
             @Override
@@ -185,31 +182,21 @@ public final class CleanupWorker implements Runnable {
 
     /** Renews the lease; first statement of every transaction that changes the job or its rows. */
     private void fence(Connection c, long jobId) throws SQLException {
-        Instant now = softDelete.clock().instant();
-        int renewed = softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET heartbeat_at = ?, lease_until = ?,"
-                + " updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'", now,
-                now.plus(settings.lease()), now, jobId, id);
-        if (renewed != 1) {
-            throw new LeaseLostException(jobId, id);
-        }
+        jobs.renewLease(c, jobId, id, settings.lease());
     }
 
     private int complete(Connection c, long jobId, Long runId) throws SQLException {
         fence(c, jobId);
-        Instant now = softDelete.clock().instant();
         if (runId != null) {
             softDelete.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, null);
         }
-        return softDelete.jdbc().update(c, "UPDATE " + queue.table() + " SET status = 'DONE', finished_at = ?,"
-                + " lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?", now, now, jobId);
+        jobs.complete(c, jobId);
+        return 1;
     }
 
     /** Gives the job back without counting the attempt (shutdown, interruption). */
     private void release(long jobId) {
-        Instant now = softDelete.clock().instant();
-        softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, "UPDATE " + queue.table()
-                + " SET status = 'QUEUED', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,"
-                + " next_attempt_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?", now, now, jobId, id));
+        jobs.release(jobId, id);
         log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
     }
 
@@ -220,15 +207,12 @@ public final class CleanupWorker implements Runnable {
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
         log.warn("Cleanup job {} on {} failed (attempt {} of {}){}", job.id(), job.table(), job.attempts(),
                 job.maxAttempts(), last ? ", giving up" : ", will retry", error);
-        Jdbc jdbc = softDelete.jdbc();
-        jdbc.inTransaction(c -> {
+        softDelete.jdbc().inTransaction(c -> {
             if (last && job.runId() != null) {
                 softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
             }
-            return jdbc.update(c, "UPDATE " + queue.table() + " SET status = ?, lease_owner = NULL, lease_until = NULL,"
-                    + " next_attempt_at = ?, last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?",
-                    last ? JobStatus.FAILED : JobStatus.QUEUED, now.plus(settings.backoffFor(job.attempts())),
-                    message.length() > 4000 ? message.substring(0, 4000) : message, last ? now : null, now, job.id(), id);
+            jobs.fail(c, job.id(), id, last, now.plus(settings.backoffFor(job.attempts())), message);
+            return null;
         });
         if (breaker.record(true)) {
             settings.alertListener().deliverSafely(new Alert("cleanup.failure_rate", Alert.Severity.CRITICAL, job.table(),
