@@ -114,7 +114,7 @@ public final class SoftDeleteRuntime {
     public SqlLiterals literals() {
         SqlLiterals current = literals;
         if (current == null) {
-            current = new SqlLiterals(withConnection(c -> dialect(c)).kind());
+            current = new SqlLiterals(withConnection(c -> dialect(c)).syntax());
             literals = current;
         }
         return current;

@@ -1,6 +1,6 @@
 package dev.softdelete.hibernate.operation;
 
-import dev.softdelete.core.dialect.DatabaseKind;
+import dev.softdelete.core.dialect.SqlSyntax;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,17 +9,17 @@ import java.time.format.DateTimeFormatter;
  * SQL literals for the marker values written by generated statements. Hibernate binds only the id
  * (and version) of a delete, so the operation's instant and actor travel as literals; they come
  * from our own clock and actor provider, never from user input that could inject SQL, and strings
- * are still escaped for the target database.
+ * are still escaped for the target database (by its {@link SqlSyntax}).
  */
 public final class SqlLiterals {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
 
-    private final boolean backslashEscapes;
+    private final SqlSyntax syntax;
 
-    public SqlLiterals(DatabaseKind kind) {
-        this.backslashEscapes = kind == DatabaseKind.MARIADB || kind == DatabaseKind.MYSQL;
+    public SqlLiterals(SqlSyntax syntax) {
+        this.syntax = syntax;
     }
 
     /** A timestamp literal holding {@code instant}: UTC wall time, or with an explicit +00:00 zone. */
@@ -30,13 +30,6 @@ public final class SqlLiterals {
 
     /** A string literal, or {@code NULL}. */
     public String string(String value) {
-        if (value == null) {
-            return "NULL";
-        }
-        String escaped = value.replace("'", "''");
-        if (backslashEscapes) {
-            escaped = escaped.replace("\\", "\\\\");
-        }
-        return "'" + escaped + "'";
+        return syntax.stringLiteral(value);
     }
 }
