@@ -12,8 +12,8 @@ import dev.softdelete.hibernate.listing.DeletedItemsPage;
 import dev.softdelete.hibernate.listing.DeletedItemsQuery;
 import dev.softdelete.hibernate.operation.Operation;
 import dev.softdelete.hibernate.purge.FuturePurgeCutoffException;
-import dev.softdelete.hibernate.purge.PurgeResult;
-import dev.softdelete.hibernate.purge.Purger;
+import dev.softdelete.hibernate.purge.EntityPurgeResult;
+import dev.softdelete.hibernate.purge.EntityPurger;
 import dev.softdelete.hibernate.restore.RestoreResult;
 import dev.softdelete.hibernate.restore.Restorer;
 import dev.softdelete.hibernate.support.OperationMetrics;
@@ -143,7 +143,7 @@ public final class HibernateSoftDelete {
     }
 
     /** Purges rows soft-deleted before {@code cutoff}, in batches of 1000. */
-    public PurgeResult purge(Class<?> type, Instant cutoff) {
+    public EntityPurgeResult purge(Class<?> type, Instant cutoff) {
         return purge(type, cutoff, DEFAULT_PURGE_BATCH);
     }
 
@@ -153,7 +153,7 @@ public final class HibernateSoftDelete {
      *
      * @throws FuturePurgeCutoffException when {@code cutoff} is after the clock's now
      */
-    public PurgeResult purge(Class<?> type, Instant cutoff, int batchSize) {
+    public EntityPurgeResult purge(Class<?> type, Instant cutoff, int batchSize) {
         TableSql table = tables.forClass(type);
         Instant now = runtime.clock().instant();
         if (cutoff.isAfter(now)) {
@@ -163,7 +163,7 @@ public final class HibernateSoftDelete {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
         String actor = runtime.core().actors().currentActor();
-        PurgeResult result = measured(table, OperationMetrics.PURGE, () -> new Purger(tables).purge(table, cutoff,
+        EntityPurgeResult result = measured(table, OperationMetrics.PURGE, () -> new EntityPurger(tables).purge(table, cutoff,
                 batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
                         new SoftDeleteEvent(table.mapping().label(), id, now, actor)))));
         try (var log = LogContext.with(LogContext.ENTITY, table.mapping().label()).and(LogContext.COUNT, result.totalRows())) {
@@ -207,7 +207,7 @@ public final class HibernateSoftDelete {
             outcome = "success";
             if (result instanceof Number n) {
                 rows = n.longValue();
-            } else if (result instanceof PurgeResult p) {
+            } else if (result instanceof EntityPurgeResult p) {
                 rows = p.totalRows();
             } else if (result instanceof List<?> l) {
                 rows = l.size();

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What a purge removed: rows per entity (the purged entity and its cascade children), in batches.
  */
-public record PurgeResult(String entity, Instant cutoff, Map<String, Long> rowsByEntity, int batches) {
+public record EntityPurgeResult(String entity, Instant cutoff, Map<String, Long> rowsByEntity, int batches) {
 
-    public PurgeResult {
+    public EntityPurgeResult {
         rowsByEntity = Map.copyOf(rowsByEntity);
     }
 

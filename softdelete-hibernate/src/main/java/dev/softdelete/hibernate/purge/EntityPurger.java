@@ -19,18 +19,18 @@ import java.util.function.BiConsumer;
  * for each batch, the cascade children of those rows first (deepest first), then the rows. Only ids
  * are read; rows are removed with set-based {@code DELETE ... WHERE key IN (...)}.
  */
-public final class Purger {
+public final class EntityPurger {
 
     private final TableSqlFactory tables;
 
-    public Purger(TableSqlFactory tables) {
+    public EntityPurger(TableSqlFactory tables) {
         this.tables = tables;
     }
 
     /**
      * Purges; {@code onBatch} receives the ids of each batch of the root entity after it commits.
      */
-    public PurgeResult purge(TableSql root, Instant cutoff, int batchSize, BiConsumer<List<Object>, Integer> onBatch) {
+    public EntityPurgeResult purge(TableSql root, Instant cutoff, int batchSize, BiConsumer<List<Object>, Integer> onBatch) {
         Jdbc jdbc = tables.jdbc();
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(root.mapping().label(), 0L);
@@ -54,7 +54,7 @@ public final class Purger {
                 break;
             }
         }
-        return new PurgeResult(root.mapping().label(), cutoff, rows, batches);
+        return new EntityPurgeResult(root.mapping().label(), cutoff, rows, batches);
     }
 
     /** Deletes the rows of {@code table} whose {@code column} is in {@code keys}, children first. */
