@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.mapping;
+package dev.softdelete.hibernate.internal.mapping;
 
 import dev.softdelete.hibernate.NotSoftDeletableException;
 import java.util.Collection;

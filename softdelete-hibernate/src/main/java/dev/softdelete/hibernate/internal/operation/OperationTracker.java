@@ -1,11 +1,11 @@
-package dev.softdelete.hibernate.operation;
+package dev.softdelete.hibernate.internal.operation;
 
+import dev.softdelete.core.ActorProvider;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import dev.softdelete.core.ActorProvider;
 
 /**
  * Gives every transaction of a session one {@link Operation}: all entities removed in it (a parent

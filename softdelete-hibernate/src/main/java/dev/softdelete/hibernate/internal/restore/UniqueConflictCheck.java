@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.restore;
+package dev.softdelete.hibernate.internal.restore;
 
 import dev.softdelete.core.catalog.Catalog;
 import dev.softdelete.core.catalog.TableInfo;
@@ -7,7 +7,8 @@ import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.hibernate.ddl.ActiveUniqueKeys;
-import dev.softdelete.hibernate.support.RowRef;
+import dev.softdelete.hibernate.internal.support.RowRef;
+import dev.softdelete.hibernate.restore.RestoreConflictException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

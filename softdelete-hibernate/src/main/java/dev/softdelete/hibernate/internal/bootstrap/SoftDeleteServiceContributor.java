@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.bootstrap;
+package dev.softdelete.hibernate.internal.bootstrap;
 
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;

@@ -1,8 +1,8 @@
-package dev.softdelete.hibernate.bootstrap;
+package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.core.SoftDeleteException;
-import dev.softdelete.hibernate.mapping.EntityMapping;
-import dev.softdelete.hibernate.operation.Operation;
+import dev.softdelete.hibernate.internal.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.operation.Operation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.resource.jdbc.spi.StatementInspector;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.operation;
+package dev.softdelete.hibernate.internal.operation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.mapping;
+package dev.softdelete.hibernate.internal.mapping;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.mapping;
+package dev.softdelete.hibernate.internal.mapping;
 
 /**
  * A to-many association whose children follow their parent: mapped with cascade REMOVE or orphan

@@ -1,12 +1,13 @@
-package dev.softdelete.hibernate.delete;
+package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.RowNotFoundException;
-import dev.softdelete.hibernate.bootstrap.SoftDeleteStatementInspector;
-import dev.softdelete.hibernate.mapping.ChildMapping;
-import dev.softdelete.hibernate.operation.Operation;
-import dev.softdelete.hibernate.support.RowRef;
-import dev.softdelete.hibernate.support.TableSql;
-import dev.softdelete.hibernate.support.TableSqlFactory;
+import dev.softdelete.hibernate.delete.AlreadyDeletedException;
+import dev.softdelete.hibernate.internal.bootstrap.SoftDeleteStatementInspector;
+import dev.softdelete.hibernate.internal.mapping.ChildMapping;
+import dev.softdelete.hibernate.internal.operation.Operation;
+import dev.softdelete.hibernate.internal.support.RowRef;
+import dev.softdelete.hibernate.internal.support.TableSql;
+import dev.softdelete.hibernate.internal.support.TableSqlFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.operation;
+package dev.softdelete.hibernate.internal.operation;
 
 import dev.softdelete.core.dialect.SqlSyntax;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package dev.softdelete.hibernate.bootstrap;
+package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.hibernate.event.SoftDeleteEvent;
-import dev.softdelete.hibernate.mapping.EntityMapping;
-import dev.softdelete.hibernate.operation.Operation;
-import dev.softdelete.hibernate.support.OperationMetrics;
+import dev.softdelete.hibernate.internal.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.operation.Operation;
+import dev.softdelete.hibernate.internal.operation.OperationMetrics;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;

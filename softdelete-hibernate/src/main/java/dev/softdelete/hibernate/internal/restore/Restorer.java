@@ -1,10 +1,12 @@
-package dev.softdelete.hibernate.restore;
+package dev.softdelete.hibernate.internal.restore;
 
 import dev.softdelete.hibernate.RowNotFoundException;
-import dev.softdelete.hibernate.mapping.ChildMapping;
-import dev.softdelete.hibernate.support.RowRef;
-import dev.softdelete.hibernate.support.TableSql;
-import dev.softdelete.hibernate.support.TableSqlFactory;
+import dev.softdelete.hibernate.internal.mapping.ChildMapping;
+import dev.softdelete.hibernate.internal.support.RowRef;
+import dev.softdelete.hibernate.internal.support.TableSql;
+import dev.softdelete.hibernate.internal.support.TableSqlFactory;
+import dev.softdelete.hibernate.restore.NotDeletedException;
+import dev.softdelete.hibernate.restore.RestoreResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

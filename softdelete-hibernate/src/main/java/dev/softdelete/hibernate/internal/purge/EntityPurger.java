@@ -1,10 +1,11 @@
-package dev.softdelete.hibernate.purge;
+package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.core.jdbc.Jdbc;
-import dev.softdelete.hibernate.bootstrap.SoftDeleteStatementInspector;
-import dev.softdelete.hibernate.mapping.ChildMapping;
-import dev.softdelete.hibernate.support.TableSql;
-import dev.softdelete.hibernate.support.TableSqlFactory;
+import dev.softdelete.hibernate.internal.bootstrap.SoftDeleteStatementInspector;
+import dev.softdelete.hibernate.internal.mapping.ChildMapping;
+import dev.softdelete.hibernate.internal.support.TableSql;
+import dev.softdelete.hibernate.internal.support.TableSqlFactory;
+import dev.softdelete.hibernate.purge.EntityPurgeResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package dev.softdelete.hibernate.event;
+package dev.softdelete.hibernate.internal.event;
 
+import dev.softdelete.hibernate.event.SoftDeleteEvent;
+import dev.softdelete.hibernate.event.SoftDeleteListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;

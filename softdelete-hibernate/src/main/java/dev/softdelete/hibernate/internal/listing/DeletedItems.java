@@ -1,7 +1,10 @@
-package dev.softdelete.hibernate.listing;
+package dev.softdelete.hibernate.internal.listing;
 
-import dev.softdelete.hibernate.support.TableSql;
-import dev.softdelete.hibernate.support.TableSqlFactory;
+import dev.softdelete.hibernate.internal.support.TableSql;
+import dev.softdelete.hibernate.internal.support.TableSqlFactory;
+import dev.softdelete.hibernate.listing.DeletedItem;
+import dev.softdelete.hibernate.listing.DeletedItemsPage;
+import dev.softdelete.hibernate.listing.DeletedItemsQuery;
 import java.util.ArrayList;
 import java.util.List;
 

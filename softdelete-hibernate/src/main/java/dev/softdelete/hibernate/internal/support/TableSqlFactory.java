@@ -1,10 +1,10 @@
-package dev.softdelete.hibernate.support;
+package dev.softdelete.hibernate.internal.support;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.catalog.Catalog;
 import dev.softdelete.core.jdbc.Jdbc;
-import dev.softdelete.hibernate.bootstrap.SoftDeleteRuntime;
-import dev.softdelete.hibernate.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.bootstrap.SoftDeleteRuntime;
+import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

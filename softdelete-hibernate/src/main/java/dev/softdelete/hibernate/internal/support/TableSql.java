@@ -1,9 +1,9 @@
-package dev.softdelete.hibernate.support;
+package dev.softdelete.hibernate.internal.support;
 
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.jdbc.TimestampValue;
-import dev.softdelete.hibernate.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.bootstrap;
+package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.SoftDeleteException;
@@ -9,11 +9,11 @@ import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.hibernate.SoftDeleteSettings;
-import dev.softdelete.hibernate.event.SoftDeleteListeners;
-import dev.softdelete.hibernate.mapping.EntityMapping;
-import dev.softdelete.hibernate.mapping.SoftDeleteMappings;
-import dev.softdelete.hibernate.operation.OperationTracker;
-import dev.softdelete.hibernate.operation.SqlLiterals;
+import dev.softdelete.hibernate.internal.event.SoftDeleteListeners;
+import dev.softdelete.hibernate.internal.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.mapping.SoftDeleteMappings;
+import dev.softdelete.hibernate.internal.operation.OperationTracker;
+import dev.softdelete.hibernate.internal.operation.SqlLiterals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.softdelete.hibernate.support;
+package dev.softdelete.hibernate.internal.operation;
 
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;

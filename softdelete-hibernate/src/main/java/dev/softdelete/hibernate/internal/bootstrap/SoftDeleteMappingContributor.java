@@ -1,8 +1,8 @@
-package dev.softdelete.hibernate.bootstrap;
+package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.hibernate.SoftDeletable;
 import dev.softdelete.hibernate.SoftDeleteSettings;
-import dev.softdelete.hibernate.mapping.MappingBinder;
+import dev.softdelete.hibernate.internal.mapping.MappingBinder;
 import java.util.Map;
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
