@@ -17,7 +17,8 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Service-loaded third step: listens to entity deletes. Before Hibernate prepares the generated
+ * Service-loaded third step: declares the soft-deletable tables to the core (see
+ * {@code SoftDelete.tables()}) and listens to entity deletes. Before Hibernate prepares the generated
  * soft-delete statement, makes the session's {@link Operation} current (so the statement carries
  * its instant and actor); after it ran, notifies listeners and counts the operation.
  */
@@ -29,6 +30,7 @@ public final class SoftDeleteIntegrator implements Integrator {
         if (runtime == null || runtime.mappings().all().isEmpty()) {
             return;
         }
+        runtime.registerTables();
         runtime.connectionAccess(sessionFactory.getJdbcServices().getBootstrapJdbcConnectionAccess());
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         Listener listener = new Listener(runtime);

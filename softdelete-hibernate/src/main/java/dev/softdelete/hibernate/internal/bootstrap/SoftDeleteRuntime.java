@@ -8,6 +8,7 @@ import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.internal.event.SoftDeleteListeners;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
@@ -24,6 +25,8 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.service.ServiceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything softdelete-hibernate keeps for one session factory: the mappings found at bootstrap,
@@ -32,6 +35,8 @@ import org.hibernate.service.ServiceRegistry;
  * other bootstrap hooks and {@code HibernateSoftDelete.of(sessionFactory)} find it.
  */
 public final class SoftDeleteRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoftDeleteRuntime.class);
 
     /** Internal settings key holding this object. */
     public static final String SETTING = "softdelete.runtime";
@@ -97,12 +102,36 @@ public final class SoftDeleteRuntime {
         if (current == null) {
             synchronized (this) {
                 if (core == null) {
-                    core = SoftDelete.builder(dataSource()).clock(clock).initializeSchema(false).build();
+                    SoftDelete built = SoftDelete.builder(dataSource()).clock(clock).initializeSchema(false).build();
+                    registerTables(built);
+                    core = built;
                 }
                 current = core;
             }
         }
         return current;
+    }
+
+    /**
+     * Called by the integrator once the mappings are complete: declares every soft-deletable
+     * entity's table to the configured core, so that runs, purge and the JDBC proxy treat it as
+     * Hibernate does. A core built later on demand gets them when it is built.
+     */
+    void registerTables() {
+        SoftDelete configured = core;
+        if (configured != null) {
+            registerTables(configured);
+        }
+    }
+
+    private void registerTables(SoftDelete target) {
+        for (EntityMapping mapping : mappings.all()) {
+            SoftDeletableTable table = mapping.table();
+            target.tables().find(table.table()).filter(declared -> !declared.equals(table)).ifPresent(declared ->
+                    LOG.warn("Soft-deletable table {} was declared as {}; entity {} maps it as {}, which wins.",
+                            table.table(), declared, mapping.entityName(), table));
+            target.tables().register(table);
+        }
     }
 
     /** Called by the integrator: how the session factory obtains connections outside a session. */
@@ -132,10 +161,11 @@ public final class SoftDeleteRuntime {
         boolean zone = withConnection(c -> {
             // Only the connection-based lookup is used, so the catalog needs no DataSource.
             Catalog catalog = new Catalog(null, dialect(c));
-            TableInfo table = catalog.find(c, Identifier.of(mapping.table())).orElseThrow(() -> new SoftDeleteException(
-                    "Table '" + mapping.table() + "' of soft-deletable entity " + mapping.entityName()
+            String name = mapping.table().table();
+            TableInfo table = catalog.find(c, Identifier.of(name)).orElseThrow(() -> new SoftDeleteException(
+                    "Table '" + name + "' of soft-deletable entity " + mapping.entityName()
                             + " does not exist in the current schema."));
-            return catalog.requireColumn(table, mapping.markerColumn()).hasTimeZone();
+            return catalog.requireColumn(table, mapping.table().markerColumn()).hasTimeZone();
         });
         markerHasZone.put(mapping.entityName(), zone);
         return zone;

@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.operation.Operation;
 import java.util.regex.Matcher;
@@ -94,12 +95,13 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         if (mapping.isEmpty()) {
             return sql;
         }
-        EntityMapping m = mapping.get();
+        SoftDeletableTable m = mapping.get().table();
+        boolean zone = runtime.markerHasZone(mapping.get());
         Operation operation = runtime.operations().newOperation();
         String alias = delete.group(2) == null ? "" : " " + delete.group(2).trim().replaceFirst("(?i)^as\\s+", "");
         StringBuilder update = new StringBuilder("update ").append(table).append(alias).append(" set ")
                 .append(m.markerColumn()).append(" = ")
-                .append(runtime.literals().timestamp(operation.at(), runtime.markerHasZone(m)));
+                .append(runtime.literals().timestamp(operation.at(), zone));
         m.deletedBy().ifPresent(by -> update.append(", ").append(by).append(" = ")
                 .append(runtime.literals().string(operation.actor())));
         String qualifier = alias.isBlank() ? "" : alias.trim() + ".";

@@ -28,8 +28,7 @@ public final class DeletedItems {
             where.append(" AND ").append(table.marker()).append(" < ?");
             params.add(table.at(query.deletedBefore()));
         }
-        String by = table.mapping().deletedByColumn() == null ? "NULL"
-                : tables.jdbc().dialect().quote(table.mapping().deletedByColumn());
+        String by = table.mapping().table().deletedBy().map(tables.jdbc().dialect()::quote).orElse("NULL");
         var dialect = tables.jdbc().dialect();
         boolean zone = table.at(java.time.Instant.EPOCH).withTimeZone();
         return tables.jdbc().withConnection(c -> {

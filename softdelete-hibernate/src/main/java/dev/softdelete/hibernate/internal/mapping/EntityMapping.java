@@ -1,22 +1,20 @@
 package dev.softdelete.hibernate.internal.mapping;
 
+import dev.softdelete.core.table.SoftDeletableTable;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * How one soft-deletable entity is stored: its root table, single id column and marker columns,
- * plus the children that cascade from it. Names are as mapped (unquoted plain identifiers).
+ * One soft-deletable entity hierarchy: its names in Hibernate, the core's description of the table
+ * holding the marker (the same {@link SoftDeletableTable} that runs, purge and the JDBC proxy read),
+ * and the children that cascade from it.
  *
- * @param entityName Hibernate's entity name (the class name for annotated entities)
- * @param javaType the mapped class
- * @param table the table holding the marker (the root table of the hierarchy)
- * @param idColumn the single primary-key column
- * @param markerColumn the deleted-at column
- * @param deletedByColumn the deleted-by column, or {@code null}
+ * @param entityName Hibernate's entity name of the root (the class name for annotated entities)
+ * @param javaType the mapped root class
+ * @param table the root table with its single id column, marker and deleted-by columns (plain names)
  * @param children associations that cascade the deletion
  */
-public record EntityMapping(String entityName, Class<?> javaType, String table, String idColumn,
-        String markerColumn, String deletedByColumn, List<ChildMapping> children) {
+public record EntityMapping(String entityName, Class<?> javaType, SoftDeletableTable table,
+        List<ChildMapping> children) {
 
     public EntityMapping {
         children = List.copyOf(children);
@@ -27,7 +25,8 @@ public record EntityMapping(String entityName, Class<?> javaType, String table, 
         return javaType.getSimpleName();
     }
 
-    public Optional<String> deletedBy() {
-        return Optional.ofNullable(deletedByColumn);
+    /** The same hierarchy with {@code children} instead of the current ones. */
+    EntityMapping withChildren(List<ChildMapping> children) {
+        return new EntityMapping(entityName, javaType, table, children);
     }
 }

@@ -1,6 +1,8 @@
 package dev.softdelete.hibernate.internal.mapping;
 
 import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.dialect.InvalidIdentifierException;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.SoftDeletable;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import java.util.ArrayList;
@@ -46,25 +48,11 @@ public final class MappingBinder {
             throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " uses optimistic-lock="
                     + root.getOptimisticLockStyle() + "; use @Version (or no optimistic locking) instead.");
         }
-        String table = root.getTable().getName();
-        String id = root.getIdentifier().getColumns().get(0).getName();
-        String marker = annotation.column();
-        String deletedBy = annotation.deletedBy().isBlank() ? null : annotation.deletedBy();
-        String condition = marker + " is null";
-        root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, condition, true, Map.of(), Map.of());
+        SoftDeletableTable names = describe(root, annotation);
+        String marker = names.markerColumn();
+        root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true, Map.of(), Map.of());
         root.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true, Map.of(), Map.of());
-
-        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(marker)
-                .append(" = /*softdelete:at:").append(table).append("*/");
-        if (deletedBy != null) {
-            sql.append(", ").append(deletedBy).append(" = /*softdelete:by:").append(table).append("*/");
-        }
-        sql.append(" where ").append(id).append(" = ?");
-        if (root.isVersioned()) {
-            sql.append(" and ").append(root.getVersion().getColumns().get(0).getName()).append(" = ?");
-        }
-        sql.append(" and ").append(marker).append(" is null");
-        String softDelete = sql.toString();
+        String softDelete = softDeleteStatement(root, names);
         root.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
         for (PersistentClass subclass : root.getSubclassClosure()) {
             if (subclass instanceof JoinedSubclass joined) {
@@ -78,14 +66,44 @@ public final class MappingBinder {
                 subclass.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
             }
         }
-        EntityMapping mapping = new EntityMapping(root.getEntityName(), root.getMappedClass(), table, id, marker,
-                deletedBy, List.of());
+        EntityMapping mapping = new EntityMapping(root.getEntityName(), root.getMappedClass(), names, List.of());
         mappings.add(mapping);
         for (PersistentClass subclass : root.getSubclassClosure()) {
             if (subclass != root && subclass.getMappedClass() != null) {
                 mappings.alias(subclass.getEntityName(), subclass.getMappedClass(), mapping);
             }
         }
+    }
+
+    /**
+     * The core's description of the root table. Names must be plain identifiers, as everywhere in
+     * the library; the check happens here so that the message names the entity.
+     */
+    private static SoftDeletableTable describe(RootClass root, SoftDeletable annotation) {
+        try {
+            return new SoftDeletableTable(root.getTable().getName(),
+                    root.getIdentifier().getColumns().get(0).getName(), annotation.column(),
+                    annotation.deletedBy().isBlank() ? null : annotation.deletedBy());
+        } catch (InvalidIdentifierException e) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code @SQLDelete} would hold: marks the row, with placeholders for the operation's
+     * instant and actor that the statement inspector fills in.
+     */
+    private static String softDeleteStatement(RootClass root, SoftDeletableTable names) {
+        String table = names.table();
+        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(names.markerColumn())
+                .append(" = /*softdelete:at:").append(table).append("*/");
+        names.deletedBy().ifPresent(by -> sql.append(", ").append(by).append(" = /*softdelete:by:").append(table)
+                .append("*/"));
+        sql.append(" where ").append(names.keyColumn()).append(" = ?");
+        if (root.isVersioned()) {
+            sql.append(" and ").append(root.getVersion().getColumns().get(0).getName()).append(" = ?");
+        }
+        return sql.append(" and ").append(names.markerColumn()).append(" is null").toString();
     }
 
     /** Records, for every soft-deletable parent, the soft-deletable children its removal cascades to. */
@@ -128,19 +146,21 @@ public final class MappingBinder {
     public void bindCollectionFilters(Collection<org.hibernate.mapping.Collection> collections) {
         for (org.hibernate.mapping.Collection collection : collections) {
             if (collection.getElement() instanceof OneToMany element) {
-                mappings.forEntity(element.getReferencedEntityName()).ifPresent(m -> {
-                    collection.addFilter(SoftDeleteSettings.ACTIVE_FILTER, m.markerColumn() + " is null", true,
-                            Map.of(), Map.of());
-                    collection.addFilter(SoftDeleteSettings.DELETED_FILTER, m.markerColumn() + " is not null", true,
-                            Map.of(), Map.of());
-                });
+                mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
+                        .ifPresent(marker -> {
+                            collection.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true,
+                                    Map.of(), Map.of());
+                            collection.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true,
+                                    Map.of(), Map.of());
+                        });
             } else if (collection.getElement() instanceof ManyToOne element) {
-                mappings.forEntity(element.getReferencedEntityName()).ifPresent(m -> {
-                    collection.addManyToManyFilter(SoftDeleteSettings.ACTIVE_FILTER, m.markerColumn() + " is null",
-                            true, Map.of(), Map.of());
-                    collection.addManyToManyFilter(SoftDeleteSettings.DELETED_FILTER,
-                            m.markerColumn() + " is not null", true, Map.of(), Map.of());
-                });
+                mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
+                        .ifPresent(marker -> {
+                            collection.addManyToManyFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null",
+                                    true, Map.of(), Map.of());
+                            collection.addManyToManyFilter(SoftDeleteSettings.DELETED_FILTER,
+                                    marker + " is not null", true, Map.of(), Map.of());
+                        });
             }
         }
     }

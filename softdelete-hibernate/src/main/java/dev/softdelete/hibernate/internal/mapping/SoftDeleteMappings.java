@@ -23,7 +23,7 @@ public final class SoftDeleteMappings {
     void add(EntityMapping mapping) {
         byRoot.put(mapping.entityName(), mapping);
         alias(mapping.entityName(), mapping.javaType(), mapping);
-        rootOfTable.put(key(mapping.table()), mapping.entityName());
+        rootOfTable.put(key(mapping.table().table()), mapping.entityName());
     }
 
     void alias(String entityName, Class<?> mappedClass, EntityMapping root) {
@@ -32,8 +32,7 @@ public final class SoftDeleteMappings {
     }
 
     void replaceChildren(EntityMapping mapping, List<ChildMapping> children) {
-        byRoot.put(mapping.entityName(), new EntityMapping(mapping.entityName(), mapping.javaType(), mapping.table(),
-                mapping.idColumn(), mapping.markerColumn(), mapping.deletedByColumn(), children));
+        byRoot.put(mapping.entityName(), mapping.withChildren(children));
     }
 
     void addJoinedSubclassTable(String table, String rootEntity) {

@@ -37,7 +37,7 @@ final class UniqueConflictCheck {
     }
 
     void check(Connection c, RowRef row) throws SQLException {
-        String tableName = row.table().mapping().table();
+        String tableName = row.table().mapping().table().table();
         TableInfo table = tables.get(tableName);
         if (table == null) {
             table = catalog.find(c, Identifier.of(tableName)).orElseThrow();

@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.support;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.jdbc.TimestampValue;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,10 +38,11 @@ public final class TableSql {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect();
         this.hasZone = markerHasZone;
-        this.table = dialect.quote(mapping.table());
-        this.id = dialect.quote(mapping.idColumn());
-        this.marker = dialect.quote(mapping.markerColumn());
-        this.by = mapping.deletedByColumn() == null ? null : dialect.quote(mapping.deletedByColumn());
+        SoftDeletableTable names = mapping.table();
+        this.table = dialect.quote(names.table());
+        this.id = dialect.quote(names.keyColumn());
+        this.marker = dialect.quote(names.markerColumn());
+        this.by = names.deletedBy().map(dialect::quote).orElse(null);
     }
 
     public EntityMapping mapping() {
@@ -67,7 +69,7 @@ public final class TableSql {
     /** The row's marker, locked for update; empty when no row has that id. */
     public Optional<Marker> lockMarker(Connection c, Object rowId) throws SQLException {
         return jdbc.queryOne(c, "SELECT " + marker + (by == null ? "" : ", " + by) + " FROM " + table + " WHERE "
-                + id + " = ? FOR UPDATE", rs -> new Marker(dialect.getInstant(rs, mapping.markerColumn(), hasZone),
+                + id + " = ? FOR UPDATE", rs -> new Marker(dialect.getInstant(rs, mapping.table().markerColumn(), hasZone),
                         by == null ? null : rs.getString(2)), rowId);
     }
 
