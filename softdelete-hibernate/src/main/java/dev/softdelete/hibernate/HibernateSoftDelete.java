@@ -69,7 +69,8 @@ public final class HibernateSoftDelete {
         SoftDeleteRuntime runtime = SoftDeleteRuntime.from(sf.getServiceRegistry());
         if (runtime == null) {
             throw new SoftDeleteException("Session factory " + sf.getName() + " was not bootstrapped with"
-                    + " softdelete-hibernate: put it on the class path of the code that builds the factory.");
+                    + " softdelete-hibernate: put it on the class path of the code that builds the factory, and do"
+                    + " not set " + SoftDeleteSettings.INTEGRATION_ENABLED + "=false.");
         }
         return new HibernateSoftDelete(runtime, sf);
     }
