@@ -164,8 +164,8 @@ public final class HibernateSoftDelete {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
         String actor = runtime.core().actors().currentActor();
-        EntityPurgeResult result = measured(table, OperationMetrics.PURGE, () -> new EntityPurger(tables).purge(table, cutoff,
-                batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
+        EntityPurgeResult result = measured(table, OperationMetrics.PURGE, () -> new EntityPurger(tables).purge(
+                table, cutoff, batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
                         new SoftDeleteEvent(table.mapping().label(), id, now, actor)))));
         try (var log = LogContext.with(LogContext.ENTITY, table.mapping().label()).and(LogContext.COUNT, result.totalRows())) {
             LOG.info("Purged {} rows deleted before {} in {} batches: {}", result.totalRows(), cutoff,
@@ -180,6 +180,7 @@ public final class HibernateSoftDelete {
         return this;
     }
 
+    /** Removes a listener added with {@link #addListener}; does nothing when it was not added. */
     public void removeListener(SoftDeleteListener listener) {
         runtime.listeners().remove(listener);
     }

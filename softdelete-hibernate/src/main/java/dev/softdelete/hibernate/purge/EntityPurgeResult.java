@@ -8,6 +8,7 @@ import java.util.Map;
  */
 public record EntityPurgeResult(String entity, Instant cutoff, Map<String, Long> rowsByEntity, int batches) {
 
+    /** Copies {@code rowsByEntity}, so the result cannot change. */
     public EntityPurgeResult {
         rowsByEntity = Map.copyOf(rowsByEntity);
     }
