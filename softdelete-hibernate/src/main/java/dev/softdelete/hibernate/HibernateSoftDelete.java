@@ -2,24 +2,24 @@ package dev.softdelete.hibernate;
 
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.logging.LogContext;
-import dev.softdelete.hibernate.bootstrap.SoftDeleteRuntime;
 import dev.softdelete.hibernate.ddl.ActiveUniqueKeys;
-import dev.softdelete.hibernate.delete.RowDeleter;
 import dev.softdelete.hibernate.event.SoftDeleteEvent;
 import dev.softdelete.hibernate.event.SoftDeleteListener;
-import dev.softdelete.hibernate.listing.DeletedItems;
+import dev.softdelete.hibernate.internal.bootstrap.SoftDeleteRuntime;
+import dev.softdelete.hibernate.internal.delete.RowDeleter;
+import dev.softdelete.hibernate.internal.listing.DeletedItems;
+import dev.softdelete.hibernate.internal.operation.Operation;
+import dev.softdelete.hibernate.internal.operation.OperationMetrics;
+import dev.softdelete.hibernate.internal.purge.EntityPurger;
+import dev.softdelete.hibernate.internal.restore.Restorer;
+import dev.softdelete.hibernate.internal.support.RowRef;
+import dev.softdelete.hibernate.internal.support.TableSql;
+import dev.softdelete.hibernate.internal.support.TableSqlFactory;
 import dev.softdelete.hibernate.listing.DeletedItemsPage;
 import dev.softdelete.hibernate.listing.DeletedItemsQuery;
-import dev.softdelete.hibernate.operation.Operation;
+import dev.softdelete.hibernate.purge.EntityPurgeResult;
 import dev.softdelete.hibernate.purge.FuturePurgeCutoffException;
-import dev.softdelete.hibernate.purge.PurgeResult;
-import dev.softdelete.hibernate.purge.Purger;
 import dev.softdelete.hibernate.restore.RestoreResult;
-import dev.softdelete.hibernate.restore.Restorer;
-import dev.softdelete.hibernate.support.OperationMetrics;
-import dev.softdelete.hibernate.support.RowRef;
-import dev.softdelete.hibernate.support.TableSql;
-import dev.softdelete.hibernate.support.TableSqlFactory;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +69,8 @@ public final class HibernateSoftDelete {
         SoftDeleteRuntime runtime = SoftDeleteRuntime.from(sf.getServiceRegistry());
         if (runtime == null) {
             throw new SoftDeleteException("Session factory " + sf.getName() + " was not bootstrapped with"
-                    + " softdelete-hibernate: put it on the class path of the code that builds the factory.");
+                    + " softdelete-hibernate: put it on the class path of the code that builds the factory, and do"
+                    + " not set " + SoftDeleteSettings.INTEGRATION_ENABLED + "=false.");
         }
         return new HibernateSoftDelete(runtime, sf);
     }
@@ -143,7 +144,7 @@ public final class HibernateSoftDelete {
     }
 
     /** Purges rows soft-deleted before {@code cutoff}, in batches of 1000. */
-    public PurgeResult purge(Class<?> type, Instant cutoff) {
+    public EntityPurgeResult purge(Class<?> type, Instant cutoff) {
         return purge(type, cutoff, DEFAULT_PURGE_BATCH);
     }
 
@@ -153,7 +154,7 @@ public final class HibernateSoftDelete {
      *
      * @throws FuturePurgeCutoffException when {@code cutoff} is after the clock's now
      */
-    public PurgeResult purge(Class<?> type, Instant cutoff, int batchSize) {
+    public EntityPurgeResult purge(Class<?> type, Instant cutoff, int batchSize) {
         TableSql table = tables.forClass(type);
         Instant now = runtime.clock().instant();
         if (cutoff.isAfter(now)) {
@@ -163,8 +164,8 @@ public final class HibernateSoftDelete {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
         String actor = runtime.core().actors().currentActor();
-        PurgeResult result = measured(table, OperationMetrics.PURGE, () -> new Purger(tables).purge(table, cutoff,
-                batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
+        EntityPurgeResult result = measured(table, OperationMetrics.PURGE, () -> new EntityPurger(tables).purge(
+                table, cutoff, batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
                         new SoftDeleteEvent(table.mapping().label(), id, now, actor)))));
         try (var log = LogContext.with(LogContext.ENTITY, table.mapping().label()).and(LogContext.COUNT, result.totalRows())) {
             LOG.info("Purged {} rows deleted before {} in {} batches: {}", result.totalRows(), cutoff,
@@ -179,6 +180,7 @@ public final class HibernateSoftDelete {
         return this;
     }
 
+    /** Removes a listener added with {@link #addListener}; does nothing when it was not added. */
     public void removeListener(SoftDeleteListener listener) {
         runtime.listeners().remove(listener);
     }
@@ -207,7 +209,7 @@ public final class HibernateSoftDelete {
             outcome = "success";
             if (result instanceof Number n) {
                 rows = n.longValue();
-            } else if (result instanceof PurgeResult p) {
+            } else if (result instanceof EntityPurgeResult p) {
                 rows = p.totalRows();
             } else if (result instanceof List<?> l) {
                 rows = l.size();

@@ -12,7 +12,7 @@ import dev.softdelete.hibernate.model.Product;
 import dev.softdelete.hibernate.model.ProductAsset;
 import dev.softdelete.hibernate.model.Supplier;
 import dev.softdelete.hibernate.purge.FuturePurgeCutoffException;
-import dev.softdelete.hibernate.purge.PurgeResult;
+import dev.softdelete.hibernate.purge.EntityPurgeResult;
 import dev.softdelete.hibernate.restore.NotDeletedException;
 import dev.softdelete.hibernate.restore.RestoreConflictException;
 import dev.softdelete.hibernate.restore.RestoreResult;
@@ -200,7 +200,7 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
         events.clear();
         double purgedBefore = counter("operation", "purge", "outcome", "success");
 
-        PurgeResult result = softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)), 2);
+        EntityPurgeResult result = softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)), 2);
 
         assertThat(result.rowsByEntity()).isEqualTo(Map.of("Product", 5L, "ProductAsset", 10L, "ProductAttribute", 5L));
         assertThat(result.batches()).isEqualTo(3);

@@ -3,6 +3,7 @@ package dev.softdelete.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.model.Document;
 import dev.softdelete.hibernate.model.Invoice;
 import dev.softdelete.hibernate.model.Note;
@@ -19,6 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /** remove() soft-deletes, deleted rows are hidden everywhere, scopes show them again. */
 abstract class SoftDeleteLifecycleContract extends HibernateDatabaseTest {
+
+    @Test
+    void everySoftDeletableEntityIsDeclaredToTheCoreAsMapped() {
+        // One model: runs, purge and the JDBC proxy read the same description Hibernate writes by.
+        assertThat(core.tables().find("products"))
+                .contains(new SoftDeletableTable("products", "id", "deleted_at", "deleted_by"));
+        assertThat(core.tables().find("notes")).as("custom marker column, no deleted-by column")
+                .contains(new SoftDeletableTable("notes", "id", "removed_at", null));
+        assertThat(core.tables().find("product_attributes").orElseThrow().deletedBy()).isEmpty();
+        assertThat(core.tables().all()).extracting(SoftDeletableTable::table).as("roots only: not cars, suppliers")
+                .containsExactlyInAnyOrder("products", "product_assets", "product_attributes", "notes", "documents",
+                        "vehicles");
+    }
 
     @Test
     void removeMarksTheRowAndItsCascadeChildrenWithOneOperation() {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * DDL for unique keys that only active rows must respect, so that a new row may reuse the key of
- * a deleted one, and for indexes serving active-row lookups. One implementation per database:
- * a partial index where the database has them (PostgreSQL), otherwise a generated flag column
+ * a deleted one, and for indexes serving active-row lookups. Two strategies, chosen by what the
+ * dialect can do: a partial index where the database has them, otherwise a generated flag column
  * ({@value #FLAG_COLUMN}: 1 when active, NULL when deleted) added to the key, since unique
  * indexes treat NULLs as distinct.
  *
@@ -27,12 +27,12 @@ public interface ActiveUniqueKeys {
     /** Statements creating an index for lookups of active rows by {@code columns}. */
     List<String> activeLookupIndex(String indexName, String table, String markerColumn, String... columns);
 
-    /** The strategy for a database. */
+    /**
+     * The strategy for a database: partial indexes where {@link Dialect#supportsPartialIndex()},
+     * otherwise the generated flag column.
+     */
     static ActiveUniqueKeys forDialect(Dialect dialect) {
-        return switch (dialect.kind()) {
-            case POSTGRESQL -> new PartialIndexUniqueKeys(dialect);
-            case H2 -> new GeneratedColumnUniqueKeys(dialect, "");
-            case MARIADB, MYSQL -> new GeneratedColumnUniqueKeys(dialect, " VIRTUAL");
-        };
+        return dialect.supportsPartialIndex() ? new PartialIndexUniqueKeys(dialect)
+                : new GeneratedColumnUniqueKeys(dialect);
     }
 }

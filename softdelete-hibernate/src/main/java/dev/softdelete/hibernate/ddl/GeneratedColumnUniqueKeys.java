@@ -7,26 +7,25 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * H2 and MariaDB/MySQL: no partial indexes, so a generated column {@value #FLAG_COLUMN} is 1 for
- * active rows and NULL for deleted ones, and the unique index covers the key plus that column.
+ * For databases without partial indexes: a generated column {@value #FLAG_COLUMN} is 1 for active
+ * rows and NULL for deleted ones, and the unique index covers the key plus that column. The column
+ * definition comes from {@link Dialect#generatedColumn}, which keeps it virtual (no table rewrite).
  * Lookups of active rows use an index on the key followed by the marker.
  */
 final class GeneratedColumnUniqueKeys implements ActiveUniqueKeys {
 
     private final Dialect dialect;
-    private final String storage;
 
-    GeneratedColumnUniqueKeys(Dialect dialect, String storage) {
+    GeneratedColumnUniqueKeys(Dialect dialect) {
         this.dialect = dialect;
-        this.storage = storage;
     }
 
     @Override
     public List<String> uniqueAmongActive(String indexName, String table, String markerColumn, String... columns) {
         String flag = dialect.quote(FLAG_COLUMN);
-        return List.of("ALTER TABLE " + dialect.quote(table) + " ADD COLUMN IF NOT EXISTS " + flag
-                        + " SMALLINT GENERATED ALWAYS AS (CASE WHEN " + dialect.quote(markerColumn)
-                        + " IS NULL THEN 1 END)" + storage,
+        String activeFlag = "CASE WHEN " + dialect.quote(markerColumn) + " IS NULL THEN 1 END";
+        return List.of("ALTER TABLE " + dialect.quote(table) + " ADD COLUMN IF NOT EXISTS " + flag + " "
+                        + dialect.generatedColumn("SMALLINT", activeFlag),
                 "CREATE UNIQUE INDEX " + dialect.quote(indexName) + " ON " + dialect.quote(table) + " ("
                         + Stream.concat(Arrays.stream(columns).map(dialect::quote), Stream.of(flag))
                                 .collect(Collectors.joining(", ")) + ")");

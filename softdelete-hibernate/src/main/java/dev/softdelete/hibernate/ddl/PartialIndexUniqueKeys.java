@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** PostgreSQL: partial indexes {@code WHERE marker IS NULL}. */
+/** For databases with partial indexes: indexes {@code WHERE marker IS NULL}. */
 final class PartialIndexUniqueKeys implements ActiveUniqueKeys {
 
     private final Dialect dialect;

@@ -5,10 +5,12 @@ import java.util.List;
 /** A page of deleted rows and the total matching the query's filters. */
 public record DeletedItemsPage(String entity, List<DeletedItem> items, long total, int page, int size) {
 
+    /** Copies {@code items}, so the page cannot change. */
     public DeletedItemsPage {
         items = List.copyOf(items);
     }
 
+    /** Whether rows follow this page. */
     public boolean hasNext() {
         return (long) (page + 1) * size < total;
     }

@@ -10,6 +10,10 @@ import java.time.Instant;
  */
 public record DeletedItemsQuery(int page, int size, Instant deletedAfter, Instant deletedBefore) {
 
+    /**
+     * @throws IllegalArgumentException when the page is negative, the size outside 1..10000, or
+     *                                  {@code deletedAfter} is not before {@code deletedBefore}
+     */
     public DeletedItemsQuery {
         if (page < 0 || size < 1 || size > 10_000) {
             throw new IllegalArgumentException("Page must be >= 0 and size between 1 and 10000, got page " + page
@@ -21,6 +25,7 @@ public record DeletedItemsQuery(int page, int size, Instant deletedAfter, Instan
         }
     }
 
+    /** Page {@code page} (0-based) of {@code size} rows, without time filters. */
     public static DeletedItemsQuery page(int page, int size) {
         return new DeletedItemsQuery(page, size, null, null);
     }

@@ -14,6 +14,13 @@ public class RestoreConflictException extends SoftDeleteException {
     private final List<String> columns;
     private final Object conflictingId;
 
+    /**
+     * @param entity        the entity's label
+     * @param id            the row that was to be restored
+     * @param constraint    the unique constraint or index that would be violated
+     * @param columns       its columns (lower case)
+     * @param conflictingId the active row holding the same values
+     */
     public RestoreConflictException(String entity, Object id, String constraint, List<String> columns,
             Object conflictingId) {
         super("Cannot restore " + entity + " " + id + ": unique constraint " + constraint + " on " + columns
@@ -26,10 +33,12 @@ public class RestoreConflictException extends SoftDeleteException {
         this.conflictingId = conflictingId;
     }
 
+    /** The entity's label (simple class name). */
     public String entity() {
         return entity;
     }
 
+    /** The id of the row that was to be restored. */
     public Object id() {
         return id;
     }
@@ -39,6 +48,7 @@ public class RestoreConflictException extends SoftDeleteException {
         return constraint;
     }
 
+    /** The key's columns, lower case, without the library's generated flag column. */
     public List<String> columns() {
         return columns;
     }

@@ -56,6 +56,27 @@ class BootstrapTest extends DatabaseTest {
     }
 
     @Test
+    void theIntegrationCanBeSwitchedOff() {
+        db.execute("CREATE TABLE IF NOT EXISTS notes (id BIGINT PRIMARY KEY, body VARCHAR(100), version INT NOT NULL,"
+                + " removed_at TIMESTAMP(6) WITH TIME ZONE)", "DELETE FROM notes");
+        SoftDelete core = SoftDelete.builder(dataSource()).initializeSchema(false).build();
+        PersistenceConfiguration config = new PersistenceConfiguration("off")
+                .managedClass(dev.softdelete.hibernate.model.Note.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource())
+                .property(AvailableSettings.HBM2DDL_AUTO, "none")
+                .property(SoftDeleteSettings.CORE, core)
+                .property(SoftDeleteSettings.INTEGRATION_ENABLED, "false");   // as a persistence.xml gives it
+        try (EntityManagerFactory emf = Persistence.createEntityManagerFactory(config)) {
+            emf.runInTransaction(em -> em.persist(new dev.softdelete.hibernate.model.Note(1, "x")));
+            emf.runInTransaction(em -> em.remove(em.find(dev.softdelete.hibernate.model.Note.class, 1L)));
+            assertThat(db.queryLong("SELECT COUNT(*) FROM notes")).as("plain Hibernate: deleted for good").isZero();
+            assertThat(core.tables().all()).as("nothing declared").isEmpty();
+            assertThatThrownBy(() -> HibernateSoftDelete.of(emf)).isInstanceOf(SoftDeleteException.class)
+                    .hasMessageContaining(SoftDeleteSettings.INTEGRATION_ENABLED);
+        }
+    }
+
+    @Test
     void removeWorksWithAUrlConfiguredFactoryAndNoDataSource() {
         db.execute("CREATE TABLE IF NOT EXISTS notes (id BIGINT PRIMARY KEY, body VARCHAR(100), version INT NOT NULL,"
                 + " removed_at TIMESTAMP(6) WITH TIME ZONE)");

@@ -1,0 +1,168 @@
+package dev.softdelete.hibernate.internal.mapping;
+
+import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.dialect.InvalidIdentifierException;
+import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.hibernate.SoftDeletable;
+import dev.softdelete.hibernate.SoftDeleteSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.engine.OptimisticLockStyle;
+import org.hibernate.engine.spi.CascadingActions;
+import org.hibernate.engine.spi.ExecuteUpdateResultCheckStyle;
+import org.hibernate.mapping.JoinedSubclass;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.RootClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@link SoftDeletable} to Hibernate's boot model: a generated soft-delete statement per
+ * class of the hierarchy (what {@code @SQLDelete} would hold), the two filters on the root and on
+ * every to-many collection of the entity, and the cascade children.
+ */
+public final class MappingBinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingBinder.class);
+
+    private final SoftDeleteMappings mappings;
+
+    public MappingBinder(SoftDeleteMappings mappings) {
+        this.mappings = mappings;
+    }
+
+    /** Binds one hierarchy whose root class carries the annotation. */
+    public void bindHierarchy(RootClass root, SoftDeletable annotation) {
+        if (root.getIdentifier().getColumnSpan() != 1) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " has a composite key ("
+                    + root.getIdentifier().getColumnSpan() + " columns). softdelete-hibernate supports single-column"
+                    + " ids only: map a surrogate id, or use Hibernate's @SQLDelete and @Filter for this entity.");
+        }
+        if (root.getOptimisticLockStyle() == OptimisticLockStyle.ALL
+                || root.getOptimisticLockStyle() == OptimisticLockStyle.DIRTY) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " uses optimistic-lock="
+                    + root.getOptimisticLockStyle() + "; use @Version (or no optimistic locking) instead.");
+        }
+        SoftDeletableTable names = describe(root, annotation);
+        String marker = names.markerColumn();
+        root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true, Map.of(), Map.of());
+        root.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true, Map.of(), Map.of());
+        String softDelete = softDeleteStatement(root, names);
+        root.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+        for (PersistentClass subclass : root.getSubclassClosure()) {
+            if (subclass instanceof JoinedSubclass joined) {
+                // The row in the subclass table stays; only the root row carries the marker.
+                String subTable = joined.getTable().getName();
+                String key = joined.getKey().getColumns().get(0).getName();
+                joined.setCustomSQLDelete("update " + subTable + " set " + key + " = " + key + " where " + key
+                        + " = ?", false, ExecuteUpdateResultCheckStyle.NONE);
+                mappings.addJoinedSubclassTable(subTable, root.getEntityName());
+            } else if (subclass != root) {
+                subclass.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+            }
+        }
+        EntityMapping mapping = new EntityMapping(root.getEntityName(), root.getMappedClass(), names, List.of());
+        mappings.add(mapping);
+        for (PersistentClass subclass : root.getSubclassClosure()) {
+            if (subclass != root && subclass.getMappedClass() != null) {
+                mappings.alias(subclass.getEntityName(), subclass.getMappedClass(), mapping);
+            }
+        }
+    }
+
+    /**
+     * The core's description of the root table. Names must be plain identifiers, as everywhere in
+     * the library; the check happens here so that the message names the entity.
+     */
+    private static SoftDeletableTable describe(RootClass root, SoftDeletable annotation) {
+        try {
+            return new SoftDeletableTable(root.getTable().getName(),
+                    root.getIdentifier().getColumns().get(0).getName(), annotation.column(),
+                    annotation.deletedBy().isBlank() ? null : annotation.deletedBy());
+        } catch (InvalidIdentifierException e) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code @SQLDelete} would hold: marks the row, with placeholders for the operation's
+     * instant and actor that the statement inspector fills in.
+     */
+    private static String softDeleteStatement(RootClass root, SoftDeletableTable names) {
+        String table = names.table();
+        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(names.markerColumn())
+                .append(" = /*softdelete:at:").append(table).append("*/");
+        names.deletedBy().ifPresent(by -> sql.append(", ").append(by).append(" = /*softdelete:by:").append(table)
+                .append("*/"));
+        sql.append(" where ").append(names.keyColumn()).append(" = ?");
+        if (root.isVersioned()) {
+            sql.append(" and ").append(root.getVersion().getColumns().get(0).getName()).append(" = ?");
+        }
+        return sql.append(" and ").append(names.markerColumn()).append(" is null").toString();
+    }
+
+    /** Records, for every soft-deletable parent, the soft-deletable children its removal cascades to. */
+    public void bindChildren(Collection<PersistentClass> entities) {
+        for (PersistentClass entity : entities) {
+            var parent = mappings.forEntity(entity.getEntityName());
+            if (parent.isEmpty()) {
+                continue;
+            }
+            List<ChildMapping> children = new ArrayList<>(mappings.forEntity(entity.getEntityName()).get().children());
+            for (Property property : entity.getPropertyClosure()) {
+                if (!(property.getValue() instanceof org.hibernate.mapping.Collection collection)
+                        || !(collection.getElement() instanceof OneToMany element)) {
+                    continue;
+                }
+                boolean cascades = property.getCascadeStyle().doCascade(CascadingActions.REMOVE)
+                        || property.getCascadeStyle().hasOrphanDelete() || collection.hasOrphanDelete();
+                if (!cascades) {
+                    continue;
+                }
+                String childEntity = element.getReferencedEntityName();
+                if (mappings.forEntity(childEntity).isEmpty()) {
+                    LOG.warn("{}.{} cascades removal to {}, which is not @SoftDeletable: those children will be"
+                            + " deleted for good when the parent is soft-deleted.", entity.getEntityName(),
+                            property.getName(), childEntity);
+                    continue;
+                }
+                String fk = collection.getKey().getColumns().get(0).getName();
+                ChildMapping child = new ChildMapping(parent.get().entityName(),
+                        mappings.forEntity(childEntity).get().entityName(), fk);
+                if (!children.contains(child)) {
+                    children.add(child);
+                }
+            }
+            mappings.replaceChildren(parent.get(), children);
+        }
+    }
+
+    /** Adds the filters to every to-many collection of a soft-deletable entity. */
+    public void bindCollectionFilters(Collection<org.hibernate.mapping.Collection> collections) {
+        for (org.hibernate.mapping.Collection collection : collections) {
+            if (collection.getElement() instanceof OneToMany element) {
+                mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
+                        .ifPresent(marker -> {
+                            collection.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true,
+                                    Map.of(), Map.of());
+                            collection.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true,
+                                    Map.of(), Map.of());
+                        });
+            } else if (collection.getElement() instanceof ManyToOne element) {
+                mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
+                        .ifPresent(marker -> {
+                            collection.addManyToManyFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null",
+                                    true, Map.of(), Map.of());
+                            collection.addManyToManyFilter(SoftDeleteSettings.DELETED_FILTER,
+                                    marker + " is not null", true, Map.of(), Map.of());
+                        });
+            }
+        }
+    }
+
+}

@@ -1,8 +1,0 @@
-package dev.softdelete.hibernate.mapping;
-
-/**
- * A to-many association whose children follow their parent: mapped with cascade REMOVE or orphan
- * removal. {@code foreignKeyColumn} is the child table's column referencing the parent.
- */
-public record ChildMapping(String parentEntity, String childEntity, String foreignKeyColumn) {
-}

@@ -1,0 +1,25 @@
+package dev.softdelete.hibernate.purge;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a purge removed: rows per entity (the purged entity and its cascade children), in batches.
+ */
+public record EntityPurgeResult(String entity, Instant cutoff, Map<String, Long> rowsByEntity, int batches) {
+
+    /** Copies {@code rowsByEntity}, so the result cannot change. */
+    public EntityPurgeResult {
+        rowsByEntity = Map.copyOf(rowsByEntity);
+    }
+
+    /** Rows of the purged entity itself. */
+    public long rows() {
+        return rowsByEntity.getOrDefault(entity, 0L);
+    }
+
+    /** Rows removed in all tables. */
+    public long totalRows() {
+        return rowsByEntity.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,9 +1,0 @@
-package dev.softdelete.hibernate.support;
-
-/** One row of a soft-deletable table, for operations spanning a parent and its children. */
-public record RowRef(TableSql table, Object id) {
-
-    public String entity() {
-        return table.mapping().label();
-    }
-}
