@@ -1,5 +1,6 @@
 package dev.softdelete.proxy.jdbc;
 
+import dev.softdelete.proxy.internal.jdbc.ProxyConnection;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;

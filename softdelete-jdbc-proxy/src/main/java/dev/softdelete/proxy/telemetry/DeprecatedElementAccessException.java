@@ -1,6 +1,6 @@
 package dev.softdelete.proxy.telemetry;
 
-import dev.softdelete.proxy.analysis.SqlText;
+import dev.softdelete.proxy.internal.analysis.SqlText;
 import java.sql.SQLException;
 
 /**
