@@ -25,7 +25,7 @@ final class ProxyStep implements DemoStep {
     @Override
     public void run(DemoContext ctx) throws Exception {
         var out = ctx.out();
-        try (SoftDeleteProxy proxy = SoftDeleteProxy.wrap(ctx.dataSource())
+        try (SoftDeleteProxy proxy = SoftDeleteProxy.builder(ctx.dataSource())
                 .watch("users.last_login_at")
                 .softDeletable("products", "deleted_at")
                 .telemetry(ctx.softDelete())
@@ -61,7 +61,7 @@ final class ProxyStep implements DemoStep {
             }
             softDeleteOneProduct(ctx, false);
         }
-        try (SoftDeleteProxy strict = SoftDeleteProxy.wrap(ctx.dataSource()).watch("users.last_login_at")
+        try (SoftDeleteProxy strict = SoftDeleteProxy.builder(ctx.dataSource()).watch("users.last_login_at")
                 .strict(true).alerts(alert -> { }).build();
                 Connection c = strict.getConnection(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT u.last_login_at FROM users u").close();

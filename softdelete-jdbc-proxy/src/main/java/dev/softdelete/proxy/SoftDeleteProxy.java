@@ -2,29 +2,35 @@ package dev.softdelete.proxy;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.alert.AlertListener;
-import dev.softdelete.core.dialect.DatabaseKind;
+import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
-import dev.softdelete.proxy.analysis.NameCase;
-import dev.softdelete.proxy.analysis.SoftDeletableTable;
-import dev.softdelete.proxy.analysis.SqlAnalyzer;
-import dev.softdelete.proxy.analysis.WatchList;
+import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.proxy.analysis.AnalysisSettings;
 import dev.softdelete.proxy.analysis.WatchedElement;
+import dev.softdelete.proxy.internal.analysis.NameCase;
+import dev.softdelete.proxy.internal.analysis.SqlAnalyzer;
+import dev.softdelete.proxy.internal.analysis.WatchList;
+import dev.softdelete.proxy.internal.telemetry.CallerFrames;
+import dev.softdelete.proxy.internal.telemetry.DeprecationRegistryReader;
+import dev.softdelete.proxy.internal.telemetry.LeakRecorder;
+import dev.softdelete.proxy.internal.telemetry.QuietPeriodAlerts;
+import dev.softdelete.proxy.internal.telemetry.TelemetryInterceptor;
+import dev.softdelete.proxy.internal.telemetry.UsageAggregator;
+import dev.softdelete.proxy.internal.telemetry.UsageStore;
 import dev.softdelete.proxy.jdbc.ProxyDataSource;
-import dev.softdelete.proxy.leak.LeakRecorder;
 import dev.softdelete.proxy.leak.LeakReport;
-import dev.softdelete.proxy.telemetry.CallerFrames;
-import dev.softdelete.proxy.telemetry.DeprecationRegistryReader;
-import dev.softdelete.proxy.telemetry.QuietPeriodAlerts;
-import dev.softdelete.proxy.telemetry.TelemetryInterceptor;
-import dev.softdelete.proxy.telemetry.UsageAggregator;
+import dev.softdelete.proxy.telemetry.StoredUsage;
 import dev.softdelete.proxy.telemetry.UsageRecord;
-import dev.softdelete.proxy.telemetry.UsageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -40,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * application sends or receives.
  *
  * <pre>{@code
- * SoftDeleteProxy proxy = SoftDeleteProxy.wrap(dataSource)
+ * SoftDeleteProxy proxy = SoftDeleteProxy.builder(dataSource)
  *         .watch("users.legacy_email")              // plus everything watched in the deprecation registry
- *         .softDeletable("products", "deleted_at")
+ *         .softDeletable("products", "deleted_at")  // plus every table in softDelete.tables()
  *         .telemetry(softDelete)                    // persist usage, metrics, alerts, registry
  *         .build();
  * // hand `proxy` to the pool user / JPA instead of dataSource
@@ -60,6 +66,8 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     private final QuietPeriodAlerts alerts;
     private final TelemetryInterceptor interceptor;
     private final Set<WatchedElement> configured;
+    private final List<SoftDeletableTable> configuredSoftDeletable;
+    private final SoftDelete softDelete;
     private final UsageStore store;
     private final DeprecationRegistryReader registry;
     private final ScheduledExecutorService scheduler;
@@ -73,6 +81,8 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         this.leaks = leaks;
         this.alerts = alerts;
         this.configured = Set.copyOf(b.watched);
+        this.configuredSoftDeletable = List.copyOf(b.softDeletable);
+        this.softDelete = b.softDelete;
         this.store = b.softDelete == null ? null : new UsageStore(b.softDelete);
         this.registry = b.softDelete == null || !b.useRegistry ? null : new DeprecationRegistryReader(b.softDelete);
         if (store == null) {
@@ -87,14 +97,13 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         });
         long flushMillis = b.flushInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        if (registry != null) {
-            long refreshMillis = b.registryRefresh.toMillis();
-            scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
-        }
+        // Also without the registry: integrations (Hibernate) may declare soft-deletable tables after the proxy starts.
+        long refreshMillis = b.registryRefresh.toMillis();
+        scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts configuring a proxy around {@code dataSource} (usually the application's pool). */
-    public static Builder wrap(DataSource dataSource) {
+    public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
@@ -108,9 +117,14 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         return leaks.reports();
     }
 
-    /** What is watched right now (configuration plus deprecation registry). */
-    public WatchList watchList() {
-        return analyzer.watchList();
+    /** The tables and columns watched right now (configuration plus deprecation registry). */
+    public Set<WatchedElement> watched() {
+        return analyzer.watchList().elements();
+    }
+
+    /** The tables checked for leaks right now (configuration plus {@code softDelete.tables()}). */
+    public List<SoftDeletableTable> softDeletable() {
+        return analyzer.watchList().softDeletable();
     }
 
     /** Statements whose telemetry failed (and was ignored); normally zero. */
@@ -137,23 +151,43 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     }
 
     /** Every instance's stored usage ({@code deprecated_usage}); empty without telemetry. */
-    public List<UsageStore.StoredUsage> storedUsage() {
+    public List<StoredUsage> storedUsage() {
         return store == null ? List.of() : store.all();
     }
 
-    /** Re-reads the deprecation registry and the stored last accesses now (also done periodically). */
+    /**
+     * Re-reads the deprecation registry, {@code softDelete.tables()} and the stored last accesses
+     * now (also done every registry refresh interval). Does nothing without telemetry.
+     */
     public void refreshWatchList() {
-        if (registry == null && store == null) {
+        if (store == null) {
             return;
         }
         Set<WatchedElement> elements = new LinkedHashSet<>(configured);
         if (registry != null) {
             elements.addAll(registry.read());
         }
-        if (!elements.equals(analyzer.watchList().elements())) {
-            analyzer.watchList(analyzer.watchList().withElements(elements));
+        List<SoftDeletableTable> tables = softDeletableTables(configuredSoftDeletable, softDelete);
+        WatchList current = analyzer.watchList();
+        if (!elements.equals(current.elements()) || !tables.equals(current.softDeletable())) {
+            analyzer.watchList(current.with(elements, tables));
         }
         alerts.seed(store.lastAccessByElement());
+    }
+
+    /**
+     * The tables declared in core ({@code softDelete.tables()}, may be null) and on this builder,
+     * one per name; the builder's declaration wins, being the more specific.
+     */
+    private static List<SoftDeletableTable> softDeletableTables(List<SoftDeletableTable> configured,
+            SoftDelete softDelete) {
+        Map<String, SoftDeletableTable> byName = new LinkedHashMap<>();
+        if (softDelete != null) {
+            softDelete.tables().all().stream().sorted(Comparator.comparing(SoftDeletableTable::table))
+                    .forEach(t -> byName.put(t.table().toLowerCase(Locale.ROOT), t));
+        }
+        configured.forEach(t -> byName.put(t.table().toLowerCase(Locale.ROOT), t));
+        return List.copyOf(byName.values());
     }
 
     /** Stops the background work and flushes what is pending. The wrapped data source stays open. */
@@ -188,7 +222,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         private final List<SoftDeletableTable> softDeletable = new ArrayList<>();
         private final List<String> skippedCallers = new ArrayList<>();
         private SoftDelete softDelete;
-        private DatabaseKind databaseKind;
+        private Dialect dialect;
         private boolean useRegistry = true;
         private boolean strict;
         private Clock clock;
@@ -198,7 +232,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         private Duration flushInterval = Duration.ofSeconds(30);
         private Duration registryRefresh = Duration.ofMinutes(1);
         private Duration analysisWait = Duration.ofMillis(20);
-        private SqlAnalyzer.Settings analysis = SqlAnalyzer.Settings.DEFAULTS;
+        private AnalysisSettings analysis = AnalysisSettings.DEFAULTS;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -218,16 +252,25 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             return this;
         }
 
-        /** Registers a soft-deletable table: SELECTs on it without a predicate on {@code marker} are leaks. */
-        public Builder softDeletable(String table, String marker) {
-            softDeletable.add(new SoftDeletableTable(table, marker));
+        /**
+         * Checks a soft-deletable table for leaks: SELECTs on it without a predicate on its marker
+         * column are reported. Tables declared in core ({@code softDelete.tables()}) are checked
+         * without this, once {@link #telemetry(SoftDelete)} is set; a declaration here wins.
+         */
+        public Builder softDeletable(SoftDeletableTable table) {
+            softDeletable.add(Objects.requireNonNull(table, "table"));
             return this;
         }
 
+        /** Shorthand for {@code softDeletable(SoftDeletableTable.of(table).withMarkerColumn(marker))}. */
+        public Builder softDeletable(String table, String marker) {
+            return softDeletable(SoftDeletableTable.of(table).withMarkerColumn(marker));
+        }
+
         /**
-         * Persists usage to {@code deprecated_usage}, watches the deprecation registry, and takes
-         * clock, metrics, instance id and dialect from {@code softDelete}. Without it, telemetry
-         * stays in memory.
+         * Persists usage to {@code deprecated_usage}, watches the deprecation registry, checks every
+         * table of {@code softDelete.tables()} for leaks, and takes clock, metrics, instance id and
+         * dialect from {@code softDelete}. Without it, telemetry stays in memory.
          */
         public Builder telemetry(SoftDelete softDelete) {
             this.softDelete = Objects.requireNonNull(softDelete, "softDelete");
@@ -264,7 +307,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             return this;
         }
 
-        /** How often the deprecation registry is re-read; default 1 min. */
+        /** How often the deprecation registry and {@code softDelete.tables()} are re-read; default 1 min. */
         public Builder registryRefresh(Duration registryRefresh) {
             this.registryRefresh = positive(registryRefresh, "registryRefresh");
             return this;
@@ -280,14 +323,18 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         }
 
         /** Cache size and parser limits. */
-        public Builder analysis(SqlAnalyzer.Settings settings) {
+        public Builder analysis(AnalysisSettings settings) {
             this.analysis = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** Overrides the database detection (e.g. when the pool is not started yet). */
-        public Builder databaseKind(DatabaseKind kind) {
-            this.databaseKind = Objects.requireNonNull(kind, "kind");
+        /**
+         * The database's dialect, which decides how names, literals and comments are read
+         * (default: telemetry's, else detected from a connection; set it when the pool is not
+         * started yet).
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
         }
 
@@ -309,14 +356,16 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             return this;
         }
 
+        /** The proxy; starts its background flush and refresh when telemetry is set. */
         public SoftDeleteProxy build() {
-            DatabaseKind kind = databaseKind != null ? databaseKind
-                    : softDelete != null ? softDelete.dialect().kind() : Dialects.detect(dataSource).kind();
+            Dialect effectiveDialect = dialect != null ? dialect
+                    : softDelete != null ? softDelete.dialect() : Dialects.detect(dataSource);
             Clock effectiveClock = clock != null ? clock : softDelete != null ? softDelete.clock() : Clock.systemUTC();
             SoftDeleteMetrics effectiveMetrics = metrics != null ? metrics
                     : softDelete != null ? softDelete.metrics() : SoftDeleteMetrics.noop();
-            WatchList list = new WatchList(NameCase.of(kind), watched, softDeletable);
-            SqlAnalyzer analyzer = new SqlAnalyzer(kind, list, analysis);
+            WatchList list = new WatchList(NameCase.of(effectiveDialect), watched,
+                    softDeletableTables(softDeletable, softDelete));
+            SqlAnalyzer analyzer = new SqlAnalyzer(effectiveDialect.syntax(), list, analysis);
             UsageAggregator usage = new UsageAggregator();
             LeakRecorder leaks = new LeakRecorder(alerts);
             QuietPeriodAlerts quiet = new QuietPeriodAlerts(alerts, quietPeriod);

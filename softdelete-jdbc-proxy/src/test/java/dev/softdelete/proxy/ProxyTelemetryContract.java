@@ -10,16 +10,15 @@ import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.metrics.micrometer.MicrometerMetrics;
 import dev.softdelete.core.schema.LibraryTable;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.proxy.analysis.StatementKind;
 import dev.softdelete.proxy.analysis.WatchedElement;
 import dev.softdelete.proxy.corpus.CorpusSchema;
-import dev.softdelete.proxy.leak.LeakRecorder;
 import dev.softdelete.proxy.leak.LeakReport;
 import dev.softdelete.proxy.telemetry.DeprecatedElementAccessException;
-import dev.softdelete.proxy.telemetry.QuietPeriodAlerts;
+import dev.softdelete.proxy.telemetry.StoredUsage;
 import dev.softdelete.proxy.telemetry.UsageRecord;
-import dev.softdelete.proxy.telemetry.UsageStore.StoredUsage;
 import dev.softdelete.testing.DatabaseTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -62,7 +61,7 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
     }
 
     private SoftDeleteProxy.Builder proxy() {
-        return SoftDeleteProxy.wrap(dataSource()).telemetry(softDelete).alerts(alerts::add)
+        return SoftDeleteProxy.builder(dataSource()).telemetry(softDelete).alerts(alerts::add)
                 .analysisWait(Duration.ofSeconds(5));
     }
 
@@ -107,14 +106,14 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
     void everyInstanceKeepsItsOwnRowAndCloseFlushes() throws Exception {
         SoftDelete other = softDelete(b -> b.clock(clock).instanceId("instance-b"));
         try (SoftDeleteProxy a = proxy().watch("users.legacy_email").build();
-                SoftDeleteProxy b = SoftDeleteProxy.wrap(db.newPool(2)).telemetry(other).alerts(x -> { })
+                SoftDeleteProxy b = SoftDeleteProxy.builder(db.newPool(2)).telemetry(other).alerts(x -> { })
                         .watch("users.legacy_email").analysisWait(Duration.ofSeconds(5)).build()) {
             queryEmail(a);
             queryEmail(b);
             queryEmail(b);
         }
         List<StoredUsage> rows;
-        try (SoftDeleteProxy reader = SoftDeleteProxy.wrap(dataSource()).telemetry(softDelete).build()) {
+        try (SoftDeleteProxy reader = SoftDeleteProxy.builder(dataSource()).telemetry(softDelete).build()) {
             rows = reader.storedUsage();
         }
         assertThat(rows).extracting(StoredUsage::instanceId, StoredUsage::accessCount)
@@ -126,11 +125,11 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
     void watchesWhatTheDeprecationRegistryMarksAsWatched() throws Exception {
         insertDeprecation("COLUMN", "users", "legacy_email");
         try (SoftDeleteProxy proxy = proxy().build()) {
-            assertThat(proxy.watchList().elements()).containsExactly(WatchedElement.column("users", "legacy_email"));
+            assertThat(proxy.watched()).containsExactly(WatchedElement.column("users", "legacy_email"));
             queryEmail(proxy);
             insertDeprecation("TABLE", "legacy_orders", "legacy_orders");
             proxy.refreshWatchList();
-            assertThat(proxy.watchList().elements()).contains(WatchedElement.table("legacy_orders"));
+            assertThat(proxy.watched()).contains(WatchedElement.table("legacy_orders"));
             try (Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
                 s.executeQuery("SELECT COUNT(*) FROM legacy_orders").close();
             }
@@ -168,7 +167,7 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
             clock.advance(Duration.ofHours(2));
             queryEmail(proxy);
         }
-        assertThat(alerts).extracting(Alert::type).containsExactly(QuietPeriodAlerts.TYPE, QuietPeriodAlerts.TYPE);
+        assertThat(alerts).extracting(Alert::type).containsExactly(ProxyAlertTypes.DEPRECATED_ACCESS, ProxyAlertTypes.DEPRECATED_ACCESS);
         assertThat(alerts.get(1).subject()).isEqualTo("users.legacy_email");
         assertThat(alerts.get(1).attributes().get("caller")).contains("ProxyTelemetryContract.queryEmail");
         assertThat(alerts.get(1).attributes().get("previous_access")).isEqualTo("2026-11-22T09:30:00Z");
@@ -266,7 +265,24 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
             assertThat(leak.count()).isEqualTo(2);
             assertThat(leak.caller()).startsWith(ProxyTelemetryContract.class.getName()
                     + ".reportsSelectsThatLeakSoftDeletedRowsWithTheCallingFrame(");
-            assertThat(alerts).extracting(Alert::type).containsExactly(LeakRecorder.TYPE);
+            assertThat(alerts).extracting(Alert::type).containsExactly(ProxyAlertTypes.SOFT_DELETE_LEAK);
+        }
+    }
+
+    @Test
+    void watchesTheSoftDeletableTablesDeclaredInCore() throws Exception {
+        SoftDelete declaring = softDelete(b -> b.clock(clock).instanceId("instance-a")
+                .softDeletable(SoftDeletableTable.of("products").withMarkerColumn("deleted_at")));
+        try (SoftDeleteProxy proxy = SoftDeleteProxy.builder(dataSource()).telemetry(declaring).alerts(alerts::add)
+                .analysisWait(Duration.ofSeconds(5)).build();
+                Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
+            assertThat(proxy.softDeletable()).extracting(SoftDeletableTable::table).containsExactly("products");
+            s.executeQuery("SELECT p.name FROM products p WHERE p.deleted_at IS NULL").close();
+            assertThat(proxy.leaks()).isEmpty();
+            s.executeQuery("SELECT p.name FROM products p ORDER BY p.id").close();
+            assertThat(proxy.leaks()).extracting(LeakReport::table, LeakReport::count)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("products", 1L));
+            assertThat(alerts).extracting(Alert::type).containsExactly(ProxyAlertTypes.SOFT_DELETE_LEAK);
         }
     }
 

@@ -90,7 +90,7 @@ public class ProxyBenchmark {
     public void setUp() throws SQLException {
         pool = pool(database);
         createData(pool, database);
-        proxy = SoftDeleteProxy.wrap(pool)
+        proxy = SoftDeleteProxy.builder(pool)
                 .watch(ProxySuite.WATCHED.toArray(String[]::new))
                 .softDeletable("bench_users", "deleted_at")
                 .alerts(alert -> { })

@@ -1,12 +1,13 @@
 package dev.softdelete.benchmarks.proxy;
 
-import dev.softdelete.core.dialect.DatabaseKind;
-import dev.softdelete.proxy.analysis.Analysis;
-import dev.softdelete.proxy.analysis.NameCase;
-import dev.softdelete.proxy.analysis.SoftDeletableTable;
-import dev.softdelete.proxy.analysis.SqlAnalyzer;
-import dev.softdelete.proxy.analysis.WatchList;
+import dev.softdelete.core.dialect.H2Dialect;
+import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.proxy.analysis.AnalysisSettings;
 import dev.softdelete.proxy.analysis.WatchedElement;
+import dev.softdelete.proxy.internal.analysis.Analysis;
+import dev.softdelete.proxy.internal.analysis.NameCase;
+import dev.softdelete.proxy.internal.analysis.SqlAnalyzer;
+import dev.softdelete.proxy.internal.analysis.WatchList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +34,9 @@ public class StatementLookupBenchmark {
     @Setup
     public void setUp() {
         List<WatchedElement> watched = ProxySuite.WATCHED.stream().map(WatchedElement::parse).toList();
-        analyzer = new SqlAnalyzer(DatabaseKind.H2, new WatchList(NameCase.UPPER, watched,
-                List.of(new SoftDeletableTable("bench_users", "deleted_at"))), SqlAnalyzer.Settings.DEFAULTS);
+        H2Dialect h2 = new H2Dialect("2.3");
+        analyzer = new SqlAnalyzer(h2.syntax(), new WatchList(NameCase.of(h2), watched,
+                List.of(SoftDeletableTable.of("bench_users"))), AnalysisSettings.DEFAULTS);
         analyzer.lookup(SQL).join();
     }
 

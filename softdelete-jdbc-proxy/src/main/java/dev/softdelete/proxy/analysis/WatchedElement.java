@@ -15,6 +15,7 @@ public record WatchedElement(String table, String column) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
+    /** Checks that both names are plain identifiers. */
     public WatchedElement {
         requireName(table, "table");
         if (column != null) {
@@ -46,6 +47,7 @@ public record WatchedElement(String table, String column) {
         return column(spec.substring(0, dot).trim(), spec.substring(dot + 1).trim());
     }
 
+    /** Whether the whole table is watched (no column). */
     public boolean isTable() {
         return column == null;
     }
@@ -55,6 +57,7 @@ public record WatchedElement(String table, String column) {
         return column == null ? table : table + "." + column;
     }
 
+    /** The {@link #key()}. */
     @Override
     public String toString() {
         return key();

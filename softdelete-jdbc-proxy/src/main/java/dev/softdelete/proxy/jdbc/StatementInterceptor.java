@@ -11,10 +11,12 @@ public interface StatementInterceptor {
 
     /** Sees nothing, rejects nothing. */
     StatementInterceptor NONE = new StatementInterceptor() {
+        /** Does nothing. */
         @Override
         public void beforePrepare(String sql) {
         }
 
+        /** Does nothing. */
         @Override
         public void beforeExecute(String sql) {
         }

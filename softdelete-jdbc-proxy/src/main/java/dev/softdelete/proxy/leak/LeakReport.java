@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param caller     the first application frame
  * @param sampleSql  the latest such statement
  * @param count      how many times
+ * @param firstSeen  the first such read
+ * @param lastSeen   the latest such read
  * @param confidence {@code EXACT} (parsed) or {@code LEXICAL} (token scan)
  */
 public record LeakReport(String table, String caller, String sampleSql, long count, Instant firstSeen,

@@ -1,6 +1,6 @@
 package dev.softdelete.proxy.telemetry;
 
-import dev.softdelete.proxy.analysis.SqlText;
+import dev.softdelete.proxy.internal.analysis.SqlText;
 import java.sql.SQLException;
 
 /**
@@ -9,10 +9,12 @@ import java.sql.SQLException;
  */
 public final class DeprecatedElementAccessException extends SQLException {
 
+    /** SQL state of the exception: syntax error or access rule violation. */
     public static final String SQL_STATE = "42000";
 
     private final String element;
 
+    /** {@code sql} was refused because it touches {@code element}. */
     public DeprecatedElementAccessException(String element, String sql) {
         super("Statement rejected by softdelete strict mode: it touches deprecated element '" + element
                 + "', which is scheduled for removal. Stop using " + element + " in this statement (see the"

@@ -2,16 +2,16 @@ package dev.softdelete.proxy.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.softdelete.core.dialect.DatabaseKind;
+import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.proxy.SoftDeleteProxy;
-import dev.softdelete.proxy.analysis.Analysis;
-import dev.softdelete.proxy.analysis.Hit;
-import dev.softdelete.proxy.analysis.Leak;
-import dev.softdelete.proxy.analysis.NameCase;
-import dev.softdelete.proxy.analysis.SoftDeletableTable;
-import dev.softdelete.proxy.analysis.SqlAnalyzer;
-import dev.softdelete.proxy.analysis.WatchList;
+import dev.softdelete.proxy.analysis.AnalysisSettings;
 import dev.softdelete.proxy.analysis.WatchedElement;
+import dev.softdelete.proxy.internal.analysis.Analysis;
+import dev.softdelete.proxy.internal.analysis.Hit;
+import dev.softdelete.proxy.internal.analysis.Leak;
+import dev.softdelete.proxy.internal.analysis.NameCase;
+import dev.softdelete.proxy.internal.analysis.SqlAnalyzer;
+import dev.softdelete.proxy.internal.analysis.WatchList;
 import dev.softdelete.testing.DatabaseTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,10 +65,9 @@ public abstract class ProxyCorpusContract extends DatabaseTest {
 
     @Test
     void analysisFindsTheExpectedHitsAndLeaks() {
-        DatabaseKind kind = dialect().kind();
-        WatchList list = new WatchList(NameCase.of(kind), WATCHED, List.of(new SoftDeletableTable("users", "deleted_at"),
-                new SoftDeletableTable("products", "deleted_at")));
-        SqlAnalyzer analyzer = new SqlAnalyzer(kind, list, SqlAnalyzer.Settings.DEFAULTS);
+        WatchList list = new WatchList(NameCase.of(dialect()), WATCHED, List.of(SoftDeletableTable.of("users"),
+                SoftDeletableTable.of("products")));
+        SqlAnalyzer analyzer = new SqlAnalyzer(dialect().syntax(), list, AnalysisSettings.DEFAULTS);
         List<String> mismatches = new ArrayList<>();
         for (CorpusEntry e : entries) {
             String sql = resolve(e.sql());
@@ -88,7 +87,7 @@ public abstract class ProxyCorpusContract extends DatabaseTest {
 
     @Test
     void everyStatementBehavesTheSameWithAndWithoutTheProxy() throws Exception {
-        try (SoftDeleteProxy proxy = SoftDeleteProxy.wrap(dataSource()).watch("users.legacy_email", "products.old_price",
+        try (SoftDeleteProxy proxy = SoftDeleteProxy.builder(dataSource()).watch("users.legacy_email", "products.old_price",
                 "legacy_orders").softDeletable("users", "deleted_at").softDeletable("products", "deleted_at")
                 .alerts(alert -> { }).analysisWait(Duration.ofSeconds(5)).build()) {
             List<String> differences = new ArrayList<>();

@@ -24,7 +24,7 @@ public abstract class HibernateThroughProxyContract extends DatabaseTest {
 
     @Test
     void reportsDeprecatedColumnsAndLeaksInHibernateTraffic() {
-        try (SoftDeleteProxy proxy = SoftDeleteProxy.wrap(dataSource()).watch("customers.legacy_email")
+        try (SoftDeleteProxy proxy = SoftDeleteProxy.builder(dataSource()).watch("customers.legacy_email")
                 .softDeletable("items", "deleted_at").alerts(alert -> { }).analysisWait(Duration.ofSeconds(5)).build();
                 SessionFactory sessions = sessionFactory(proxy)) {
             sessions.inTransaction(s -> {

@@ -1,0 +1,14 @@
+package dev.softdelete.proxy;
+
+/** The {@code Alert.type()} values the proxy raises, for listeners that route alerts by type. */
+public final class ProxyAlertTypes {
+
+    /** A deprecated element was accessed after nobody touched it for the quiet period. */
+    public static final String DEPRECATED_ACCESS = "proxy.deprecated_access";
+
+    /** A SELECT read a soft-deletable table without a predicate on its marker column (first time per place). */
+    public static final String SOFT_DELETE_LEAK = "proxy.soft_delete_leak";
+
+    private ProxyAlertTypes() {
+    }
+}

@@ -1,0 +1,338 @@
+package dev.softdelete.proxy.internal.analysis;
+
+import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.proxy.analysis.Confidence;
+import dev.softdelete.proxy.analysis.StatementKind;
+import dev.softdelete.proxy.analysis.WatchedElement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.execute.Execute;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Finds the watched tables and columns a parsed statement touches, and the soft-deletable tables
+ * it reads without a predicate on their deleted marker. Aliases resolve to their tables, CTE
+ * names shadow tables, {@code SELECT *} and {@code t.*} give {@link Confidence#POSSIBLE} hits.
+ * Unqualified columns resolve to the one table of the statement that has a watched column of
+ * that name (the catalog is not consulted).
+ */
+final class AstAnalyzer {
+
+    Analysis analyze(Statement statement, WatchList watch) {
+        Collector collector = new Collector(watch);
+        collector.getTables(statement);
+        Set<String> tables = new HashSet<>();
+        Map<String, String> aliases = new HashMap<>();
+        for (Table t : collector.tables) {
+            String name = watch.canonical(t.getName());
+            if (t.getSchemaName() == null && collector.cteNames.contains(name)) {
+                continue;
+            }
+            tables.add(name);
+            aliases.put(name, name);
+            if (t.getAlias() != null) {
+                aliases.put(watch.canonical(t.getAlias().getName()), name);
+            }
+        }
+        Map<WatchedElement, Hit> hits = new LinkedHashMap<>();
+        for (String table : tables) {
+            WatchedElement e = watch.table(table);
+            if (e != null) {
+                hits.put(e, new Hit(e, Confidence.EXACT));
+            }
+        }
+        for (Column c : collector.columns) {
+            WatchedElement e = resolve(c, watch, tables, aliases);
+            if (e != null) {
+                hits.put(e, new Hit(e, Confidence.EXACT));
+            }
+        }
+        for (String starTable : collector.starTables) {
+            String table = aliases.getOrDefault(starTable, starTable);
+            for (WatchedElement e : watch.columnsOf(table)) {
+                hits.putIfAbsent(e, new Hit(e, Confidence.POSSIBLE));
+            }
+        }
+        List<Leak> leaks = statement instanceof Select ? collector.leaks : List.of();
+        return new Analysis(kindOf(statement), new ArrayList<>(hits.values()), leaks, true);
+    }
+
+    private static WatchedElement resolve(Column c, WatchList watch, Set<String> tables, Map<String, String> aliases) {
+        String column = watch.canonical(c.getColumnName());
+        Table qualifier = c.getTable();
+        if (qualifier != null && qualifier.getName() != null) {
+            String q = watch.canonical(qualifier.getName());
+            return watch.column(aliases.getOrDefault(q, q), column);
+        }
+        WatchedElement found = null;
+        for (String table : tables) {
+            WatchedElement e = watch.column(table, column);
+            if (e != null) {
+                if (found != null) {
+                    return found; // ambiguous between watched tables: report the first, it is watched either way
+                }
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    static StatementKind kindOf(Statement statement) {
+        if (statement instanceof Select) {
+            return StatementKind.SELECT;
+        } else if (statement instanceof Insert || statement instanceof Upsert) {
+            return StatementKind.INSERT;
+        } else if (statement instanceof Update) {
+            return StatementKind.UPDATE;
+        } else if (statement instanceof Delete) {
+            return StatementKind.DELETE;
+        } else if (statement instanceof Merge) {
+            return StatementKind.MERGE;
+        } else if (statement instanceof Execute) {
+            return StatementKind.CALL;
+        } else if (statement instanceof CreateTable || statement instanceof Alter || statement instanceof Drop
+                || statement instanceof Truncate) {
+            return StatementKind.DDL;
+        }
+        return StatementKind.OTHER;
+    }
+
+    /** Walks the whole statement (JSqlParser's table finder does the traversal) and records what we need. */
+    private static final class Collector extends TablesNamesFinder<Void> {
+        private final WatchList watch;
+        final List<Table> tables = new ArrayList<>();
+        final List<Column> columns = new ArrayList<>();
+        final Set<String> cteNames = new HashSet<>();
+        final List<String> starTables = new ArrayList<>();
+        final List<Leak> leaks = new ArrayList<>();
+
+        Collector(WatchList watch) {
+            this.watch = watch;
+        }
+
+        @Override
+        public <S> Void visit(Table table, S context) {
+            tables.add(table);
+            return super.visit(table, context);
+        }
+
+        @Override
+        public <S> Void visit(Column column, S context) {
+            columns.add(column);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(WithItem<?> withItem, S context) {
+            if (withItem.getAlias() != null) {
+                cteNames.add(watch.canonical(withItem.getAlias().getName()));
+            }
+            return super.visit(withItem, context);
+        }
+
+        @Override
+        public <S> Void visit(Insert insert, S context) {
+            addTargetColumns(insert.getColumns(), insert.getTable());
+            addSets(insert.getDuplicateUpdateSets(), insert.getTable());
+            addSets(insert.getSetUpdateSets(), insert.getTable());
+            if (insert.getConflictAction() != null) {
+                addSets(insert.getConflictAction().getUpdateSets(), insert.getTable());
+            }
+            if (insert.getReturningClause() != null) {
+                insert.getReturningClause().forEach(item -> item.getExpression().accept(this, context));
+            }
+            return super.visit(insert, context);
+        }
+
+        @Override
+        public <S> Void visit(Upsert upsert, S context) {
+            addTargetColumns(upsert.getColumns(), upsert.getTable());
+            addSets(upsert.getUpdateSets(), upsert.getTable());
+            addSets(upsert.getDuplicateUpdateSets(), upsert.getTable());
+            return super.visit(upsert, context);
+        }
+
+        @Override
+        public <S> Void visit(Update update, S context) {
+            if (update.getReturningClause() != null) {
+                update.getReturningClause().forEach(item -> item.getExpression().accept(this, context));
+            }
+            return super.visit(update, context);
+        }
+
+        @Override
+        public <S> Void visit(PlainSelect select, S context) {
+            List<Table> scope = new ArrayList<>();
+            addScope(scope, select.getFromItem());
+            List<Expression> predicates = new ArrayList<>();
+            if (select.getWhere() != null) {
+                predicates.add(select.getWhere());
+            }
+            if (select.getJoins() != null) {
+                for (Join join : select.getJoins()) {
+                    addScope(scope, join.getRightItem());
+                    predicates.addAll(join.getOnExpressions());
+                }
+            }
+            if (select.getSelectItems() != null) {
+                for (SelectItem<?> item : select.getSelectItems()) {
+                    if (item.getExpression() instanceof AllTableColumns star) {
+                        starTables.add(watch.canonical(star.getTable().getName()));
+                    } else if (item.getExpression() instanceof AllColumns) {
+                        scope.forEach(t -> starTables.add(watch.canonical(t.getName())));
+                    }
+                }
+            }
+            findLeaks(scope, predicates);
+            // The table finder does not look into ORDER BY, GROUP BY or WINDOW clauses.
+            orderBy(select.getOrderByElements(), context);
+            if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
+                select.getGroupBy().getGroupByExpressionList().accept(this, context);
+            }
+            if (select.getWindowDefinitions() != null) {
+                select.getWindowDefinitions().forEach(w -> window(w, context));
+            }
+            return super.visit(select, context);
+        }
+
+        @Override
+        public <S> Void visit(AnalyticExpression analytic, S context) {
+            if (analytic.getExpression() != null) {
+                analytic.getExpression().accept(this, context);
+            }
+            if (analytic.getPartitionExpressionList() != null) {
+                analytic.getPartitionExpressionList().accept(this, context);
+            }
+            orderBy(analytic.getOrderByElements(), context);
+            if (analytic.getWindowDefinition() != null) {
+                window(analytic.getWindowDefinition(), context);
+            }
+            return super.visit(analytic, context);
+        }
+
+        private <S> void window(WindowDefinition window, S context) {
+            if (window.getPartitionExpressionList() != null) {
+                window.getPartitionExpressionList().accept(this, context);
+            }
+            orderBy(window.getOrderByElements(), context);
+        }
+
+        private <S> void orderBy(List<OrderByElement> elements, S context) {
+            if (elements != null) {
+                elements.forEach(e -> e.getExpression().accept(this, context));
+            }
+        }
+
+        private void findLeaks(List<Table> scope, List<Expression> predicates) {
+            List<Column> predicateColumns = null;
+            for (Table t : scope) {
+                SoftDeletableTable soft = watch.softDeletable(watch.canonical(t.getName()));
+                if (soft == null || (t.getSchemaName() == null && cteNames.contains(watch.canonical(t.getName())))) {
+                    continue;
+                }
+                if (predicateColumns == null) {
+                    predicateColumns = new ArrayList<>();
+                    for (Expression e : predicates) {
+                        predicateColumns.addAll(ColumnFinder.columnsOf(e));
+                    }
+                }
+                if (!guarded(t, soft, predicateColumns)) {
+                    leaks.add(new Leak(soft.table(), Confidence.EXACT));
+                }
+            }
+        }
+
+        private boolean guarded(Table t, SoftDeletableTable soft, Collection<Column> predicateColumns) {
+            String marker = watch.canonical(soft.markerColumn());
+            String name = watch.canonical(t.getName());
+            String alias = t.getAlias() == null ? null : watch.canonical(t.getAlias().getName());
+            for (Column c : predicateColumns) {
+                if (!watch.canonical(c.getColumnName()).equals(marker)) {
+                    continue;
+                }
+                if (c.getTable() == null || c.getTable().getName() == null) {
+                    return true;
+                }
+                String q = watch.canonical(c.getTable().getName());
+                if (q.equals(alias) || (alias == null && q.equals(name))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void addScope(List<Table> scope, FromItem item) {
+            if (item instanceof Table table) {
+                scope.add(table);
+            }
+        }
+
+        private void addSets(List<UpdateSet> sets, Table target) {
+            if (sets != null) {
+                for (UpdateSet set : sets) {
+                    addTargetColumns(set.getColumns(), target);
+                    set.getValues().accept(this, null);
+                }
+            }
+        }
+
+        private void addTargetColumns(List<Column> targetColumns, Table target) {
+            if (targetColumns != null) {
+                targetColumns.forEach(c -> columns.add(qualified(c, target)));
+            }
+        }
+
+        /** An INSERT/upsert target column is the target table's, whatever aliases say. */
+        private static Column qualified(Column c, Table target) {
+            return c.getTable() != null && c.getTable().getName() != null ? c : new Column(target, c.getColumnName());
+        }
+    }
+
+    /** The columns inside one expression (a WHERE or ON clause), subqueries included. */
+    private static final class ColumnFinder extends TablesNamesFinder<Void> {
+        private final List<Column> found = new ArrayList<>();
+
+        static List<Column> columnsOf(Expression expression) {
+            ColumnFinder finder = new ColumnFinder();
+            finder.getTables(expression);
+            return finder.found;
+        }
+
+        @Override
+        public <S> Void visit(Column column, S context) {
+            found.add(column);
+            return null;
+        }
+    }
+}
