@@ -38,13 +38,22 @@ public final class IsolatedDatabase implements AutoCloseable {
         this.dropper = dropper;
     }
 
-    public TestDatabase kind() {
+    /**
+     * The database this is on: ask it for capabilities and SQL pieces (never compare it; see
+     * {@link TestDatabase#localTimestampType()} and its neighbours).
+     */
+    public TestDatabase database() {
         return kind;
     }
 
     /** The schema / database name. */
     public String name() {
         return name;
+    }
+
+    /** The name {@code information_schema} gives the schema holding this database's tables. */
+    public String schemaName() {
+        return kind.schemaName(name);
     }
 
     public String jdbcUrl() {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +80,94 @@ public enum TestDatabase {
             case POSTGRESQL -> env("SOFTDELETE_PG_PASSWORD", "");
             case MARIADB -> env("SOFTDELETE_MARIADB_PASSWORD", "");
         };
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What tests may ask about the database. Tests never compare the database itself: they ask for
+    // a capability or a piece of SQL here (or ask the Dialect), named by what it means.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Column type for a timestamp without time zone, with microseconds: {@code TIMESTAMP(6)}, or
+     * {@code DATETIME(6)} where {@code TIMESTAMP} means something else (MariaDB: a session-zone
+     * converted, auto-updated column).
+     */
+    public String localTimestampType() {
+        return this == MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+    }
+
+    /**
+     * Column type for a timestamp with time zone, with microseconds: {@code TIMESTAMP(6) WITH TIME
+     * ZONE}, or, where the database has no such type (MariaDB), {@link #localTimestampType()}
+     * holding the UTC wall-clock time. Compare it with {@link #zonedTimestampLiteral(Instant)}.
+     */
+    public String zonedTimestampType() {
+        return hasZonedTimestamp() ? "TIMESTAMP(6) WITH TIME ZONE" : localTimestampType();
+    }
+
+    /** Whether {@link #zonedTimestampType()} really stores a zone (offset), rather than UTC wall-clock time. */
+    public boolean hasZonedTimestamp() {
+        return this != MARIADB;
+    }
+
+    /** A SQL literal for {@code instant}, comparable with a {@link #zonedTimestampType()} column. */
+    public String zonedTimestampLiteral(Instant instant) {
+        String text = instant.toString().replace('T', ' ').replace("Z", "");
+        return hasZonedTimestamp() ? "TIMESTAMP WITH TIME ZONE '" + text + "+00:00'" : "TIMESTAMP '" + text + "'";
+    }
+
+    /** Column type for binary values of up to {@code maxBytes} bytes ({@code VARBINARY(n)}, or {@code BYTEA}). */
+    public String binaryType(int maxBytes) {
+        return this == POSTGRESQL ? "BYTEA" : "VARBINARY(" + maxBytes + ")";
+    }
+
+    /** Column type for JSON documents: the binary, indexable one where there is a choice ({@code JSONB}). */
+    public String jsonType() {
+        return this == POSTGRESQL ? "JSONB" : "JSON";
+    }
+
+    /** A SQL literal for the JSON document {@code json}, assignable to a {@link #jsonType()} column. */
+    public String jsonLiteral(String json) {
+        String quoted = "'" + json.replace("'", "''") + "'";
+        return switch (this) {
+            case POSTGRESQL -> quoted + "::jsonb";
+            case H2 -> "JSON " + quoted;
+            case MARIADB -> quoted;
+        };
+    }
+
+    /**
+     * A derived table (to use after {@code FROM}) aliased {@code g}, with one column {@code n}
+     * holding {@code from..to}: rows generated server-side, never row by row from Java.
+     */
+    public String numberSeries(long from, long to) {
+        return switch (this) {
+            case POSTGRESQL -> "generate_series(" + from + ", " + to + ") AS g(n)";
+            case H2 -> "(SELECT X AS n FROM SYSTEM_RANGE(" + from + ", " + to + ")) g";
+            case MARIADB -> "(SELECT seq AS n FROM seq_" + from + "_to_" + to + ") g";
+        };
+    }
+
+    /** Whether {@code ALTER TABLE ... RENAME CONSTRAINT} exists (MariaDB has none). */
+    public boolean canRenameConstraints() {
+        return this != MARIADB;
+    }
+
+    /**
+     * Whether another process (a second JVM) can connect to an {@link IsolatedDatabase} of this kind.
+     * Not for H2, whose isolated databases live in this JVM's memory.
+     */
+    public boolean reachableFromOtherProcesses() {
+        return this != H2;
+    }
+
+    /**
+     * The name {@code information_schema} gives the schema an {@link IsolatedDatabase} named
+     * {@code isolatedName} creates its tables in: that name, or {@code PUBLIC} for H2's in-memory
+     * databases.
+     */
+    String schemaName(String isolatedName) {
+        return this == H2 ? "PUBLIC" : isolatedName;
     }
 
     /** Skips the calling test when the server is unreachable, or fails it under {@code CI=true}. */

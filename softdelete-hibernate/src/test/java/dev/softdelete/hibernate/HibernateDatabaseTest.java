@@ -1,7 +1,6 @@
 package dev.softdelete.hibernate;
 
 import dev.softdelete.core.SoftDelete;
-import dev.softdelete.core.dialect.DatabaseKind;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.hibernate.model.Car;
 import dev.softdelete.hibernate.model.Document;
@@ -46,7 +45,7 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
 
     @BeforeAll
     void buildSessionFactory() {
-        String ts = dialect().kind() == DatabaseKind.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+        String ts = database().localTimestampType();
         db.execute(
                 "CREATE TABLE products (id BIGINT PRIMARY KEY, sku VARCHAR(40) NOT NULL, name VARCHAR(100),"
                         + " deleted_at " + ts + ", deleted_by VARCHAR(100))",
@@ -70,14 +69,12 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
 
     /** A time-zone-aware column where the database has one (MariaDB has none). */
     protected String timestampWithZone() {
-        return dialect().kind() == DatabaseKind.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6) WITH TIME ZONE";
+        return database().zonedTimestampType();
     }
 
     /** A SQL literal for {@code instant} comparable with a {@link #timestampWithZone()} column. */
     protected String zonedLiteral(Instant instant) {
-        String text = instant.toString().replace('T', ' ').replace("Z", "");
-        return dialect().kind() == DatabaseKind.MARIADB ? "TIMESTAMP '" + text + "'"
-                : "TIMESTAMP WITH TIME ZONE '" + text + "+00:00'";
+        return database().zonedTimestampLiteral(instant);
     }
 
     /** Subclasses add tables they need (called before the session factory is built). */

@@ -46,7 +46,7 @@ public abstract class IntegrationContract extends DatabaseTest {
     }
 
     private String timestamp() {
-        return db.kind().name().equals("MARIADB") ? "DATETIME(6)" : "TIMESTAMP(6)";
+        return database().localTimestampType();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.softdelete.core.purge;
 
-import dev.softdelete.core.dialect.DatabaseKind;
 import dev.softdelete.testing.IsolatedDatabase;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -72,14 +71,11 @@ public record Catalogue(IsolatedDatabase db, String prefix) {
     }
 
     public String timestamp() {
-        return db.kind() == dev.softdelete.testing.TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+        return db.database().localTimestampType();
     }
 
     String binary() {
-        return switch (db.kind()) {
-            case POSTGRESQL -> "BYTEA";
-            default -> "VARBINARY(64)";
-        };
+        return db.database().binaryType(64);
     }
 
     /** A UTC timestamp literal for a column without zone, or NULL. */
@@ -94,11 +90,6 @@ public record Catalogue(IsolatedDatabase db, String prefix) {
 
     /** A derived table with one column {@code n} holding {@code from..to}. */
     public String series(long from, long to) {
-        DatabaseKind kind = db.dialect().kind();
-        return switch (kind) {
-            case POSTGRESQL -> "generate_series(" + from + ", " + to + ") AS g(n)";
-            case H2 -> "(SELECT X AS n FROM SYSTEM_RANGE(" + from + ", " + to + ")) g";
-            default -> "(SELECT seq AS n FROM seq_" + from + "_to_" + to + ") g";
-        };
+        return db.database().numberSeries(from, to);
     }
 }

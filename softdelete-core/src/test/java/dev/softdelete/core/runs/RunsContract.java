@@ -23,7 +23,6 @@ import dev.softdelete.core.schema.LibraryTable;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.core.time.Sleeper;
 import dev.softdelete.testing.DatabaseTest;
-import dev.softdelete.testing.TestDatabase;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,7 +229,7 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(db.queryLong("SELECT COUNT(*) FROM er_item WHERE deleted_at IS NOT NULL AND id > 50")).isZero();
         assertThat(items(sd, paused.runId())).isEqualTo(50);
 
-        db.execute(dropCheck("er_item", "er_no_57"));
+        db.execute("ALTER TABLE er_item DROP CONSTRAINT er_no_57");
         RunReport done = sd.runs().resume(paused.runId(), options);
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.affected()).isEqualTo(100);
@@ -503,12 +502,7 @@ public abstract class RunsContract extends DatabaseTest {
     }
 
     String ts() {
-        return db.kind() == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
-    }
-
-    private String dropCheck(String table, String constraint) {
-        return db.kind() == TestDatabase.MARIADB ? "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint
-                : "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint;
+        return database().localTimestampType();
     }
 
     private void createTable(String name, String extra) {
@@ -589,7 +583,7 @@ public abstract class RunsContract extends DatabaseTest {
 
     /** A database a second JVM can reach: the isolated one, or for H2 a file database in server mode. */
     private CrashDb crashDatabase() throws Exception {
-        if (db.kind() != TestDatabase.H2) {
+        if (database().reachableFromOtherProcesses()) {
             return new CrashDb(db.jdbcUrl(), db.user(), db.password(), null);
         }
         File dir = Files.createTempDirectory("runs-h2").toFile();

@@ -1,7 +1,6 @@
 package dev.softdelete.proxy.corpus;
 
 import dev.softdelete.testing.IsolatedDatabase;
-import dev.softdelete.testing.TestDatabase;
 
 /** The tables the corpus runs against, with a few rows (one user and one product soft deleted). */
 public final class CorpusSchema {
@@ -10,11 +9,8 @@ public final class CorpusSchema {
     }
 
     public static void create(IsolatedDatabase db) {
-        String json = switch (db.kind()) {
-            case POSTGRESQL -> "JSONB";
-            case H2, MARIADB -> "JSON";
-        };
-        String ts = db.kind() == TestDatabase.MARIADB ? "DATETIME(6) NULL" : "TIMESTAMP";
+        String json = db.database().jsonType();
+        String ts = db.database().localTimestampType();
         db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200), legacy_email VARCHAR(200),"
                         + " profile " + json + ", deleted_at " + ts + ")",
                 "CREATE TABLE products (id BIGINT PRIMARY KEY, sku VARCHAR(40), name VARCHAR(200), owner_id BIGINT,"
@@ -28,8 +24,7 @@ public final class CorpusSchema {
                         + " (3, 'S3', 'three', 3, 30.00, 33.00, TIMESTAMP '2026-01-01 00:00:00')",
                 "INSERT INTO legacy_orders (id, user_id, total) VALUES (1, 1, 5.00), (2, 2, 7.50)",
                 "INSERT INTO orders (id, user_id, product_id, qty, note) VALUES (1, 1, 1, 2, 'first'), (2, 2, 3, 1, 'second')");
-        String profile = db.kind() == TestDatabase.POSTGRESQL ? "'{\"city\":\"Lisbon\",\"tags\":[1]}'::jsonb"
-                : db.kind() == TestDatabase.H2 ? "JSON '{\"city\":\"Lisbon\",\"tags\":[1]}'" : "'{\"city\":\"Lisbon\",\"tags\":[1]}'";
+        String profile = db.database().jsonLiteral("{\"city\":\"Lisbon\",\"tags\":[1]}");
         db.execute("UPDATE users SET profile = " + profile + " WHERE id = 1");
     }
 }

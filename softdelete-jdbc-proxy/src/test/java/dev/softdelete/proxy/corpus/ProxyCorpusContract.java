@@ -54,7 +54,7 @@ public abstract class ProxyCorpusContract extends DatabaseTest {
     }
 
     private String resolve(String sql) {
-        String schema = database() == dev.softdelete.testing.TestDatabase.H2 ? "PUBLIC" : db.name();
+        String schema = db.schemaName();
         Matcher m = QUOTED.matcher(sql.replace("{schema}", schema));
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -1,0 +1,23 @@
+package dev.softdelete.hibernate;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** Dependency rules for this module's main classes (tests excluded): its packages form no cycle. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.softdelete.hibernate");
+
+    @Test
+    @Disabled("enabled once the hibernate restructuring breaks the bootstrap <-> support cycle")
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.softdelete.hibernate.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
