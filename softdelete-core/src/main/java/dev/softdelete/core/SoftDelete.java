@@ -5,7 +5,7 @@ import dev.softdelete.core.catalog.Catalog;
 import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.purge.Purger;

@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.softdelete.core.dialect.DatabaseKind;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +32,11 @@ class ArchitectureTest {
         "dev.softdelete.core.internal.."};
 
     @Test
-    @Disabled("enabled once core refactor lands")
     void packagesAreFreeOfCycles() {
-        slices().matching("dev.softdelete.core.(*)..").should().beFreeOfCycles().check(MAIN);
+        slices().matching("dev.softdelete.core.(**)").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test
-    @Disabled("enabled once core refactor lands")
     void featurePackagesDoNotUseTheFacade() {
         noClasses().that().resideInAnyPackage(FEATURE_PACKAGES)
                 .should().dependOnClassesThat().belongToAnyOf(SoftDelete.class)

@@ -18,7 +18,7 @@ import dev.softdelete.proxy.internal.telemetry.QuietPeriodAlerts;
 import dev.softdelete.proxy.internal.telemetry.TelemetryInterceptor;
 import dev.softdelete.proxy.internal.telemetry.UsageAggregator;
 import dev.softdelete.proxy.internal.telemetry.UsageStore;
-import dev.softdelete.proxy.jdbc.ProxyDataSource;
+import dev.softdelete.proxy.internal.jdbc.ProxyDataSource;
 import dev.softdelete.proxy.leak.LeakReport;
 import dev.softdelete.proxy.telemetry.StoredUsage;
 import dev.softdelete.proxy.telemetry.UsageRecord;

@@ -1,7 +1,7 @@
 package dev.softdelete.core.cleanup;
 
 import dev.softdelete.core.purge.Purger;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
 import java.util.ArrayList;

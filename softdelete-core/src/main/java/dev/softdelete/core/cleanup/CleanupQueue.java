@@ -1,6 +1,6 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;

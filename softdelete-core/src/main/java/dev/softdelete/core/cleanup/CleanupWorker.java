@@ -1,6 +1,6 @@
 package dev.softdelete.core.cleanup;
 
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;

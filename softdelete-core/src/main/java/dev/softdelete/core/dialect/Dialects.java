@@ -1,6 +1,6 @@
 package dev.softdelete.core.dialect;
 
-import dev.softdelete.core.jdbc.DataAccessException;
+import dev.softdelete.core.SoftDeleteException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -18,7 +18,9 @@ public final class Dialects {
         try (Connection connection = dataSource.getConnection()) {
             return detect(connection);
         } catch (SQLException e) {
-            throw new DataAccessException("Could not open a connection to detect the database dialect", null, e);
+            // Not jdbc.DataAccessException: the jdbc package builds on this one, never the other way round.
+            throw new SoftDeleteException("Could not open a connection to detect the database dialect ("
+                    + e.getMessage() + "). Check the data source's URL and credentials.", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.softdelete.core.purge;
 
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.internal.Document;
 import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.dialect.Identifier;

@@ -5,7 +5,7 @@ import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.registry.RunStateException;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;

@@ -8,7 +8,7 @@ import dev.softdelete.core.registry.RunMode;
 import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.registry.RunStateException;
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.runs.rule.RuleSet;
 import dev.softdelete.core.table.SoftDeletableTable;

@@ -1,7 +1,7 @@
 package dev.softdelete.core.runs;
 
 import dev.softdelete.core.internal.Sql;
-import dev.softdelete.core.internal.CoreContext;
+import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;

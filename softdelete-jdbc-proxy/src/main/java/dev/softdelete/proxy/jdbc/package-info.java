@@ -1,5 +1,5 @@
 /**
- * JDBC interception: {@link dev.softdelete.proxy.jdbc.ProxyDataSource} hands every SQL string to a
- * {@link dev.softdelete.proxy.jdbc.StatementInterceptor} before the driver sees it.
+ * The JDBC interception SPI: a {@link dev.softdelete.proxy.jdbc.StatementInterceptor} sees every
+ * SQL string the proxied data source is about to hand to the driver.
  */
 package dev.softdelete.proxy.jdbc;

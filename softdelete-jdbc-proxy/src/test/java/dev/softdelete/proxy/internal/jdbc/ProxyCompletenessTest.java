@@ -2,7 +2,7 @@ package dev.softdelete.proxy.internal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.softdelete.proxy.jdbc.ProxyDataSource;
+import dev.softdelete.proxy.internal.jdbc.ProxyDataSource;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.CallableStatement;

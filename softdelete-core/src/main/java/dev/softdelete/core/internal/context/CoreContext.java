@@ -1,4 +1,4 @@
-package dev.softdelete.core.internal;
+package dev.softdelete.core.internal.context;
 
 import dev.softdelete.core.ActorProvider;
 import dev.softdelete.core.audit.AuditLog;

@@ -1,7 +1,6 @@
-package dev.softdelete.proxy.jdbc;
+package dev.softdelete.proxy.internal.jdbc;
 
-import dev.softdelete.proxy.internal.jdbc.ProxyConnection;
-import dev.softdelete.proxy.internal.jdbc.ProxyConnectionBuilder;
+import dev.softdelete.proxy.jdbc.StatementInterceptor;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
