@@ -91,7 +91,7 @@ final class PurgeStep implements DemoStep {
                 ctx.count("SELECT COUNT(*) FROM products"));
         out.say("Runs in the registry:");
         ctx.show("SELECT id, kind, mode, status, preview_count, affected_count, skipped_count FROM "
-                + sd.schema().table(LibraryTable.MIGRATION_RUNS) + " WHERE kind IN ('PURGE', 'ARCHIVE') ORDER BY id");
+                + sd.schema().table(LibraryTable.RUNS) + " WHERE kind IN ('PURGE', 'ARCHIVE') ORDER BY id");
 
         out.say("Cleanup metrics (Micrometer):");
         List<List<String>> metrics = new ArrayList<>();

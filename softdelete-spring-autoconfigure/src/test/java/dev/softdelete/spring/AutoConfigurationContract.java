@@ -36,7 +36,7 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
                     SoftDelete sd = context.getBean(SoftDelete.class);
                     assertThat(sd.dialect().kind().name()).isEqualTo(database().name());
                     assertThat(sd.instanceId()).isEqualTo("node-7");
-                    assertThat(sd.catalog().exists("boot_" + LibraryTable.MIGRATION_RUNS.suffix())).isTrue();
+                    assertThat(sd.catalog().exists("boot_" + LibraryTable.RUNS.suffix())).isTrue();
                     assertThat(sd.metrics()).isSameAs(SoftDeleteMetrics.noop());
                 });
     }
@@ -46,7 +46,7 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
         runner().withPropertyValues("softdelete.table-prefix=manual_", "softdelete.schema.initialize=false")
                 .run(context -> {
                     SoftDelete sd = context.getBean(SoftDelete.class);
-                    assertThat(sd.catalog().exists("manual_" + LibraryTable.MIGRATION_RUNS.suffix())).isFalse();
+                    assertThat(sd.catalog().exists("manual_" + LibraryTable.RUNS.suffix())).isFalse();
                 });
     }
 

@@ -50,7 +50,7 @@ public final class AuditLog {
         jdbc.update(connection, "INSERT INTO " + table + " (occurred_at, actor, host, action, target_type,"
                 + " target_name, run_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), actors.currentActor(), host, action, targetType, targetName, runId, outcome,
-                Document.write(DETAILS_KIND, 1, details));
+                details == null ? null : Document.write(DETAILS_KIND, 1, details));
     }
 
     /** The most recent entries for a target (newest first). */

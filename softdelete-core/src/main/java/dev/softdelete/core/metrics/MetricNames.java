@@ -8,11 +8,11 @@ public final class MetricNames {
     /** Timer: duration of those operations. */
     public static final String OPERATIONS_DURATION = "softdelete.operations.duration";
     /** Counter: runs finished (tags: kind, outcome). */
-    public static final String MIGRATION_RUNS = "softdelete.migration.runs";
+    public static final String RUNS = "softdelete.runs";
     /** Counter: rows changed by runs (tags: kind, table). */
-    public static final String MIGRATION_ROWS = "softdelete.migration.rows";
+    public static final String RUNS_ROWS = "softdelete.runs.rows";
     /** Timer: one batch of a run. */
-    public static final String MIGRATION_BATCH_DURATION = "softdelete.migration.batch.duration";
+    public static final String RUNS_BATCH_DURATION = "softdelete.runs.batch.duration";
     /** Counter: cleanup jobs (tags: type, outcome). */
     public static final String CLEANUP_JOBS = "softdelete.cleanup.jobs";
     /** Counter: rows purged or archived. */

@@ -32,4 +32,14 @@ public record RunRecord(
         Instant finishedAt,
         Instant updatedAt,
         int rowVersion) {
+
+    /** Whether this run undoes another. */
+    public boolean isUndo() {
+        return kind == RunKind.UNDO;
+    }
+
+    /** Whether this is an applied soft-delete run (the only kind that can be resumed as such or undone). */
+    public boolean isAppliedSoftDelete() {
+        return kind == RunKind.SOFT_DELETE && mode == RunMode.APPLY;
+    }
 }

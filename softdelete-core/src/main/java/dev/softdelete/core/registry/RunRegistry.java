@@ -27,7 +27,7 @@ public final class RunRegistry {
 
     public RunRegistry(Jdbc jdbc, LibrarySchema schema, Clock clock, ActorProvider actors, String host) {
         this.jdbc = jdbc;
-        this.table = schema.table(LibraryTable.MIGRATION_RUNS);
+        this.table = schema.table(LibraryTable.RUNS);
         this.clock = clock;
         this.actors = actors;
         this.host = host;

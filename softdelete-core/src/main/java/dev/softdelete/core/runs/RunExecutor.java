@@ -2,7 +2,6 @@ package dev.softdelete.core.runs;
 
 import dev.softdelete.core.registry.RunRegistry;
 import dev.softdelete.core.registry.RunRecord;
-import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.registry.RunStateException;
 import dev.softdelete.core.internal.context.CoreContext;
@@ -128,8 +127,8 @@ final class RunExecutor {
             }
             consecutiveFailures = 0;
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            sd.metrics().count(MetricNames.MIGRATION_ROWS, result.changed(), tags);
-            sd.metrics().time(MetricNames.MIGRATION_BATCH_DURATION, took, tags);
+            sd.metrics().count(MetricNames.RUNS_ROWS, result.changed(), tags);
+            sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
             try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, table)
                     .and(LogContext.COUNT, result.changed()).and(LogContext.DURATION_MS, took.toMillis())
                     .and(LogContext.STATUS, RunStatus.RUNNING)) {
@@ -170,7 +169,7 @@ final class RunExecutor {
             String verification = completion.complete(c, run);
             registry.finish(c, runId, RunStatus.COMPLETED, null, verification);
             lease.release(c, runId, owner);
-            sd.auditLog().record(c, run.kind() == RunKind.UNDO ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
+            sd.auditLog().record(c, run.isUndo() ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
                     "SUCCESS", Json.obj("verification", Json.read(verification)));
             return null;
         });
@@ -179,7 +178,7 @@ final class RunExecutor {
 
     private RunReport finished(long runId, MetricTags tags, String outcome) {
         RunRecord run = registry.require(runId);
-        sd.metrics().count(MetricNames.MIGRATION_RUNS, 1, MetricTags.of("kind", tags.get("kind"), "outcome", outcome));
+        sd.metrics().count(MetricNames.RUNS, 1, MetricTags.of("kind", tags.get("kind"), "outcome", outcome));
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, tags.get("table"))
                 .and(LogContext.COUNT, run.affectedCount()).and(LogContext.STATUS, run.status())) {
             log.info("Run {} {}: {} rows changed, {} skipped, {} batches ({} failed){}", runId, outcome,

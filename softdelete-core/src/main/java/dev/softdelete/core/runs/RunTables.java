@@ -12,7 +12,7 @@ record RunTables(String runs, String items) {
     static final String SOFT_DELETE = "SOFT_DELETE";
 
     static RunTables of(LibrarySchema schema) {
-        return new RunTables(schema.table(LibraryTable.MIGRATION_RUNS), schema.table(LibraryTable.RUN_ITEMS));
+        return new RunTables(schema.table(LibraryTable.RUNS), schema.table(LibraryTable.RUN_ITEMS));
     }
 
     String insertItemColumns() {

@@ -128,7 +128,7 @@ public final class Runs {
      */
     public RunReport resume(long runId, RunOptions options) {
         RunRecord run = sd.runRegistry().require(runId);
-        if (run.kind() == RunKind.UNDO) {
+        if (run.isUndo()) {
             return runUndo(run, sd.runRegistry().require(run.parentRunId()), options);
         }
         requireApplyRun(run, "resume");
@@ -167,7 +167,7 @@ public final class Runs {
             throw new RunLeasedException(runId, parent.leaseOwner(), parent.leaseUntil(),
                     "is still running; undo it once it completed or paused,");
         }
-        RunRecord undo = sd.runRegistry().children(runId).stream().filter(r -> r.kind() == RunKind.UNDO
+        RunRecord undo = sd.runRegistry().children(runId).stream().filter(r -> r.isUndo()
                 && !r.status().isTerminal()).findFirst().orElse(null);
         if (undo == null) {
             undo = sd.runRegistry().create(new NewRun(RunKind.UNDO, RunMode.UNDO, RunStatus.PLANNED, "undo of run " + runId,
@@ -204,7 +204,7 @@ public final class Runs {
     }
 
     private static void requireApplyRun(RunRecord run, String what) {
-        if (run.kind() != RunKind.SOFT_DELETE || run.mode() != RunMode.APPLY) {
+        if (!run.isAppliedSoftDelete()) {
             throw new RunStateException("Run " + run.id() + " is a " + run.kind() + " " + run.mode() + " run; only applied"
                     + " soft-delete runs can " + what + ". Pick the id of an APPLY run from the registry.");
         }

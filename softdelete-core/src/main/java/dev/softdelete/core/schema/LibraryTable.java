@@ -5,7 +5,7 @@ public enum LibraryTable {
     /** Which schema script versions the initializer applied. */
     SCHEMA_VERSION("schema_version"),
     /** The run registry: one row per preview, apply, undo, purge or backfill run. */
-    MIGRATION_RUNS("migration_runs"),
+    RUNS("migration_runs"),
     /** The exact rows a run changed, so that undo reverses exactly those. */
     RUN_ITEMS("run_items"),
     /** Who did what to which object, and how it ended. */

@@ -168,10 +168,10 @@ public abstract class RunsContract extends DatabaseTest {
         LocalDateTime marker = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC);
         assertThat(db.queryLong("SELECT COUNT(*) FROM cy_item WHERE deleted_at = TIMESTAMP '" + marker.toString().replace('T', ' ')
                 + ":00'")).isEqualTo(matching);
-        assertThat(metrics.total(MetricNames.MIGRATION_ROWS, "kind", "soft_delete")).isEqualTo(matching);
-        assertThat(metrics.total(MetricNames.MIGRATION_RUNS, "outcome", "paused")).isEqualTo(1);
-        assertThat(metrics.total(MetricNames.MIGRATION_RUNS, "outcome", "completed")).isEqualTo(1);
-        assertThat(metrics.events(MetricNames.MIGRATION_BATCH_DURATION)).isEqualTo(done.batches());
+        assertThat(metrics.total(MetricNames.RUNS_ROWS, "kind", "soft_delete")).isEqualTo(matching);
+        assertThat(metrics.total(MetricNames.RUNS, "outcome", "paused")).isEqualTo(1);
+        assertThat(metrics.total(MetricNames.RUNS, "outcome", "completed")).isEqualTo(1);
+        assertThat(metrics.events(MetricNames.RUNS_BATCH_DURATION)).isEqualTo(done.batches());
 
         // re-running the same rules is harmless: everything is soft-deleted already
         RunReport again = sd.runs().apply(sd.runs().preview(olderThanRules("cy_item"), options), options);
@@ -440,7 +440,7 @@ public abstract class RunsContract extends DatabaseTest {
             sd.tables().register(SoftDeletableTable.of("bi_item"));
         }
         for (String bad : List.of("price = 0; DELETE FROM bi_item", "price = 0; --", "DELETE FROM bi_item",
-                "id IN (SELECT id FROM bi_item) OR EXISTS (SELECT 1 FROM " + sd.schema().name(LibraryTable.MIGRATION_RUNS) + ")",
+                "id IN (SELECT id FROM bi_item) OR EXISTS (SELECT 1 FROM " + sd.schema().name(LibraryTable.RUNS) + ")",
                 "price = nextval('s')", "no_such_col = 1", "price", "price = = 1", "bi_item.price = 0")) {
             assertThatThrownBy(() -> sd.runs().preview(RuleSet.on("bi_item").rule(Rule.predicate(bad)).build()))
                     .as(bad).isInstanceOf(UnsafePredicateException.class).hasMessageContaining("Refused predicate");
@@ -561,7 +561,7 @@ public abstract class RunsContract extends DatabaseTest {
     }
 
     private long countRuns(SoftDelete sd) {
-        return db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.MIGRATION_RUNS));
+        return db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUNS));
     }
 
     static void execute(DataSource ds, String sql) {

@@ -1,0 +1,5 @@
+/**
+ * The one description of a soft-deletable table (key, marker, deleted-by) that every module
+ * reads.
+ */
+package dev.softdelete.core.table;
