@@ -90,6 +90,22 @@ abstract class AbstractDialect implements Dialect {
                 + inserted + ")";
     }
 
+    /**
+     * {@code INSERT ... VALUES (?, ...)} followed by {@code conflictClause} and the merge
+     * assignments, each built from the existing and the incoming value of a column (the form of
+     * PostgreSQL's {@code ON CONFLICT} and MariaDB's {@code ON DUPLICATE KEY}).
+     */
+    String insertOrMerge(String quotedTable, List<UpsertColumn> columns, String conflictClause,
+            java.util.function.UnaryOperator<String> existing, java.util.function.UnaryOperator<String> incoming) {
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
+                .map(c -> quote(c.name()) + " = " + merged(c, existing.apply(quote(c.name())),
+                        incoming.apply(quote(c.name()))))
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + quotedTable + " (" + names + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") " + conflictClause + " " + set;
+    }
+
     /** The expression combining an existing value and a new one under {@code column}'s rule. */
     static String merged(UpsertColumn column, String existing, String incoming) {
         return switch (column.merge()) {

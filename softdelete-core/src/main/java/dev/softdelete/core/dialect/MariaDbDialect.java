@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * MariaDB 10.6+ and MySQL 8+: backtick quoting, 64-character identifiers, DDL commits, no partial
@@ -86,12 +85,8 @@ public class MariaDbDialect extends AbstractDialect {
     /** {@code ON DUPLICATE KEY UPDATE}; each assignment reads only its own column, so their order is harmless. */
     @Override
     public String upsert(String quotedTable, List<UpsertColumn> columns) {
-        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
-                .map(c -> quote(c.name()) + " = " + merged(c, quote(c.name()), "VALUES(" + quote(c.name()) + ")"))
-                .collect(Collectors.joining(", "));
-        return "INSERT INTO " + quotedTable + " (" + names + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON DUPLICATE KEY UPDATE " + set;
+        return insertOrMerge(quotedTable, columns, "ON DUPLICATE KEY UPDATE", column -> column,
+                column -> "VALUES(" + column + ")");
     }
 
     /** Without {@code VIRTUAL}, MariaDB would store the generated column and rewrite the table. */

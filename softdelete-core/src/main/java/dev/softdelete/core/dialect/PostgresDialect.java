@@ -62,16 +62,10 @@ public class PostgresDialect extends AbstractDialect {
 
     @Override
     public String upsert(String quotedTable, List<UpsertColumn> columns) {
-        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
         String keys = columns.stream().filter(c -> c.merge() == UpsertColumn.Merge.KEY).map(c -> quote(c.name()))
                 .collect(Collectors.joining(", "));
-        String set = columns.stream().filter(c -> c.merge() != UpsertColumn.Merge.KEY)
-                .map(c -> quote(c.name()) + " = " + merged(c, quotedTable + "." + quote(c.name()),
-                        "EXCLUDED." + quote(c.name())))
-                .collect(Collectors.joining(", "));
-        return "INSERT INTO " + quotedTable + " (" + names + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT (" + keys
-                + ") DO UPDATE SET " + set;
+        return insertOrMerge(quotedTable, columns, "ON CONFLICT (" + keys + ") DO UPDATE SET",
+                column -> quotedTable + "." + column, column -> "EXCLUDED." + column);
     }
 
     @Override
