@@ -11,13 +11,23 @@ import java.time.Instant;
  * {@code RETURNING}); H2 and MariaDB lock the candidate keys with {@code SELECT ... FOR UPDATE},
  * then change and record those keys, so nothing can slip in between.
  */
-interface BatchStrategy {
+abstract class BatchStrategy {
+
+    final Jdbc jdbc;
+    final RunTables tables;
+    final java.time.Clock clock;
+
+    BatchStrategy(Jdbc jdbc, RunTables tables, java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.clock = clock;
+    }
 
     /**
      * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
      * start), in key order, writing {@code marker}, and records a run item for each changed row.
      */
-    BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo, Instant marker,
+    abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo, Instant marker,
             String actor) throws SQLException;
 
     /**
@@ -25,11 +35,11 @@ interface BatchStrategy {
      * {@code cursor}: rows still carrying {@code marker} are restored (item state UNDONE), others
      * are left alone (item state CONFLICT). Each item thus tells what became of its row.
      */
-    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+    abstract BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException;
 
     /** Called first in every batch's transaction (per-database session settings). */
-    default void begin(Connection c) throws SQLException {
+    void begin(Connection c) throws SQLException {
     }
 
     /**

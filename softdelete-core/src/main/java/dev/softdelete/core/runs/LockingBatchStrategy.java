@@ -20,23 +20,17 @@ import java.util.Set;
  * one else can change those rows, so the recorded keys are exactly the changed ones; a count
  * mismatch fails the batch rather than record a guess.
  */
-final class LockingBatchStrategy implements BatchStrategy {
+final class LockingBatchStrategy extends BatchStrategy {
 
     /** Keys per IN list: well under every driver's parameter limit. */
     private static final int CHUNK = 1_000;
 
-    private final Jdbc jdbc;
-    private final RunTables tables;
-    private final Clock clock;
-
     LockingBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
-        this.jdbc = jdbc;
-        this.tables = tables;
-        this.clock = clock;
+        super(jdbc, tables, clock);
     }
 
     @Override
-    public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
+    BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
@@ -67,7 +61,7 @@ final class LockingBatchStrategy implements BatchStrategy {
     }
 
     @Override
-    public BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";

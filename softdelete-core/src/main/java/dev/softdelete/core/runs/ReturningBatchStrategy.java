@@ -14,20 +14,14 @@ import java.util.List;
  * {@code UPDATE} re-checks its guard on the row version it locks, and {@code RETURNING} feeds
  * exactly the changed rows into the run items, all server-side: no keys travel to the client.
  */
-final class ReturningBatchStrategy implements BatchStrategy {
-
-    private final Jdbc jdbc;
-    private final RunTables tables;
-    private final Clock clock;
+final class ReturningBatchStrategy extends BatchStrategy {
 
     ReturningBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
-        this.jdbc = jdbc;
-        this.tables = tables;
-        this.clock = clock;
+        super(jdbc, tables, clock);
     }
 
     @Override
-    public BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
+    BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> params = new ArrayList<>(candidates.params());
@@ -56,7 +50,7 @@ final class ReturningBatchStrategy implements BatchStrategy {
     }
 
     @Override
-    public BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
+    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
@@ -94,7 +88,7 @@ final class ReturningBatchStrategy implements BatchStrategy {
      * together, so a server crash can only lose whole batches, which the resumed run redoes.
      */
     @Override
-    public void begin(Connection c) throws SQLException {
+    void begin(Connection c) throws SQLException {
         jdbc.update(c, "SET LOCAL synchronous_commit TO OFF");
     }
 
