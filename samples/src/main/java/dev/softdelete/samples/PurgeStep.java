@@ -72,7 +72,7 @@ final class PurgeStep implements DemoStep {
         ctx.show("SELECT id, job_type, table_name, status, attempts, rows_processed FROM " + queue + " ORDER BY id");
 
         try (CleanupScheduler scheduler = sd.cleanup().scheduler(CleanupSettings.defaults()
-                .pollInterval(Duration.ofMillis(50)).rowsPerSecond(10_000), 2).start()) {
+                .withPollInterval(Duration.ofMillis(50)).withRowsPerSecond(10_000), 2).start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (sd.cleanup().queue().length() > 0 || sd.cleanup().queue().counts().get(
                     dev.softdelete.core.cleanup.JobStatus.RUNNING) > 0) {

@@ -29,10 +29,10 @@ public class SoftDeleteCleanupAutoConfiguration {
             ObjectProvider<AlertListener> alertListener) {
         SoftDeleteProperties.Cleanup cleanup = properties.getCleanup();
         CleanupSettings settings = CleanupSettings.defaults()
-                .rowsPerSecond(cleanup.getRowsPerSecond())
-                .lease(cleanup.getLease())
-                .pollInterval(cleanup.getPollInterval())
-                .alertListener(alertListener.getIfAvailable(AlertListener::logging));
+                .withRowsPerSecond(cleanup.getRowsPerSecond())
+                .withLease(cleanup.getLease())
+                .withPollInterval(cleanup.getPollInterval())
+                .withAlertListener(alertListener.getIfAvailable(AlertListener::logging));
         return softDelete.cleanup().scheduler(settings, cleanup.getThreads());
     }
 

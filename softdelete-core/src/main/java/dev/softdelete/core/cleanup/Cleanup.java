@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * softDelete.cleanup().queue().enqueue(RetentionPolicy.purge("products"), 4);  // 4 key slices
  * CleanupScheduler scheduler = softDelete.cleanup()
- *         .scheduler(CleanupSettings.defaults().rowsPerSecond(5_000), 2).start();
+ *         .scheduler(CleanupSettings.defaults().withRowsPerSecond(5_000), 2).start();
  * // or, from the host's own scheduler:  Runnable step = softDelete.cleanup().newWorker();
  * }</pre>
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * more than 100 jobs for 10 minutes, poll every 10 s, alerts logged.
  *
  * <pre>{@code
- * CleanupSettings settings = CleanupSettings.defaults().rowsPerSecond(5_000).alertListener(pager::send);
+ * CleanupSettings settings = CleanupSettings.defaults().withRowsPerSecond(5_000).withAlertListener(pager::send);
  * }</pre>
  */
 public record CleanupSettings(Duration lease, double rowsPerSecond, Duration backoffBase, Duration backoffMax,
@@ -26,6 +26,7 @@ public record CleanupSettings(Duration lease, double rowsPerSecond, Duration bac
         }
     }
 
+    /** The defaults listed above. */
     public static CleanupSettings defaults() {
         return new CleanupSettings(Duration.ofSeconds(60), 0, Duration.ofSeconds(10), Duration.ofMinutes(10), 0.05,
                 Duration.ofHours(1), 20, 100, Duration.ofMinutes(10), Duration.ofSeconds(10), Sleeper.system(),
@@ -33,47 +34,49 @@ public record CleanupSettings(Duration lease, double rowsPerSecond, Duration bac
     }
 
     /** How long a claimed job stays a worker's without a heartbeat (each batch is one). */
-    public CleanupSettings lease(Duration lease) {
+    public CleanupSettings withLease(Duration lease) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
     /** Rows removed per second per worker; 0 = unlimited. */
-    public CleanupSettings rowsPerSecond(double rowsPerSecond) {
+    public CleanupSettings withRowsPerSecond(double rowsPerSecond) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
     /** Delay before the first retry (doubling per attempt) and its cap. */
-    public CleanupSettings backoff(Duration base, Duration max) {
+    public CleanupSettings withBackoff(Duration base, Duration max) {
         return new CleanupSettings(lease, rowsPerSecond, base, max, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
     /** Breaker: open when more than {@code threshold} of at least {@code minimumJobs} attempts in {@code window} failed. */
-    public CleanupSettings circuitBreaker(double threshold, Duration window, int minimumJobs) {
+    public CleanupSettings withCircuitBreaker(double threshold, Duration window, int minimumJobs) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, threshold, window, minimumJobs,
                 queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
     /** Alert when more than {@code length} jobs wait for at least {@code after}. */
-    public CleanupSettings queueAlert(long length, Duration after) {
+    public CleanupSettings withQueueAlert(long length, Duration after) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, length, after, pollInterval, sleeper, alertListener);
     }
 
     /** Delay between two drains of the queue by the built-in scheduler. */
-    public CleanupSettings pollInterval(Duration pollInterval) {
+    public CleanupSettings withPollInterval(Duration pollInterval) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
-    public CleanupSettings sleeper(Sleeper sleeper) {
+    /** The sleeper the rate limit waits with (a test can make it advance a clock). */
+    public CleanupSettings withSleeper(Sleeper sleeper) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }
 
-    public CleanupSettings alertListener(AlertListener alertListener) {
+    /** Where failure-rate and queue-length alerts go. */
+    public CleanupSettings withAlertListener(AlertListener alertListener) {
         return new CleanupSettings(lease, rowsPerSecond, backoffBase, backoffMax, failureRateThreshold, failureWindow,
                 minimumJobsForRate, queueAlertLength, queueAlertAfter, pollInterval, sleeper, alertListener);
     }

@@ -51,7 +51,7 @@ public abstract class CleanupContract extends DatabaseTest {
     }
 
     private CleanupSettings quiet() {
-        return CleanupSettings.defaults().alertListener(a -> { });
+        return CleanupSettings.defaults().withAlertListener(a -> { });
     }
 
     @Test
@@ -112,8 +112,8 @@ public abstract class CleanupContract extends DatabaseTest {
 
         CountDownLatch frozen = new CountDownLatch(1);
         CountDownLatch thaw = new CountDownLatch(1);
-        CleanupWorker dying = instance("dying", db.newPool(2)).cleanup().newWorker(quiet().rowsPerSecond(1e9)
-                .lease(Duration.ofSeconds(30)).sleeper(d -> {
+        CleanupWorker dying = instance("dying", db.newPool(2)).cleanup().newWorker(quiet().withRowsPerSecond(1e9)
+                .withLease(Duration.ofSeconds(30)).withSleeper(d -> {
                     frozen.countDown();
                     thaw.await(); // hangs after its first batch, holding the lease
                 }));
@@ -143,7 +143,7 @@ public abstract class CleanupContract extends DatabaseTest {
         SoftDelete sd = instance("stopper", dataSource());
         CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(1_000));
         CleanupWorker[] holder = new CleanupWorker[1];
-        holder[0] = sd.cleanup().newWorker(quiet().rowsPerSecond(1e9).sleeper(d -> holder[0].stop()));
+        holder[0] = sd.cleanup().newWorker(quiet().withRowsPerSecond(1e9).withSleeper(d -> holder[0].stop()));
 
         assertThat(holder[0].runOne()).isTrue();
         CleanupJob released = sd.cleanup().queue().require(job.id());
@@ -165,7 +165,7 @@ public abstract class CleanupContract extends DatabaseTest {
         SoftDelete sd = instance("rate", dataSource());
         sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()).withBatchSize(500));
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        CleanupWorker worker = sd.cleanup().newWorker(quiet().rowsPerSecond(1_000).sleeper(d -> {
+        CleanupWorker worker = sd.cleanup().newWorker(quiet().withRowsPerSecond(1_000).withSleeper(d -> {
             pauses.add(d);
             clock.advance(d);
         }));
@@ -182,8 +182,8 @@ public abstract class CleanupContract extends DatabaseTest {
         CleanupJob job = sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()));
         db.execute("ALTER TABLE " + c.products() + " RENAME TO brk_gone");
         List<Alert> alerts = new CopyOnWriteArrayList<>();
-        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().alertListener(alerts::add)
-                .circuitBreaker(0.05, Duration.ofHours(1), 2));
+        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().withAlertListener(alerts::add)
+                .withCircuitBreaker(0.05, Duration.ofHours(1), 2));
 
         assertThat(worker.runOne()).isTrue();
         CleanupJob retry = sd.cleanup().queue().require(job.id());
@@ -223,8 +223,8 @@ public abstract class CleanupContract extends DatabaseTest {
         SoftDelete sd = SoftDelete.builder(dataSource()).clock(clock).metrics(MicrometerMetrics.of(registry)).build();
         sd.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()), 5);
         List<Alert> alerts = new CopyOnWriteArrayList<>();
-        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().alertListener(alerts::add)
-                .queueAlert(3, Duration.ofMinutes(10)));
+        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().withAlertListener(alerts::add)
+                .withQueueAlert(3, Duration.ofMinutes(10)));
         worker.pause();
 
         worker.run();
