@@ -2,7 +2,6 @@ package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.table.SoftDeletableTable;
-import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.operation.Operation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
     /** Marks the SQL of the explicit hard-delete and purge API. */
     public static final String HARD_DELETE = "/* softdelete:hard */";
 
-    private static final Pattern TOKEN = Pattern.compile("/\\*softdelete:(at|by):([A-Za-z0-9_]+)\\*/");
     private static final Pattern BULK_DELETE = Pattern.compile(
             "(?is)^\\s*delete\\s+(?:[A-Za-z0-9_]+\\s+)?from\\s+(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+)"
                     + "(\\s+(?:as\\s+)?(?!where\\b)[A-Za-z0-9_]+)?(?:\\s+where\\s+(.*))?$");
@@ -39,9 +37,6 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         String inspected = next == null ? sql : next.inspect(sql);
         if (inspected == null || inspected.contains(HARD_DELETE)) {
             return inspected;
-        }
-        if (inspected.contains("/*softdelete:")) {
-            return fillMarkers(inspected, runtime.operations().currentOrNew());
         }
         if (!mayDelete(inspected)) {
             return inspected;   // the common case (queries, inserts, updates): no regex
@@ -69,20 +64,6 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         return sql.regionMatches(true, i, "delete", 0, 6) || sql.regionMatches(true, i, "with", 0, 4);
     }
 
-    private String fillMarkers(String sql, Operation operation) {
-        Matcher m = TOKEN.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            EntityMapping mapping = runtime.mappings().forTable(m.group(2)).orElseThrow(() -> new SoftDeleteException("Unknown soft-delete marker token in: " + sql));
-            String literal = m.group(1).equals("at")
-                    ? runtime.literals().timestamp(operation.at(), runtime.markerHasZone(mapping))
-                    : runtime.literals().string(operation.actor());
-            m.appendReplacement(out, Matcher.quoteReplacement(literal));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private String softenBulkDelete(Matcher delete, String sql) {
         String table = delete.group(1);
         var owner = runtime.mappings().joinedSubclassOwner(table);
@@ -103,7 +84,7 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
                 .append(m.markerColumn()).append(" = ")
                 .append(runtime.literals().timestamp(operation.at(), zone));
         m.deletedBy().ifPresent(by -> update.append(", ").append(by).append(" = ")
-                .append(runtime.literals().string(operation.actor())));
+                .append(runtime.literals().string(runtime.actorFor(mapping.get(), operation.actor()))));
         String qualifier = alias.isBlank() ? "" : alias.trim() + ".";
         update.append(" where ").append(qualifier).append(m.markerColumn()).append(" is null");
         if (delete.group(3) != null) {
