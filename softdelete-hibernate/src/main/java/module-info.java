@@ -18,6 +18,8 @@ module dev.softdelete.hibernate {
     exports dev.softdelete.hibernate.purge;
     exports dev.softdelete.hibernate.restore;
     exports dev.softdelete.hibernate.scope;
+    // Hibernate reads MarkingStateManagement.INSTANCE reflectively (state-management SPI).
+    exports dev.softdelete.hibernate.internal.bootstrap to org.hibernate.orm.core;
 
     provides org.hibernate.boot.spi.AdditionalMappingContributor
             with dev.softdelete.hibernate.internal.bootstrap.SoftDeleteMappingContributor;

@@ -116,6 +116,14 @@ abstract class AbstractDialect implements Dialect {
         };
     }
 
+    /** The UTF-8 bytes of {@code value} as lower-case hex digits; refuses U+0000. */
+    static String utf8Hex(String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("A string literal cannot hold U+0000 (NUL)");
+        }
+        return java.util.HexFormat.of().formatHex(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public String timestampType() {
         return "TIMESTAMP WITH TIME ZONE";

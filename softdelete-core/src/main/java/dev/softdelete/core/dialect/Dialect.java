@@ -111,6 +111,17 @@ public interface Dialect {
     SqlSyntax syntax();
 
     /**
+     * A SQL expression of a character type holding exactly {@code value} (or {@code NULL}), for the
+     * rare statement that cannot take a bind parameter. The text is UTF-8 encoded as hexadecimal
+     * digits, so nothing inside its quotes depends on a session setting (PostgreSQL
+     * {@code standard_conforming_strings}, MariaDB {@code NO_BACKSLASH_ESCAPES}, H2 modes) or can
+     * end the literal. {@code value} must not contain U+0000, which no character column stores.
+     *
+     * @throws IllegalArgumentException if {@code value} contains U+0000
+     */
+    String encodedStringLiteral(String value);
+
+    /**
      * Whether one statement can feed the rows changed by another into a third
      * ({@code WITH moved AS (DELETE ... RETURNING ...) INSERT ... SELECT ... FROM moved}), so that
      * a batch changes and records its rows in a single statement.

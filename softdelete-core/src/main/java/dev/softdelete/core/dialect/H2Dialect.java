@@ -47,6 +47,11 @@ public class H2Dialect extends AbstractDialect {
         return SYNTAX;
     }
 
+    @Override
+    public String encodedStringLiteral(String value) {
+        return value == null ? "NULL" : "UTF8TOSTRING(X'" + utf8Hex(value) + "')";
+    }
+
     /** H2's metadata names the index behind a unique constraint, not the constraint itself. */
     @Override
     public Map<String, String> constraintNamesByIndex(Connection connection, Scope scope, String table)

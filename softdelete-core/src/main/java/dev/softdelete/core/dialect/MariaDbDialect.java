@@ -73,6 +73,11 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public String encodedStringLiteral(String value) {
+        return value == null ? "NULL" : "CONVERT(X'" + utf8Hex(value) + "' USING utf8mb4)";
+    }
+
+    @Override
     public boolean allowsTargetInDeleteSubquery() {
         return false;
     }

@@ -49,6 +49,11 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public String encodedStringLiteral(String value) {
+        return value == null ? "NULL" : "convert_from(decode('" + utf8Hex(value) + "', 'hex'), 'UTF8')";
+    }
+
+    @Override
     public boolean supportsDataModifyingCte() {
         return true;
     }

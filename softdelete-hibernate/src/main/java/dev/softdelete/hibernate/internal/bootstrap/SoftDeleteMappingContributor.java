@@ -14,7 +14,7 @@ import org.hibernate.mapping.RootClass;
 
 /**
  * Service-loaded second step: after Hibernate has bound every entity and collection, finds the
- * {@link SoftDeletable} hierarchies, generates their soft-delete statement and registers the two
+ * {@link SoftDeletable} hierarchies, makes their delete a soft delete and registers the two
  * filters (active rows: auto-enabled and applied to load by key; deleted rows: on demand).
  */
 public final class SoftDeleteMappingContributor implements AdditionalMappingContributor {
@@ -31,7 +31,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         if (runtime == null) {
             return;
         }
-        MappingBinder binder = new MappingBinder(runtime.mappings());
+        MappingBinder binder = new MappingBinder(runtime.mappings(), MarkingStateManagement.class);
         boolean any = false;
         for (var entity : metadata.getEntityBindings()) {
             if (entity instanceof RootClass root && root.getMappedClass() != null

@@ -10,6 +10,7 @@ import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import dev.softdelete.hibernate.delete.InvalidActorException;
 import dev.softdelete.hibernate.internal.event.SoftDeleteListeners;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.mapping.SoftDeleteMappings;
@@ -44,7 +45,7 @@ public final class SoftDeleteRuntime {
     private final Map<String, Object> settings;
     private final SoftDeleteMappings mappings = new SoftDeleteMappings();
     private final SoftDeleteListeners listeners = new SoftDeleteListeners();
-    private final Map<String, Boolean> markerHasZone = new ConcurrentHashMap<>();
+    private final Map<String, MarkerColumns> columns = new ConcurrentHashMap<>();
     private final Clock clock;
     private final SoftDeleteMetrics metrics;
     private final OperationTracker operations;
@@ -139,36 +140,80 @@ public final class SoftDeleteRuntime {
         this.connections = access;
     }
 
-    /** Literal formatting for the database in use. */
+    /** Literal formatting for the database in use (the bulk-delete rewrite only). */
     public SqlLiterals literals() {
         SqlLiterals current = literals;
         if (current == null) {
-            current = new SqlLiterals(withConnection(c -> dialect(c)).syntax());
+            current = new SqlLiterals(dialect());
             literals = current;
         }
         return current;
     }
 
-    /**
-     * Whether the entity's marker column carries a time zone, read once from the catalog through
-     * the session factory's own connections (so that {@code remove()} needs no DataSource setting).
-     */
+    /** The database's dialect (the core's, or detected once through the factory's connections). */
+    public Dialect dialect() {
+        Dialect current = dialect;
+        return current != null ? current : withConnection(this::dialect);
+    }
+
+    /** Whether the entity's marker column carries a time zone (see {@link #columns}). */
     public boolean markerHasZone(EntityMapping mapping) {
-        Boolean known = markerHasZone.get(mapping.entityName());
+        return columns(mapping).markerHasZone();
+    }
+
+    /**
+     * What the catalog says about the entity's marker and deleted-by columns, read once through the
+     * session factory's own connections (so that {@code remove()} needs no DataSource setting).
+     */
+    public MarkerColumns columns(EntityMapping mapping) {
+        MarkerColumns known = columns.get(mapping.entityName());
         if (known != null) {
             return known;
         }
-        boolean zone = withConnection(c -> {
+        MarkerColumns read = withConnection(c -> {
             // Only the connection-based lookup is used, so the catalog needs no DataSource.
             Catalog catalog = new Catalog(null, dialect(c));
             String name = mapping.table().table();
             TableInfo table = catalog.find(c, Identifier.of(name)).orElseThrow(() -> new SoftDeleteException(
                     "Table '" + name + "' of soft-deletable entity " + mapping.entityName()
                             + " does not exist in the current schema."));
-            return catalog.requireColumn(table, mapping.table().markerColumn()).hasTimeZone();
+            boolean zone = catalog.requireColumn(table, mapping.table().markerColumn()).hasTimeZone();
+            int length = mapping.table().deletedBy().map(by -> catalog.requireColumn(table, by).size())
+                    .filter(size -> size > 0).orElse(Integer.MAX_VALUE);
+            return new MarkerColumns(zone, length);
         });
-        markerHasZone.put(mapping.entityName(), zone);
-        return zone;
+        columns.put(mapping.entityName(), read);
+        return read;
+    }
+
+    /**
+     * The actor, checked against the entity's {@code deleted_by} column before anything is written.
+     *
+     * @throws InvalidActorException if the actor is longer than the column (in characters)
+     */
+    public String actorFor(EntityMapping mapping, String actor) {
+        if (actor == null || mapping.table().deletedBy().isEmpty()) {
+            return actor;
+        }
+        int limit = columns(mapping).deletedByLength();
+        int length = actor.codePointCount(0, actor.length());
+        if (length > limit) {
+            throw new InvalidActorException("The ActorProvider returned an actor of " + length + " characters, but"
+                    + " column " + mapping.table().table() + "." + mapping.table().deletedBy().orElseThrow()
+                    + " of " + mapping.label() + " holds at most " + limit + ". Nothing was deleted and the actor was"
+                    + " not truncated. Widen the column or make the ActorProvider return a shorter name.");
+        }
+        return actor;
+    }
+
+    /**
+     * The catalog facts the soft-delete statement depends on.
+     *
+     * @param markerHasZone   whether the marker column carries a time zone
+     * @param deletedByLength the deleted-by column's maximum length in characters (unbounded when
+     *                        the entity has none or the catalog gives none)
+     */
+    public record MarkerColumns(boolean markerHasZone, int deletedByLength) {
     }
 
     private Dialect dialect(Connection connection) throws SQLException {

@@ -11,29 +11,36 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.engine.OptimisticLockStyle;
 import org.hibernate.engine.spi.CascadingActions;
-import org.hibernate.engine.spi.ExecuteUpdateResultCheckStyle;
 import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.RootClass;
+import org.hibernate.persister.state.spi.StateManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@link SoftDeletable} to Hibernate's boot model: a generated soft-delete statement per
- * class of the hierarchy (what {@code @SQLDelete} would hold), the two filters on the root and on
- * every to-many collection of the entity, and the cascade children.
+ * Applies {@link SoftDeletable} to Hibernate's boot model: the state management whose delete
+ * marks the root row, the two filters on the root and on every to-many collection of the entity,
+ * and the cascade children.
  */
 public final class MappingBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingBinder.class);
 
     private final SoftDeleteMappings mappings;
+    private final Class<? extends StateManagement> stateManagement;
 
-    public MappingBinder(SoftDeleteMappings mappings) {
+    /**
+     * @param mappings        where the bound hierarchies are recorded
+     * @param stateManagement Hibernate's state management for the roots: the one whose delete
+     *                        coordinator marks the row
+     */
+    public MappingBinder(SoftDeleteMappings mappings, Class<? extends StateManagement> stateManagement) {
         this.mappings = mappings;
+        this.stateManagement = stateManagement;
     }
 
     /** Binds one hierarchy whose root class carries the annotation. */
@@ -52,18 +59,17 @@ public final class MappingBinder {
         String marker = names.markerColumn();
         root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true, Map.of(), Map.of());
         root.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true, Map.of(), Map.of());
-        String softDelete = softDeleteStatement(root, names);
-        root.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+        if (root.getStateManagementType() != null) {
+            throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " already has Hibernate state"
+                    + " management " + root.getStateManagementType().getSimpleName() + " (@SoftDelete, @Audited or a"
+                    + " temporal mapping); use one of them, not both.");
+        }
+        // Deleting any class of the hierarchy marks the root row (joined subclass rows stay), with
+        // the instant and the actor bound as parameters: see MarkingDeleteCoordinator.
+        root.setStateManagementType(stateManagement);
         for (PersistentClass subclass : root.getSubclassClosure()) {
             if (subclass instanceof JoinedSubclass joined) {
-                // The row in the subclass table stays; only the root row carries the marker.
-                String subTable = joined.getTable().getName();
-                String key = joined.getKey().getColumns().get(0).getName();
-                joined.setCustomSQLDelete("update " + subTable + " set " + key + " = " + key + " where " + key
-                        + " = ?", false, ExecuteUpdateResultCheckStyle.NONE);
-                mappings.addJoinedSubclassTable(subTable, root.getEntityName());
-            } else if (subclass != root) {
-                subclass.setCustomSQLDelete(softDelete, false, ExecuteUpdateResultCheckStyle.COUNT);
+                mappings.addJoinedSubclassTable(joined.getTable().getName(), root.getEntityName());
             }
         }
         EntityMapping mapping = new EntityMapping(root.getEntityName(), root.getMappedClass(), names, List.of());
@@ -87,23 +93,6 @@ public final class MappingBinder {
         } catch (InvalidIdentifierException e) {
             throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * What {@code @SQLDelete} would hold: marks the row, with placeholders for the operation's
-     * instant and actor that the statement inspector fills in.
-     */
-    private static String softDeleteStatement(RootClass root, SoftDeletableTable names) {
-        String table = names.table();
-        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(names.markerColumn())
-                .append(" = /*softdelete:at:").append(table).append("*/");
-        names.deletedBy().ifPresent(by -> sql.append(", ").append(by).append(" = /*softdelete:by:").append(table)
-                .append("*/"));
-        sql.append(" where ").append(names.keyColumn()).append(" = ?");
-        if (root.isVersioned()) {
-            sql.append(" and ").append(root.getVersion().getColumns().get(0).getName()).append(" = ?");
-        }
-        return sql.append(" and ").append(names.markerColumn()).append(" is null").toString();
     }
 
     /** Records, for every soft-deletable parent, the soft-deletable children its removal cascades to. */

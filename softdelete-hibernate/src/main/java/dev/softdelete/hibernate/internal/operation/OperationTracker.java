@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.operation;
 
 import dev.softdelete.core.ActorProvider;
+import dev.softdelete.hibernate.delete.InvalidActorException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -10,12 +11,9 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 /**
  * Gives every transaction of a session one {@link Operation}: all entities removed in it (a parent
  * and the children its cascade removes) share one instant and actor. The operation ends with the
- * transaction. The statement inspector reads the operation of the current thread, which is set
- * just before Hibernate prepares each delete.
+ * transaction. The delete coordinator binds the operation of the session it deletes in.
  */
 public final class OperationTracker {
-
-    private static final ThreadLocal<Operation> CURRENT = new ThreadLocal<>();
 
     private final Map<SharedSessionContractImplementor, Operation> bySession =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -27,12 +25,26 @@ public final class OperationTracker {
         this.actors = actors;
     }
 
-    /** A new operation, stamped now. */
+    /**
+     * A new operation, stamped now, with the current actor.
+     *
+     * @throws InvalidActorException if the actor holds a NUL character (U+0000)
+     */
     public Operation newOperation() {
-        return new Operation(clock.instant(), actors.currentActor());
+        return new Operation(clock.instant(), checked(actors.currentActor()));
     }
 
-    /** The session's operation (started on first use in a transaction); also made current for this thread. */
+    /** The actor as the provider gave it, refused when no character column could store it. */
+    private static String checked(String actor) {
+        if (actor != null && actor.indexOf('\u0000') >= 0) {
+            throw new InvalidActorException("The ActorProvider returned an actor containing a NUL character"
+                    + " (U+0000) at index " + actor.indexOf('\u0000') + "; deleted_by cannot store it. Nothing was"
+                    + " deleted. Make the ActorProvider return a name without control character U+0000.");
+        }
+        return actor;
+    }
+
+    /** The session's operation (started on first use in a transaction). */
     public Operation enter(SharedSessionContractImplementor session) {
         Operation operation = bySession.get(session);
         if (operation == null) {
@@ -41,13 +53,7 @@ public final class OperationTracker {
             session.getTransactionCompletionCallbacks().registerCallback(
                     (success, s) -> bySession.remove(s));
         }
-        CURRENT.set(operation);
         return operation;
     }
 
-    /** The operation made current on this thread by {@link #enter}, or a new one. */
-    public Operation currentOrNew() {
-        Operation operation = CURRENT.get();
-        return operation != null ? operation : newOperation();
-    }
 }
