@@ -80,6 +80,7 @@ public final class SoftDelete {
         return new Builder(dataSource);
     }
 
+    /** Returns the data source the library works on. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -94,14 +95,17 @@ public final class SoftDelete {
         return schema;
     }
 
+    /** Returns the clock every feature reads time from. */
     public Clock clock() {
         return clock;
     }
 
+    /** Returns where metrics go (no-op unless configured). */
     public SoftDeleteMetrics metrics() {
         return metrics;
     }
 
+    /** Returns who is acting, for audit, {@code deleted_by} and run operators. */
     public ActorProvider actors() {
         return actors;
     }
@@ -126,6 +130,7 @@ public final class SoftDelete {
         return catalog;
     }
 
+    /** Returns the audit log ({@code audit_log}). */
     public AuditLog auditLog() {
         return auditLog;
     }
@@ -229,6 +234,7 @@ public final class SoftDelete {
             return this;
         }
 
+        /** Builds the facade and, unless disabled, creates or upgrades the library schema. */
         public SoftDelete build() {
             return new SoftDelete(this);
         }

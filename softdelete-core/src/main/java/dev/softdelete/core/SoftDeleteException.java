@@ -6,10 +6,12 @@ package dev.softdelete.core;
  */
 public class SoftDeleteException extends RuntimeException {
 
+    /** Creates the exception with a message that says what, where and what to do next. */
     public SoftDeleteException(String message) {
         super(message);
     }
 
+    /** Creates the exception with a message and the failure that caused it. */
     public SoftDeleteException(String message, Throwable cause) {
         super(message, cause);
     }

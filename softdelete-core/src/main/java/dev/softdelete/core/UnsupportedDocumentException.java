@@ -6,6 +6,7 @@ package dev.softdelete.core;
  */
 public class UnsupportedDocumentException extends SoftDeleteException {
 
+    /** Creates the exception with a message and the failure that caused it (may be null). */
     public UnsupportedDocumentException(String message, Throwable cause) {
         super(message, cause);
     }

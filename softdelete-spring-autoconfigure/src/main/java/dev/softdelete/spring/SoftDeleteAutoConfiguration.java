@@ -33,6 +33,11 @@ import org.springframework.context.annotation.Import;
 @Import(SoftDeleteMetricsConfiguration.class)
 public class SoftDeleteAutoConfiguration {
 
+    /**
+     * The {@link SoftDelete} facade for the single {@link DataSource}, using the context's
+     * {@link SoftDeleteMetrics}, {@link ActorProvider} and {@link Clock} beans when present. Creates or
+     * upgrades the library schema unless {@code softdelete.schema.initialize=false}.
+     */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public SoftDelete softDelete(DataSource dataSource, SoftDeleteProperties properties,

@@ -23,6 +23,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "softdelete.cleanup", name = "enabled", havingValue = "true")
 public class SoftDeleteCleanupAutoConfiguration {
 
+    /**
+     * The cleanup scheduler, configured from {@code softdelete.cleanup.*}, alerting the context's
+     * {@link AlertListener} (logging by default); started and stopped with the context.
+     */
     @Bean
     @ConditionalOnMissingBean
     public CleanupScheduler softDeleteCleanupScheduler(SoftDelete softDelete, SoftDeleteProperties properties,

@@ -35,6 +35,7 @@ public class SoftDeleteHibernateAutoConfiguration {
     @ConditionalOnSingleCandidate(EntityManagerFactory.class)
     public static class EntityManagerFactoryConfiguration {
 
+        /** The Hibernate integration for the single {@link EntityManagerFactory}. */
         @Bean
         @ConditionalOnMissingBean
         public HibernateSoftDelete hibernateSoftDelete(EntityManagerFactory entityManagerFactory) {

@@ -20,34 +20,42 @@ public class SoftDeleteProperties {
 
     private final Cleanup cleanup = new Cleanup();
 
+    /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** Sets whether to configure softdelete at all. */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** Returns the prefix of the library's own tables; default {@code sd_}. */
     public String getTablePrefix() {
         return tablePrefix;
     }
 
+    /** Sets the prefix of the library's own tables; may be empty. */
     public void setTablePrefix(String tablePrefix) {
         this.tablePrefix = tablePrefix;
     }
 
+    /** Returns the id of this instance in leases, telemetry and the audit log; {@code null} means host:pid. */
     public String getInstanceId() {
         return instanceId;
     }
 
+    /** Sets the id of this instance; {@code null} or blank means host:pid. */
     public void setInstanceId(String instanceId) {
         this.instanceId = instanceId;
     }
 
+    /** Returns the settings under {@code softdelete.schema.*}. */
     public Schema getSchema() {
         return schema;
     }
 
+    /** Returns the settings under {@code softdelete.cleanup.*}. */
     public Cleanup getCleanup() {
         return cleanup;
     }
@@ -61,10 +69,12 @@ public class SoftDeleteProperties {
          */
         private boolean initialize = true;
 
+        /** Returns whether the library tables are created or upgraded at start-up; default true. */
         public boolean isInitialize() {
             return initialize;
         }
 
+        /** Sets whether the library tables are created or upgraded at start-up. */
         public void setInitialize(boolean initialize) {
             this.initialize = initialize;
         }
@@ -91,50 +101,62 @@ public class SoftDeleteProperties {
         /** How long shutdown waits for batches in progress. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+        /** Returns whether this instance runs cleanup workers; default false. */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets whether this instance runs cleanup workers. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** Returns the number of workers in this instance; default 1. */
         public int getThreads() {
             return threads;
         }
 
+        /** Sets the number of workers in this instance. */
         public void setThreads(int threads) {
             this.threads = threads;
         }
 
+        /** Returns the rate limit per worker, in rows per second; default 0 (unlimited). */
         public double getRowsPerSecond() {
             return rowsPerSecond;
         }
 
+        /** Sets the rate limit per worker, in rows per second; 0 means unlimited. */
         public void setRowsPerSecond(double rowsPerSecond) {
             this.rowsPerSecond = rowsPerSecond;
         }
 
+        /** Returns how long a claimed job's lease lasts without a heartbeat; default 60 seconds. */
         public Duration getLease() {
             return lease;
         }
 
+        /** Sets how long a claimed job's lease lasts without a heartbeat. */
         public void setLease(Duration lease) {
             this.lease = lease;
         }
 
+        /** Returns how often an idle worker polls the queue; default 10 seconds. */
         public Duration getPollInterval() {
             return pollInterval;
         }
 
+        /** Sets how often an idle worker polls the queue. */
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
         }
 
+        /** Returns how long shutdown waits for batches in progress; default 30 seconds. */
         public Duration getShutdownTimeout() {
             return shutdownTimeout;
         }
 
+        /** Sets how long shutdown waits for batches in progress. */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }

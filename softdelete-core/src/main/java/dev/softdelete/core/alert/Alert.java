@@ -11,17 +11,24 @@ import java.util.Map;
  * @param severity   how urgent
  * @param subject    what it is about (a table, an element, a job type)
  * @param message    one readable sentence: what happened and what to do
+ * @param raisedAt   when it was raised
  * @param attributes extra facts (counts, thresholds), for logs and notifications
  */
 public record Alert(String type, Severity severity, String subject, String message, Instant raisedAt,
         Map<String, String> attributes) {
 
+    /** Copies {@code attributes}. */
     public Alert {
         attributes = Map.copyOf(attributes);
     }
 
     /** How urgent an alert is. */
     public enum Severity {
-        INFO, WARNING, CRITICAL
+        /** Worth knowing; no action needed now. */
+        INFO,
+        /** Needs a look soon. */
+        WARNING,
+        /** Needs action now; logged at ERROR by default. */
+        CRITICAL
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 @FunctionalInterface
 public interface AlertListener {
 
+    /** Handles one alert; should return quickly and not throw. */
     void onAlert(Alert alert);
 
     /** The default: logs each alert at WARN (ERROR for critical) under {@code dev.softdelete.alert}. */

@@ -23,6 +23,7 @@ public final class AuditLog {
     /** Document kind of the {@code details} column. */
     public static final String DETAILS_KIND = "audit-details";
 
+    /** Binds the log to its table in {@code schema}; {@code host} identifies this instance in every entry. */
     public AuditLog(Jdbc jdbc, LibrarySchema schema, Clock clock, ActorProvider actors, String host) {
         this.jdbc = jdbc;
         this.table = schema.table(LibraryTable.AUDIT_LOG);

@@ -26,6 +26,7 @@ public final class Catalog {
     private final DataSource dataSource;
     private final Dialect dialect;
 
+    /** Reads the current schema of {@code dataSource}; {@code dialect} validates names and says how they are stored. */
     public Catalog(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;

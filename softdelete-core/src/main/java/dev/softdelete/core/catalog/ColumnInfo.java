@@ -2,7 +2,15 @@ package dev.softdelete.core.catalog;
 
 import java.sql.Types;
 
-/** A column as the database catalog describes it. {@code jdbcType} is a {@link java.sql.Types} constant. */
+/**
+ * A column as the database catalog describes it. {@code jdbcType} is a {@link java.sql.Types} constant.
+ *
+ * @param name     the column's name as the catalog stores it
+ * @param jdbcType its {@link java.sql.Types} constant
+ * @param typeName its database type name, e.g. {@code timestamptz}
+ * @param size     its size or precision as the driver reports it
+ * @param nullable whether it accepts {@code NULL}
+ */
 public record ColumnInfo(String name, int jdbcType, String typeName, int size, boolean nullable) {
 
     /** Whether this is a timestamp column that carries a time zone (e.g. PostgreSQL {@code timestamptz}). */

@@ -4,10 +4,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A table as the catalog describes it: names exactly as stored (case folded by the database). */
+/**
+ * A table as the catalog describes it: names exactly as stored (case folded by the database).
+ *
+ * @param name         the table's name
+ * @param columns      its columns, in catalog order
+ * @param primaryKey   its primary-key columns, in key order; empty when it has none
+ * @param importedKeys its foreign keys to other tables
+ * @param exportedKeys foreign keys of other tables to it
+ * @param uniqueKeys   its unique indexes and constraints, the primary key included
+ */
 public record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey,
         List<ForeignKeyInfo> importedKeys, List<ForeignKeyInfo> exportedKeys, List<UniqueKeyInfo> uniqueKeys) {
 
+    /** Copies the lists. */
     public TableInfo {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);

@@ -23,6 +23,10 @@ public final class CircuitBreaker {
     private record Outcome(Instant at, boolean failed) {
     }
 
+    /**
+     * Creates a closed breaker that opens above {@code threshold} (a fraction) failed attempts in {@code window},
+     * once at least {@code minimumJobs} attempts are in it.
+     */
     public CircuitBreaker(double threshold, Duration window, int minimumJobs, Clock clock) {
         this.threshold = threshold;
         this.window = window;
@@ -54,10 +58,12 @@ public final class CircuitBreaker {
         return outcomes.isEmpty() ? 0 : (double) failures / outcomes.size();
     }
 
+    /** Returns the number of attempts in the window. */
     public synchronized int attemptsInWindow() {
         return outcomes.size();
     }
 
+    /** Returns whether the breaker is open (workers claim nothing). */
     public synchronized boolean isOpen() {
         return open;
     }

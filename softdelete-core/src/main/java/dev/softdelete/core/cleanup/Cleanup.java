@@ -34,6 +34,7 @@ public final class Cleanup {
         softDelete.metrics().gauge(MetricNames.CLEANUP_QUEUE_LENGTH, MetricTags.empty(), queue::lastSampledLength);
     }
 
+    /** Returns the job queue: enqueue, list and inspect cleanup jobs. */
     public CleanupQueue queue() {
         return queue;
     }

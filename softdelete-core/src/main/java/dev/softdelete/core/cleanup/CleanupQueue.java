@@ -87,6 +87,11 @@ public final class CleanupQueue {
         return jobs.find(id);
     }
 
+    /**
+     * Returns the job with this id.
+     *
+     * @throws SoftDeleteException when no such job exists
+     */
     public CleanupJob require(long id) {
         return find(id).orElseThrow(() -> new SoftDeleteException("Cleanup job " + id + " does not exist in "
                 + jobs.table() + ". List jobs with CleanupQueue.list(...) to find the right id."));

@@ -49,10 +49,12 @@ public final class CleanupScheduler implements AutoCloseable {
         return this;
     }
 
+    /** Returns the workers this scheduler runs. */
     public List<CleanupWorker> workers() {
         return workers;
     }
 
+    /** Pauses every worker: none claims a new job until {@link #resume()}. */
     public void pause() {
         workers.forEach(CleanupWorker::pause);
     }
@@ -62,6 +64,7 @@ public final class CleanupScheduler implements AutoCloseable {
         workers.forEach(CleanupWorker::resume);
     }
 
+    /** Returns whether every worker is paused, by hand or by the shared circuit breaker. */
     public boolean isPaused() {
         return workers.stream().allMatch(CleanupWorker::isPaused);
     }
@@ -88,6 +91,7 @@ public final class CleanupScheduler implements AutoCloseable {
         }
     }
 
+    /** Stops the workers, waiting up to 30 seconds before interrupting them. */
     @Override
     public void close() {
         close(Duration.ofSeconds(30));

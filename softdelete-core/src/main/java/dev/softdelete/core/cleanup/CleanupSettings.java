@@ -13,11 +13,29 @@ import java.util.Objects;
  * <pre>{@code
  * CleanupSettings settings = CleanupSettings.defaults().withRowsPerSecond(5_000).withAlertListener(pager::send);
  * }</pre>
+ *
+ * @param lease                how long a claimed job stays a worker's without a heartbeat (each batch is one); positive
+ * @param rowsPerSecond        rows removed per second per worker; 0 means unlimited
+ * @param backoffBase          delay before the first retry, doubled for each further one
+ * @param backoffMax           the longest delay between retries
+ * @param failureRateThreshold the failed share of attempts above which the circuit breaker opens
+ * @param failureWindow        the sliding window the failure rate is measured over
+ * @param minimumJobsForRate   attempts the window must hold before the breaker may open
+ * @param queueAlertLength     queued jobs above which the queue alert may fire
+ * @param queueAlertAfter      how long the queue must stay that long before the alert fires
+ * @param pollInterval         delay between two drains of the queue by the built-in scheduler
+ * @param sleeper              how the rate limit waits
+ * @param alertListener        where failure-rate and queue-length alerts go
  */
 public record CleanupSettings(Duration lease, double rowsPerSecond, Duration backoffBase, Duration backoffMax,
         double failureRateThreshold, Duration failureWindow, int minimumJobsForRate, long queueAlertLength,
         Duration queueAlertAfter, Duration pollInterval, Sleeper sleeper, AlertListener alertListener) {
 
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException when {@code lease} is not positive
+     */
     public CleanupSettings {
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(alertListener, "alertListener");

@@ -246,6 +246,7 @@ public final class CleanupWorker implements Runnable {
         stopping.set(true);
     }
 
+    /** Returns whether {@link #stop()} was called. */
     public boolean isStopping() {
         return stopping.get();
     }

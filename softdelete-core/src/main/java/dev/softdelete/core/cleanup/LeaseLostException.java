@@ -8,6 +8,7 @@ import dev.softdelete.core.SoftDeleteException;
  */
 public class LeaseLostException extends SoftDeleteException {
 
+    /** Creates the exception for job {@code jobId}, whose lease {@code owner} lost. */
     public LeaseLostException(long jobId, String owner) {
         super("Cleanup job " + jobId + " is no longer leased to " + owner + ": its lease expired and another"
                 + " worker took it over. This batch was rolled back. If this repeats, raise the lease duration"

@@ -201,13 +201,19 @@ public interface Dialect {
     <T> T withNamedLock(Connection connection, String name, Duration timeout, SqlCallable<T> work)
             throws SQLException;
 
-    /** Where unqualified names resolve: JDBC catalog and schema (either may be {@code null}). */
+    /**
+     * Where unqualified names resolve: JDBC catalog and schema (either may be {@code null}).
+     *
+     * @param catalog the JDBC catalog, or {@code null}
+     * @param schema  the JDBC schema, or {@code null}
+     */
     record Scope(String catalog, String schema) {
     }
 
     /** A unit of work that may throw {@link SQLException}. */
     @FunctionalInterface
     interface SqlCallable<T> {
+        /** Runs the work and returns its result. */
         T call() throws SQLException;
     }
 }

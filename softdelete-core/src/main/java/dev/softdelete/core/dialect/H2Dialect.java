@@ -21,6 +21,7 @@ public class H2Dialect extends AbstractDialect {
     /** H2 has no cross-session advisory lock; embedded H2 lives in one JVM, so a JVM lock per database suffices. */
     private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
+    /** A dialect for H2 {@code version}, as the driver reports it. */
     public H2Dialect(String version) {
         super(version);
     }

@@ -5,8 +5,10 @@ import dev.softdelete.core.SoftDeleteException;
 /** An identifier was not a plain SQL identifier, was empty, or was too long for the database. */
 public class InvalidIdentifierException extends SoftDeleteException {
 
+    /** The rejected input. */
     private final String identifier;
 
+    /** Creates the exception for the rejected {@code identifier}, with a message that says how to fix it. */
     public InvalidIdentifierException(String identifier, String message) {
         super(message);
         this.identifier = identifier;

@@ -17,10 +17,12 @@ public class MariaDbDialect extends AbstractDialect {
     private final DatabaseKind kind;
     private final boolean skipLocked;
 
+    /** A dialect for MariaDB {@code version}, as the driver reports it. */
     public MariaDbDialect(String version) {
         this(DatabaseKind.MARIADB, version);
     }
 
+    /** A dialect for {@code kind} (MARIADB or MYSQL) at {@code version}, as the driver reports it. */
     public MariaDbDialect(DatabaseKind kind, String version) {
         super(version);
         this.kind = kind;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 /** PostgreSQL 12+: partial indexes, SKIP LOCKED, transactional DDL, 63-byte identifiers. */
 public class PostgresDialect extends AbstractDialect {
 
+    /** A dialect for PostgreSQL {@code version}, as the driver reports it. */
     public PostgresDialect(String version) {
         super(version);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record UpsertColumn(String name, String sqlType, Merge merge) {
 
+    /** Checks that no component is null. */
     public UpsertColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sqlType, "sqlType");
@@ -32,10 +33,12 @@ public record UpsertColumn(String name, String sqlType, Merge merge) {
         REPLACE
     }
 
+    /** A key column: part of the unique key, never updated. */
     public static UpsertColumn key(String name, String sqlType) {
         return new UpsertColumn(name, sqlType, Merge.KEY);
     }
 
+    /** A column that combines with an existing row's value as {@code merge} says. */
     public static UpsertColumn of(String name, String sqlType, Merge merge) {
         return new UpsertColumn(name, sqlType, merge);
     }

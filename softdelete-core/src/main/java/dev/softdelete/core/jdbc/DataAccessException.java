@@ -6,8 +6,13 @@ import java.sql.SQLException;
 /** A database call failed. Carries the SQL (never parameter values) and the SQL state. */
 public class DataAccessException extends SoftDeleteException {
 
+    /** The statement that failed, or null. */
     private final String sql;
 
+    /**
+     * Creates the exception; the message gets the SQL (abbreviated to 300 characters) and the driver's
+     * message appended.
+     */
     public DataAccessException(String message, String sql, SQLException cause) {
         super(message + (sql == null ? "" : " [SQL: " + abbreviate(sql) + "]")
                 + (cause == null ? "" : ": " + cause.getMessage()), cause);

@@ -22,15 +22,18 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final Dialect dialect;
 
+    /** Binds the helpers to a data source and its dialect. */
     public Jdbc(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
     }
 
+    /** Returns the data source connections come from. */
     public DataSource dataSource() {
         return dataSource;
     }
 
+    /** Returns the dialect used to bind instants. */
     public Dialect dialect() {
         return dialect;
     }
@@ -38,12 +41,14 @@ public final class Jdbc {
     /** Work that needs a connection. */
     @FunctionalInterface
     public interface ConnectionCallback<T> {
+        /** Runs the work with {@code connection} and returns its result. */
         T doWith(Connection connection) throws SQLException;
     }
 
     /** Maps one row. */
     @FunctionalInterface
     public interface RowMapper<T> {
+        /** Maps the current row of {@code resultSet}, without advancing it. */
         T map(ResultSet resultSet) throws SQLException;
     }
 

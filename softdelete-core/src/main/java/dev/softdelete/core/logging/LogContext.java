@@ -16,10 +16,15 @@ import org.slf4j.MDC;
  */
 public final class LogContext implements AutoCloseable {
 
+    /** MDC key of the run id. */
     public static final String RUN_ID = "run_id";
+    /** MDC key of the table (or entity) being worked on. */
     public static final String ENTITY = "entity";
+    /** MDC key of a row count. */
     public static final String COUNT = "count";
+    /** MDC key of a duration, in milliseconds. */
     public static final String DURATION_MS = "duration_ms";
+    /** MDC key of a status (of a run or job). */
     public static final String STATUS = "status";
 
     private final Map<String, String> previous = new LinkedHashMap<>();
@@ -45,6 +50,7 @@ public final class LogContext implements AutoCloseable {
         return this;
     }
 
+    /** Restores the keys this context set to their previous values (removed when there were none). */
     @Override
     public void close() {
         previous.forEach((key, value) -> {

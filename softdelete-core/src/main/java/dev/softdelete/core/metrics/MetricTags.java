@@ -33,6 +33,7 @@ public final class MetricTags {
         return new MetricTags(Collections.unmodifiableList(list));
     }
 
+    /** No tags. */
     public static MetricTags empty() {
         return EMPTY;
     }

@@ -48,6 +48,7 @@ public interface SoftDeleteMetrics {
 
     /** A running long task. */
     interface LongTask extends AutoCloseable {
+        /** A handle whose {@link #close()} does nothing. */
         LongTask NOOP = () -> { };
 
         /** Stops the task timer. */

@@ -22,7 +22,14 @@ public interface BatchHook {
         return true;
     }
 
-    /** One committed (or about to commit) batch. {@code cursor} is where the next batch resumes. */
+    /**
+     * One committed (or about to commit) batch. {@code cursor} is where the next batch resumes.
+     *
+     * @param table   the table the batch deleted from
+     * @param cursor  where the next batch resumes
+     * @param expired expired rows the batch looked at
+     * @param removed rows it deleted (or archived, then deleted)
+     */
     record Batch(String table, PurgeCursor cursor, long expired, long removed) {
     }
 

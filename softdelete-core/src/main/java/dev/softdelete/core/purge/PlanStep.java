@@ -19,11 +19,13 @@ import java.util.List;
 public record PlanStep(TableInfo table, ColumnInfo key, ColumnInfo marker, List<ForeignKeyInfo> parentEdges,
         List<ForeignKeyInfo> referencedBy, String archiveTable) {
 
+    /** Copies the lists. */
     public PlanStep {
         parentEdges = List.copyOf(parentEdges);
         referencedBy = List.copyOf(referencedBy);
     }
 
+    /** Returns the table's name as the catalog stores it. */
     public String name() {
         return table.name();
     }

@@ -8,6 +8,7 @@ import dev.softdelete.core.SoftDeleteException;
  */
 public class PurgeConfigurationException extends SoftDeleteException {
 
+    /** Creates the exception with a message that says what is wrong and how to fix it. */
     public PurgeConfigurationException(String message) {
         super(message);
     }

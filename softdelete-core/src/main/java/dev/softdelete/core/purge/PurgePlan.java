@@ -11,9 +11,13 @@ import java.util.Set;
  * references it (transitively), in delete order, children before parents. Tables that reference
  * a planned table but have no marker are not deleted from; their rows block the rows they
  * reference ({@link #blockingTables()}).
+ *
+ * @param policy      the policy planned
+ * @param deleteOrder the tables to delete from, children before parents; the policy's own table last
  */
 public record PurgePlan(RetentionPolicy policy, List<PlanStep> deleteOrder) {
 
+    /** Copies the list. */
     public PurgePlan {
         deleteOrder = List.copyOf(deleteOrder);
     }

@@ -43,6 +43,7 @@ public final class Purger {
     private final PurgeExecutor executor;
     private final ArchiveTables archives;
 
+    /** Built by {@code SoftDelete}; obtain it with {@code softDelete.purge()}. */
     public Purger(CoreContext softDelete) {
         this.softDelete = softDelete;
         this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables());

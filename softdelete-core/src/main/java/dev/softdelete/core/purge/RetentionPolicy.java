@@ -24,10 +24,19 @@ import java.util.Objects;
 public record RetentionPolicy(String table, PurgeAction action, Duration retention,
         String archiveTable, Duration archiveRetention, int batchSize) {
 
+    /** Default {@code retention}: 30 days. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    /** Default {@code archiveRetention}: 365 days. */
     public static final Duration DEFAULT_ARCHIVE_RETENTION = Duration.ofDays(365);
+    /** Default {@code batchSize}: 1,000 rows. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
 
+    /**
+     * Checks the values and defaults {@code archiveTable} to {@code <table>_archive}.
+     *
+     * @throws PurgeConfigurationException when a retention is not positive or {@code batchSize} is below 1
+     * @throws dev.softdelete.core.dialect.InvalidIdentifierException when a table name is not a plain identifier
+     */
     public RetentionPolicy {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(action, "action");

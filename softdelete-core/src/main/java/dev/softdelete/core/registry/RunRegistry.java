@@ -25,6 +25,7 @@ public final class RunRegistry {
     private final ActorProvider actors;
     private final String host;
 
+    /** Binds the registry to its table in {@code schema}; {@code host} identifies this instance in every run. */
     public RunRegistry(Jdbc jdbc, LibrarySchema schema, Clock clock, ActorProvider actors, String host) {
         this.jdbc = jdbc;
         this.table = schema.table(LibraryTable.RUNS);
@@ -59,6 +60,7 @@ public final class RunRegistry {
         return jdbc.withConnection(c -> find(c, id));
     }
 
+    /** The run, if it exists, read on the caller's connection. */
     public Optional<RunRecord> find(Connection connection, long id) throws SQLException {
         return jdbc.queryOne(connection, "SELECT * FROM " + table + " WHERE id = ?", this::map, id);
     }
@@ -68,6 +70,7 @@ public final class RunRegistry {
         return jdbc.withConnection(c -> require(c, id));
     }
 
+    /** The run, read on the caller's connection, or {@link RunNotFoundException}. */
     public RunRecord require(Connection connection, long id) throws SQLException {
         return find(connection, id).orElseThrow(() -> new RunNotFoundException(id, table));
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 public record Preview(long runId, String table, String description, long total, Map<String, Long> perRule,
         List<Object> sampleIds, long batches, Duration estimatedDuration, Instant asOf, RuleSet rules) {
 
+    /** Copies {@code perRule} (keeping its order) and {@code sampleIds}. */
     public Preview {
         perRule = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perRule));
         sampleIds = List.copyOf(sampleIds);

@@ -9,10 +9,14 @@ import java.time.Instant;
  */
 public class RunLeasedException extends SoftDeleteException {
 
+    /** The leased run. */
     private final long runId;
+    /** The worker holding the lease. */
     private final String owner;
+    /** When the lease expires unless renewed. */
     private final Instant leaseUntil;
 
+    /** Creates the exception; {@code what} is the message's verb phrase, e.g. {@code "is being worked on"}. */
     public RunLeasedException(long runId, String owner, Instant leaseUntil, String what) {
         super("Run " + runId + " " + what + " by worker '" + owner + "' (lease until " + leaseUntil
                 + "). Wait for it to finish, or retry after the lease expires to take the run over.");
@@ -21,14 +25,17 @@ public class RunLeasedException extends SoftDeleteException {
         this.leaseUntil = leaseUntil;
     }
 
+    /** Returns the id of the leased run. */
     public long runId() {
         return runId;
     }
 
+    /** Returns the worker holding the lease: its instance id and a per-call suffix. */
     public String owner() {
         return owner;
     }
 
+    /** Returns when the lease expires unless the holder renews it. */
     public Instant leaseUntil() {
         return leaseUntil;
     }

@@ -24,6 +24,11 @@ import java.util.Objects;
 public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, double errorThreshold, double tolerance,
         boolean force, int sampleSize, Duration leaseDuration, Sleeper sleeper) {
 
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException when {@code batchSize} is outside 1..30,000 or a number is negative
+     */
     public RunOptions {
         if (batchSize < 1 || batchSize > 30_000) {
             throw new IllegalArgumentException("batchSize must be 1..30000, got " + batchSize);
@@ -35,50 +40,63 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
         Objects.requireNonNull(sleeper, "sleeper");
     }
 
+    /**
+     * Returns the defaults: 1,000 rows per batch, no rate limit, no row cap, 5% error threshold, 5% tolerance,
+     * no force, 10 sample ids, a 5-minute lease and the system sleeper.
+     */
     public static RunOptions defaults() {
         return new RunOptions(1_000, 0, 0, 0.05, 0.05, false, 10, Duration.ofMinutes(5), Sleeper.system());
     }
 
+    /** Returns a copy with {@code batchSize} rows per batch (1..30,000). */
     public RunOptions withBatchSize(int batchSize) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy limited to {@code rowsPerSecond} rows per second; 0 means unlimited. */
     public RunOptions withRowsPerSecond(double rowsPerSecond) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy that pauses the run after {@code maxRows} rows in one call; 0 means no cap. */
     public RunOptions withMaxRows(long maxRows) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy that pauses the run when more than this fraction of its batches failed. */
     public RunOptions withErrorThreshold(double errorThreshold) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy allowing the live count to drift this fraction of the preview count. */
     public RunOptions withTolerance(double tolerance) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy that applies even when the live count drifted beyond the tolerance. */
     public RunOptions withForce(boolean force) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy whose previews show {@code sampleSize} ids. */
     public RunOptions withSampleSize(int sampleSize) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy whose worker lease lasts {@code leaseDuration} without a heartbeat. */
     public RunOptions withLeaseDuration(Duration leaseDuration) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);
     }
 
+    /** Returns a copy that waits for the rate limit with {@code sleeper}. */
     public RunOptions withSleeper(Sleeper sleeper) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
                 leaseDuration, sleeper);

@@ -42,6 +42,7 @@ public final class Runs {
     private final BatchStrategy strategy;
     private final RunExecutor executor;
 
+    /** Built by {@code SoftDelete}; obtain it with {@code softDelete.runs()}. */
     public Runs(CoreContext softDelete) {
         this.sd = softDelete;
         this.tables = RunTables.of(softDelete.schema());

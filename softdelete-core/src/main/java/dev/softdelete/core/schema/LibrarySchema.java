@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class LibrarySchema {
 
+    /** The default table prefix, {@code sd_}. */
     public static final String DEFAULT_PREFIX = "sd_";
 
     /** The longest name the scripts derive from the prefix (an index name). */
@@ -21,6 +22,11 @@ public final class LibrarySchema {
     private final String prefix;
     private final Dialect dialect;
 
+    /**
+     * Validates {@code prefix} (empty, or a plain identifier start) and the longest name it yields against the dialect.
+     *
+     * @throws InvalidIdentifierException when the prefix is unusable or makes a name too long for the database
+     */
     public LibrarySchema(String prefix, Dialect dialect) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw new InvalidIdentifierException(prefix, "Table prefix '" + prefix
@@ -32,6 +38,7 @@ public final class LibrarySchema {
         dialect.validate(Identifier.of(prefix + LONGEST_SUFFIX));
     }
 
+    /** Returns the table prefix; may be empty. */
     public String prefix() {
         return prefix;
     }

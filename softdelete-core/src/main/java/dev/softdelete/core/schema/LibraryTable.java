@@ -23,6 +23,7 @@ public enum LibraryTable {
         this.suffix = suffix;
     }
 
+    /** Returns the part of the SQL name after the prefix, e.g. {@code migration_runs}. */
     public String suffix() {
         return suffix;
     }

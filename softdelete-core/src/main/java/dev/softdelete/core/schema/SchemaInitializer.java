@@ -34,6 +34,7 @@ public final class SchemaInitializer {
     private final LibrarySchema schema;
     private final Clock clock;
 
+    /** An initializer for the tables of {@code schema} in {@code dataSource}; {@code clock} stamps applied versions. */
     public SchemaInitializer(DataSource dataSource, Dialect dialect, LibrarySchema schema, Clock clock) {
         this.dataSource = dataSource;
         this.dialect = dialect;

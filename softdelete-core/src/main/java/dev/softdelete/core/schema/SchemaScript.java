@@ -7,6 +7,9 @@ import java.util.List;
  * A versioned schema script shipped in the jar at
  * {@code db/softdelete/{h2|postgresql|mysql}/V{version}__{name}.sql}. Flyway and Liquibase users
  * point at the same files; {@code ${softdelete_prefix}} is the table-prefix placeholder.
+ *
+ * @param version the script's version, applied in ascending order
+ * @param name    the file name's description part, e.g. {@code softdelete_schema}
  */
 public record SchemaScript(int version, String name) {
 

@@ -32,6 +32,11 @@ public record SoftDeletableTable(String table, String keyColumn, String markerCo
     /** Default key column. */
     public static final String DEFAULT_KEY = "id";
 
+    /**
+     * Checks every name.
+     *
+     * @throws dev.softdelete.core.dialect.InvalidIdentifierException when a name is not a plain identifier
+     */
     public SoftDeletableTable {
         Identifier.of(Objects.requireNonNull(table, "table"));
         Identifier.of(Objects.requireNonNull(keyColumn, "keyColumn"));
@@ -46,10 +51,12 @@ public record SoftDeletableTable(String table, String keyColumn, String markerCo
         return new SoftDeletableTable(table, DEFAULT_KEY, DEFAULT_MARKER, DEFAULT_DELETED_BY);
     }
 
+    /** Returns a copy with another key column. */
     public SoftDeletableTable withKeyColumn(String keyColumn) {
         return new SoftDeletableTable(table, keyColumn, markerColumn, deletedByColumn);
     }
 
+    /** Returns a copy with another marker column. */
     public SoftDeletableTable withMarkerColumn(String markerColumn) {
         return new SoftDeletableTable(table, keyColumn, markerColumn, deletedByColumn);
     }

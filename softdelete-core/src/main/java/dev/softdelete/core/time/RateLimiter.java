@@ -16,6 +16,7 @@ public final class RateLimiter {
     private final Sleeper sleeper;
     private Instant nextFree;
 
+    /** A limiter for {@code rowsPerSecond} (0 or less: unlimited) on {@code clock}, waiting through {@code sleeper}. */
     public RateLimiter(double rowsPerSecond, Clock clock, Sleeper sleeper) {
         this.rowsPerSecond = rowsPerSecond;
         this.clock = clock;

@@ -16,6 +16,7 @@ public final class SettableClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
+    /** A clock standing at {@code start}, in UTC. */
     public SettableClock(Instant start) {
         this(new AtomicReference<>(start), ZoneOffset.UTC);
     }

@@ -10,6 +10,11 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /**
+     * Waits for {@code duration}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     void sleep(Duration duration) throws InterruptedException;
 
     /** {@link Thread#sleep}: the default. */

@@ -7,10 +7,17 @@ import java.time.Instant;
  * optionally only those deleted at or after {@code deletedAfter} and before {@code deletedBefore}.
  *
  * <pre>{@code DeletedItemsQuery.page(0, 20).deletedAfter(lastWeek)}</pre>
+ *
+ * @param page          the page number, 0-based
+ * @param size          rows per page, 1..10,000
+ * @param deletedAfter  only rows deleted at or after this instant; {@code null} for no lower bound
+ * @param deletedBefore only rows deleted before this instant; {@code null} for no upper bound
  */
 public record DeletedItemsQuery(int page, int size, Instant deletedAfter, Instant deletedBefore) {
 
     /**
+     * Checks the values.
+     *
      * @throws IllegalArgumentException when the page is negative, the size outside 1..10000, or
      *                                  {@code deletedAfter} is not before {@code deletedBefore}
      */

@@ -5,6 +5,11 @@ import java.util.Map;
 
 /**
  * What a purge removed: rows per entity (the purged entity and its cascade children), in batches.
+ *
+ * @param entity       the purged entity's label (simple class name)
+ * @param cutoff       rows soft-deleted before it were purged
+ * @param rowsByEntity rows removed per entity label, the purged entity and its cascade children
+ * @param batches      batches of the purged entity committed
  */
 public record EntityPurgeResult(String entity, Instant cutoff, Map<String, Long> rowsByEntity, int batches) {
 

@@ -8,13 +8,20 @@ import java.util.List;
  */
 public class RestoreConflictException extends SoftDeleteException {
 
+    /** The entity's label. */
     private final String entity;
+    /** The id of the row that was to be restored. */
     private final Object id;
+    /** The violated unique constraint or index. */
     private final String constraint;
+    /** Its columns, lower case. */
     private final List<String> columns;
+    /** The key of the active row holding the same values. */
     private final Object conflictingId;
 
     /**
+     * Creates the exception; its message names the conflicting row and what to do.
+     *
      * @param entity        the entity's label
      * @param id            the row that was to be restored
      * @param constraint    the unique constraint or index that would be violated

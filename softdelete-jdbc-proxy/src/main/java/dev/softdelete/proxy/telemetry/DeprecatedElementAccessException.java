@@ -12,6 +12,7 @@ public final class DeprecatedElementAccessException extends SQLException {
     /** SQL state of the exception: syntax error or access rule violation. */
     public static final String SQL_STATE = "42000";
 
+    /** The deprecated element the statement touched. */
     private final String element;
 
     /** {@code sql} was refused because it touches {@code element}. */

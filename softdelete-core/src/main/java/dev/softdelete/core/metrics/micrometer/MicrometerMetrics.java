@@ -46,6 +46,7 @@ public final class MicrometerMetrics implements SoftDeleteMetrics {
         return new MicrometerMetrics(registry, observations);
     }
 
+    /** Returns the registry meters are registered in. */
     public MeterRegistry registry() {
         return registry;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 /** Rows a {@link RuleSet} never touches, whatever its rules match. */
 public sealed interface Exclusion permits Exclusion.ReferencedFrom, Exclusion.Ids {
 
+    /** Human-readable, used in previews and the run registry. */
     String description();
 
     /**
@@ -31,7 +32,14 @@ public sealed interface Exclusion permits Exclusion.ReferencedFrom, Exclusion.Id
         return new Ids(List.copyOf(ids));
     }
 
+    /**
+     * The exclusion of {@link Exclusion#referencedFrom(String)} and {@link Exclusion#referencedFrom(String, String)}.
+     *
+     * @param table  the referencing table
+     * @param column the column of {@code table} holding target keys; null to follow its foreign key
+     */
     record ReferencedFrom(String table, String column) implements Exclusion {
+        /** Checks that {@code table} is not null. */
         public ReferencedFrom {
             Objects.requireNonNull(table, "table");
         }
@@ -42,7 +50,17 @@ public sealed interface Exclusion permits Exclusion.ReferencedFrom, Exclusion.Id
         }
     }
 
+    /**
+     * The exclusion of {@link Exclusion#ids(Object...)} and {@link Exclusion#ids(List)}.
+     *
+     * @param ids the keys never touched; at least one
+     */
     record Ids(List<Object> ids) implements Exclusion {
+        /**
+         * Copies the list.
+         *
+         * @throws InvalidRuleException when {@code ids} is empty
+         */
         public Ids {
             ids = List.copyOf(ids);
             if (ids.isEmpty()) {

@@ -53,7 +53,18 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         return new AllOf(java.util.List.of(rules));
     }
 
+    /**
+     * The rule of {@link Rule#olderThan(String, Duration)}.
+     *
+     * @param column a timestamp column of the target table
+     * @param age    how old the value must be; positive
+     */
     record OlderThan(String column, Duration age) implements Rule {
+        /**
+         * Checks the values.
+         *
+         * @throws InvalidRuleException when {@code age} is null, zero or negative
+         */
         public OlderThan {
             Objects.requireNonNull(column, "column");
             if (age == null || age.isNegative() || age.isZero()) {
@@ -68,6 +79,15 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         }
     }
 
+    /**
+     * The rule of {@link Rule#orphaned(String)} and {@link Rule#orphaned(String, String, String)}: either
+     * {@code foreignKey} or the three column names are set, the others are null.
+     *
+     * @param foreignKey   a foreign-key constraint declared on the target table
+     * @param column       the referencing column of the target table
+     * @param parentTable  the referenced table
+     * @param parentColumn the referenced column of {@code parentTable}
+     */
     record Orphaned(String foreignKey, String column, String parentTable, String parentColumn) implements Rule {
         @Override
         public String description() {
@@ -76,7 +96,18 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         }
     }
 
+    /**
+     * The rule of {@link Rule#inactive(String, Object)}.
+     *
+     * @param column a column of the target table
+     * @param value  the value that marks a row inactive; not null
+     */
     record Inactive(String column, Object value) implements Rule {
+        /**
+         * Checks the values.
+         *
+         * @throws InvalidRuleException when {@code value} is null
+         */
         public Inactive {
             Objects.requireNonNull(column, "column");
             if (value == null) {
@@ -91,7 +122,13 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         }
     }
 
+    /**
+     * The rule of {@link Rule#predicate(String)}.
+     *
+     * @param sql a boolean SQL expression over the target table, checked when a preview or run resolves it
+     */
     record Predicate(String sql) implements Rule {
+        /** Checks that {@code sql} is not null. */
         public Predicate {
             Objects.requireNonNull(sql, "sql");
         }
@@ -102,7 +139,17 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         }
     }
 
+    /**
+     * The rule of {@link Rule#allOf(Rule...)}.
+     *
+     * @param rules the rules that must all match; at least one
+     */
     record AllOf(java.util.List<Rule> rules) implements Rule {
+        /**
+         * Copies the list.
+         *
+         * @throws InvalidRuleException when {@code rules} is empty
+         */
         public AllOf {
             rules = java.util.List.copyOf(rules);
             if (rules.isEmpty()) {

@@ -18,9 +18,19 @@ import java.util.Objects;
  *         .exclude(Exclusion.referencedFrom("order_lines"))
  *         .build();
  * }</pre>
+ *
+ * @param table      the target table
+ * @param rules      the rules; at least one
+ * @param exclusions the exclusions; may be empty
  */
 public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions) {
 
+    /**
+     * Copies the lists and checks the table name.
+     *
+     * @throws InvalidRuleException when {@code rules} is empty
+     * @throws dev.softdelete.core.dialect.InvalidIdentifierException when {@code table} is not a plain identifier
+     */
     public RuleSet {
         Identifier.of(Objects.requireNonNull(table, "table"));
         rules = List.copyOf(rules);
@@ -67,6 +77,11 @@ public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions
             return this;
         }
 
+        /**
+         * Returns the rule set.
+         *
+         * @throws InvalidRuleException when no rule was added
+         */
         public RuleSet build() {
             return new RuleSet(table, rules, exclusions);
         }
