@@ -148,10 +148,7 @@ public final class Catalog {
         return new ArrayList<>(ordered.values());
     }
 
-    /**
-     * H2 reports a unique constraint under its backing index ({@code UQ_X_INDEX_5}); map those back
-     * to the constraint name users declared, so messages name what they know.
-     */
+    /** Groups the rows of {@code getImportedKeys}/{@code getExportedKeys} into one key per constraint. */
     private static List<ForeignKeyInfo> foreignKeys(ResultSet rs) throws SQLException {
         Map<String, List<String[]>> byName = new LinkedHashMap<>();
         Map<String, Integer> rules = new LinkedHashMap<>();
