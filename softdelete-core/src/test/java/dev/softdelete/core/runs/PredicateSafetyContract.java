@@ -178,6 +178,64 @@ public abstract class PredicateSafetyContract extends DatabaseTest {
         assertThat(db.queryLong("SELECT COUNT(*) FROM ps_log")).isZero();
     }
 
+    /**
+     * A write slipped into the preview's counting transaction (here by the test, through the
+     * connection the preview uses) is refused where the database enforces read-only transactions,
+     * and rolled back everywhere; the connection comes back writable.
+     */
+    @Test
+    void previewCountsRunInAReadOnlyTransaction() throws SQLException {
+        List<String> seen = new ArrayList<>();
+        DataSource spying = spyOnCounts(dataSource(), seen);
+        SoftDelete sd = SoftDelete.builder(spying).clock(new SettableClock(NOW)).build();
+        Preview preview = sd.runs().preview(rules("price = 0"));
+        assertThat(preview.total()).isEqualTo(3);
+        assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(s).startsWith("readOnly=true autoCommit=false write="
+                + (dialect().enforcesReadOnlyTransactions() ? "refused" : "done")));
+        assertThat(db.queryLong("SELECT COUNT(*) FROM ps_log WHERE n = 2")).as("rolled back").isZero();
+        try (Connection c = spying.getConnection()) {
+            assertThat(c.isReadOnly()).isFalse();
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
+    /** Before each COUNT statement, records the connection's state and tries a write on it. */
+    private static DataSource spyOnCounts(DataSource real, List<String> seen) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
+                                        && sql.startsWith("SELECT COUNT")) {
+                                    String write;
+                                    java.sql.Savepoint savepoint = connection.setSavepoint();
+                                    try (Statement s = connection.createStatement()) {
+                                        s.executeUpdate("INSERT INTO ps_log (n) VALUES (2)");
+                                        write = "done";
+                                    } catch (SQLException e) {
+                                        write = "refused";
+                                        connection.rollback(savepoint); // PostgreSQL aborts the transaction otherwise
+                                    }
+                                    seen.add("readOnly=" + connection.isReadOnly() + " autoCommit="
+                                            + connection.getAutoCommit() + " write=" + write);
+                                }
+                                return invoke(m, connection, a);
+                            });
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     // ------------------------------------------------------------------------------ randomized
 
     /**
