@@ -154,6 +154,38 @@ public enum TestDatabase {
     }
 
     /**
+     * A query returning one text value that changes when a session setting a hostile statement
+     * could change does (search path or current schema, statement and lock timeouts, SQL mode,
+     * read-only default): compare it before and after to prove a pooled connection came back clean.
+     */
+    public String sessionSettingsQuery() {
+        return switch (this) {
+            case POSTGRESQL -> "SELECT concat_ws('|', current_setting('search_path'), current_setting('statement_timeout'),"
+                    + " current_setting('lock_timeout'), current_setting('default_transaction_read_only'),"
+                    + " current_setting('standard_conforming_strings'), current_setting('idle_in_transaction_session_timeout'))";
+            case MARIADB -> "SELECT CONCAT_WS('|', DATABASE(), @@session.sql_mode, @@session.tx_read_only,"
+                    + " @@session.max_statement_time, @@session.lock_wait_timeout, @@session.innodb_lock_wait_timeout,"
+                    + " @@session.autocommit)";
+            case H2 -> "SELECT CURRENT_SCHEMA || '|' || (SELECT LISTAGG(SETTING_NAME || '=' || SETTING_VALUE, '|')"
+                    + " WITHIN GROUP (ORDER BY SETTING_NAME) FROM INFORMATION_SCHEMA.SETTINGS)";
+        };
+    }
+
+    /**
+     * Statements creating a user-defined function {@code name()} returning 1 that inserts a row
+     * {@code (1)} into {@code table} (which has one integer column {@code n}) each time it is called.
+     */
+    public List<String> writingFunction(String name, String table) {
+        return switch (this) {
+            case POSTGRESQL -> List.of("CREATE FUNCTION " + name + "() RETURNS integer LANGUAGE plpgsql AS"
+                    + " 'BEGIN INSERT INTO " + table + " (n) VALUES (1); RETURN 1; END'");
+            case MARIADB -> List.of("CREATE FUNCTION " + name + "() RETURNS INT MODIFIES SQL DATA NOT DETERMINISTIC"
+                    + " BEGIN INSERT INTO " + table + " (n) VALUES (1); RETURN 1; END");
+            case H2 -> List.of("CREATE ALIAS " + name + " FOR '" + WritingFunction.class.getName() + ".write'");
+        };
+    }
+
+    /**
      * Whether another process (a second JVM) can connect to an {@link IsolatedDatabase} of this kind.
      * Not for H2, whose isolated databases live in this JVM's memory.
      */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything that differs between databases, in one place: identifier rules, SQL syntax, DDL for
@@ -120,6 +121,23 @@ public interface Dialect {
      * @throws IllegalArgumentException if {@code value} contains U+0000
      */
     String encodedStringLiteral(String value);
+
+    /**
+     * Functions a raw predicate ({@code Rule.predicate}) may call, as lower-case unquoted names:
+     * only built-ins that compute a value from their arguments or from the statement's clock.
+     * None reads a table, a file, a setting or the catalog, takes a lock, waits, or writes; a
+     * name missing here is refused, whatever it does. The SQL-standard niladic forms
+     * ({@code current_date}, {@code current_timestamp}, ...) are listed too, since they parse as
+     * names rather than calls.
+     */
+    Set<String> pureFunctions();
+
+    /**
+     * Whether {@code SET TRANSACTION READ ONLY} makes the database refuse writes for the rest of
+     * the transaction (PostgreSQL, MariaDB/MySQL). H2 has no such statement; its
+     * {@code Connection.setReadOnly} is only a hint.
+     */
+    boolean enforcesReadOnlyTransactions();
 
     /**
      * Whether one statement can feed the rows changed by another into a third

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,6 +52,27 @@ public class H2Dialect extends AbstractDialect {
     @Override
     public String encodedStringLiteral(String value) {
         return value == null ? "NULL" : "UTF8TOSTRING(X'" + utf8Hex(value) + "')";
+    }
+
+    /**
+     * Deliberately short: string, number, null-handling and clock functions. Not {@code FILE_READ},
+     * {@code FILE_WRITE}, {@code CSVREAD}, {@code CSVWRITE}, {@code LINK_SCHEMA}, {@code SLEEP}-like
+     * Java aliases, sequences or anything reading {@code INFORMATION_SCHEMA}.
+     */
+    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "lcase", "ucase", "length",
+            "char_length", "character_length", "trim", "ltrim", "rtrim", "substring", "substr", "left", "right",
+            "concat", "coalesce", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest", "least",
+            "year", "month", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "now");
+
+    @Override
+    public Set<String> pureFunctions() {
+        return PURE_FUNCTIONS;
+    }
+
+    /** H2 has no {@code SET TRANSACTION READ ONLY}, and {@code setReadOnly} does not stop writes. */
+    @Override
+    public boolean enforcesReadOnlyTransactions() {
+        return false;
     }
 
     /** H2's metadata names the index behind a unique constraint, not the constraint itself. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MariaDB 10.6+ and MySQL 8+: backtick quoting, 64-character identifiers, DDL commits, no partial
@@ -72,6 +73,28 @@ public class MariaDbDialect extends AbstractDialect {
     @Override
     public SqlSyntax syntax() {
         return SYNTAX;
+    }
+
+    /**
+     * Deliberately short: string, number, null-handling and clock functions. Not {@code sleep},
+     * {@code benchmark}, {@code get_lock} and the other lock functions, {@code load_file},
+     * {@code master_gtid_wait}/{@code master_pos_wait}, {@code nextval}, {@code database()} or any
+     * stored or loadable function.
+     */
+    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "lcase", "ucase", "length",
+            "char_length", "character_length", "trim", "ltrim", "rtrim", "substring", "substr", "left", "right",
+            "concat", "coalesce", "ifnull", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest",
+            "least", "date", "year", "month", "curdate", "current_date", "current_time", "current_timestamp",
+            "localtime", "localtimestamp", "now");
+
+    @Override
+    public Set<String> pureFunctions() {
+        return PURE_FUNCTIONS;
+    }
+
+    @Override
+    public boolean enforcesReadOnlyTransactions() {
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** PostgreSQL 12+: partial indexes, SKIP LOCKED, transactional DDL, 63-byte identifiers. */
@@ -47,6 +48,27 @@ public class PostgresDialect extends AbstractDialect {
     @Override
     public SqlSyntax syntax() {
         return SYNTAX;
+    }
+
+    /**
+     * Deliberately short: string, number, null-handling and clock functions. Not {@code pg_sleep*},
+     * {@code set_config}, {@code current_setting}, {@code pg_read_file}, {@code pg_ls_dir},
+     * {@code lo_*}, {@code pg_*advisory*}, {@code txid_*}, {@code nextval}, {@code query_to_xml} and
+     * friends, {@code dblink}, or any user-defined function.
+     */
+    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "length", "char_length",
+            "character_length", "trim", "btrim", "ltrim", "rtrim", "substring", "substr", "left", "right", "concat",
+            "coalesce", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest", "least",
+            "date_trunc", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "now");
+
+    @Override
+    public Set<String> pureFunctions() {
+        return PURE_FUNCTIONS;
+    }
+
+    @Override
+    public boolean enforcesReadOnlyTransactions() {
+        return true;
     }
 
     @Override

@@ -63,22 +63,51 @@ public final class Runs {
 
     /**
      * Counts what {@code rules} would soft-delete now, per rule and in total, with sample ids and
-     * the batches and time it would take under {@code options}. Writes only a PREVIEW record.
+     * the batches and time it would take under {@code options}. The counts run in a read-only
+     * transaction ({@code Connection.setReadOnly} and, where the database enforces it,
+     * {@code SET TRANSACTION READ ONLY}); afterwards, the only write is the PREVIEW record.
      */
     public Preview preview(RuleSet rules, RunOptions options) {
         Instant asOf = sd.clock().instant();
         SoftDeletableTable table = sd.tables().describe(rules.table());
         Target target = Target.resolve(sd, table, rules, asOf);
         return sd.jdbc().withConnection(c -> {
-            long total = count(c, target, target.candidates());
+            long total;
             Map<String, Long> perRule = new LinkedHashMap<>();
-            for (int i = 0; i < rules.rules().size(); i++) {
-                perRule.merge(rules.rules().get(i).description(), count(c, target, target.candidatesOfRule(i)), Long::sum);
+            List<Object> sample;
+            // The counts run in a read-only transaction: a write that got past the predicate check
+            // fails there (PostgreSQL, MariaDB; H2 treats read-only as a hint only).
+            boolean wasReadOnly = c.isReadOnly();
+            boolean autoCommit = c.getAutoCommit();
+            c.setReadOnly(true);
+            try {
+                c.setAutoCommit(false);
+                if (sd.dialect().enforcesReadOnlyTransactions()) {
+                    sd.jdbc().update(c, "SET TRANSACTION READ ONLY");
+                }
+                total = count(c, target, target.candidates());
+                for (int i = 0; i < rules.rules().size(); i++) {
+                    perRule.merge(rules.rules().get(i).description(), count(c, target, target.candidatesOfRule(i)),
+                            Long::sum);
+                }
+                Sql cand = target.candidates();
+                sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
+                        + cand.text() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
+                        cand.bind(List.of(), options.sampleSize()));
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback(); // nothing to keep; a no-op after the rollback above
+                }
+                c.setAutoCommit(autoCommit);
+                c.setReadOnly(wasReadOnly);
             }
-            Sql cand = target.candidates();
-            List<Object> sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
-                    + cand.text() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
-                    cand.bind(List.of(), options.sampleSize()));
             String spec = new RunSpec(table, rules, asOf, asOf).toJson();
             RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.PREVIEW,
                     RunStatus.PREVIEWED, "preview " + target.tableName, target.tableName, rules.description(), spec,

@@ -122,7 +122,8 @@ final class Target {
             return Sql.of("t." + d.quote(column(sd, info, r.column()).name()) + " = ?", r.value());
         } else if (rule instanceof Rule.Predicate r) {
             Set<String> columns = info.columns().stream().map(ColumnInfo::name).collect(Collectors.toSet());
-            new PredicateValidator(sd.schema().prefix()).validate(r.sql(), info.name(), columns);
+            new PredicateValidator(d, sd.schema(), name -> sd.catalog().find(name).map(t -> t.columns().stream()
+                    .map(ColumnInfo::name).collect(Collectors.toSet()))).validate(r.sql(), info.name(), columns);
             return Sql.of("(" + r.sql() + ")");
         } else if (rule instanceof Rule.Orphaned r) {
             return orphaned(r, info, d, sd);

@@ -40,9 +40,13 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
     }
 
     /**
-     * A raw SQL boolean expression over the target table, e.g. {@code "price = 0 AND sku LIKE 'TMP%'"}.
-     * Parsed with JSqlParser and refused unless it is exactly one boolean expression with no
-     * statement separator, no write and no reference to the library's tables.
+     * A raw SQL boolean expression over the target table (aliased {@code t}), e.g.
+     * {@code "price = 0 AND sku LIKE 'TMP%'"}. For operators of the host application, not for end
+     * users' input. Checked against an allowlist before any SQL runs (see
+     * {@link PredicateValidator}): the target's columns, literals, comparisons, boolean operators,
+     * arithmetic, {@code IS NULL}, {@code IN}, {@code BETWEEN}, {@code LIKE}, {@code CASE}, the
+     * dialect's pure functions and {@code EXISTS}/{@code IN} subqueries over application tables;
+     * anything else throws {@link UnsafePredicateException} when the rule is previewed or applied.
      */
     static Rule predicate(String sql) {
         return new Predicate(sql);
