@@ -46,8 +46,10 @@ final class PurgePlanner {
         for (String name : order) {
             TableInfo table = tables.get(name);
             String archive = name.equals(root.name()) ? policy.archiveTable() : name + "_archive";
-            steps.add(new PlanStep(table, key(table), marker(table), parentEdges.get(name),
-                    table.exportedKeys(), archive));
+            PlanStep step = new PlanStep(table, key(table), marker(table), parentEdges.get(name),
+                    table.exportedKeys(), archive);
+            step.keyCodec();
+            steps.add(step);
         }
         return new PurgePlan(policy, steps);
     }

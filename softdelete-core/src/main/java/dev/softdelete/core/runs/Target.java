@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.catalog.ColumnInfo;
@@ -33,7 +34,7 @@ final class Target {
     final String tableName;
     final String table;
     final String key;
-    final KeyType keyType;
+    final KeyCodec keyType;
     final String marker;
     final boolean markerHasZone;
     /** Quoted deleted-by column when declared and present (set to the actor, cleared on undo). */
@@ -49,7 +50,7 @@ final class Target {
         this.table = d.quote(info.name());
         ColumnInfo keyInfo = column(sd, info, description.keyColumn());
         this.key = d.quote(keyInfo.name());
-        this.keyType = KeyType.of(info.name(), keyInfo);
+        this.keyType = keyType(info.name(), keyInfo);
         ColumnInfo markerInfo = column(sd, info, description.markerColumn());
         if (!markerInfo.isTimestamp()) {
             throw new InvalidRuleException("Marker column " + info.name() + "." + markerInfo.name() + " is "
@@ -104,6 +105,14 @@ final class Target {
     /** A marker instant bound as this table's marker column stores it. */
     TimestampValue markerValue(Instant instant) {
         return new TimestampValue(instant, markerHasZone);
+    }
+
+    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in run items. */
+    private static KeyCodec keyType(String table, ColumnInfo column) {
+        return KeyCodec.of(column).filter(k -> k != KeyCodec.DECIMAL).orElseThrow(() -> new InvalidRuleException(
+                "Key column " + table + "." + column.name() + " has type " + column.typeName() + "; runs paginate by"
+                        + " an integer, character, UUID or binary key. Declare such a key column with"
+                        + " SoftDeletableTable.withKeyColumn(...). Nothing was changed."));
     }
 
     private static ColumnInfo column(CoreContext sd, TableInfo table, String column) {
@@ -167,7 +176,15 @@ final class Target {
 
     private Sql exclusion(Exclusion exclusion, TableInfo info, Dialect d, CoreContext sd) {
         if (exclusion instanceof Exclusion.Ids ids) {
-            List<Object> values = ids.ids().stream().map(keyType::normalize).toList();
+            List<Object> values = new ArrayList<>();
+            for (Object id : ids.ids()) {
+                try {
+                    values.add(keyType.normalize(id));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRuleException(e.getMessage() + " The key column of " + info.name() + " is "
+                            + keyType.description() + ".");
+                }
+            }
             return new Sql("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
                     + ")", values);
         }
