@@ -45,7 +45,8 @@ public final class Purger {
 
     public Purger(CoreContext softDelete) {
         this.softDelete = softDelete;
-        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables());
+        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables(),
+                softDelete.schema());
         this.executor = new PurgeExecutor(softDelete.jdbc(), softDelete.dialect(), softDelete.clock());
         this.archives = new ArchiveTables(softDelete.catalog(), softDelete.dialect());
     }
