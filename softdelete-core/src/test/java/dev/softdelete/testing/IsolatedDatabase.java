@@ -101,6 +101,17 @@ public final class IsolatedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the database's default text comparison case-insensitive for tables created from now
+     * on, where the database has such a default (see {@link TestDatabase#caseInsensitiveDefaultCollation}).
+     */
+    public void useCaseInsensitiveDefaultCollation() {
+        String sql = kind.caseInsensitiveDefaultCollation(name);
+        if (sql != null) {
+            execute(sql);
+        }
+    }
+
     /** A single number from a query. */
     public long queryLong(String sql) {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();

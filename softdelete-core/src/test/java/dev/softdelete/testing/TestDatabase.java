@@ -121,6 +121,37 @@ public enum TestDatabase {
         return this == POSTGRESQL ? "BYTEA" : "VARBINARY(" + maxBytes + ")";
     }
 
+    /**
+     * Column type for text of up to {@code maxChars} characters compared case-sensitively (and
+     * accent-sensitively): {@code VARCHAR(n)}, with a binary collation where the database's
+     * default one ignores case (MariaDB: {@code utf8mb4_bin}).
+     */
+    public String caseSensitiveTextType(int maxChars) {
+        return this == MARIADB ? "VARCHAR(" + maxChars + ") CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                : "VARCHAR(" + maxChars + ")";
+    }
+
+    /** Column type for exactly {@code bytes} bytes ({@code BINARY(n)}, or {@code BYTEA}). */
+    public String fixedBinaryType(int bytes) {
+        return this == POSTGRESQL ? "BYTEA" : "BINARY(" + bytes + ")";
+    }
+
+    /** Column type for UUIDs: the native {@code UUID} type (MariaDB 10.7+, PostgreSQL, H2). */
+    public String uuidType() {
+        return "UUID";
+    }
+
+    /**
+     * The statement that makes tables created from now on in the isolated database
+     * {@code isolatedName} compare text case-insensitively by default, as a production server
+     * configured with its usual defaults does ({@code utf8mb4_general_ci} on MariaDB); {@code null}
+     * where text always compares case-sensitively unless asked otherwise (PostgreSQL, H2).
+     */
+    String caseInsensitiveDefaultCollation(String isolatedName) {
+        return this == MARIADB ? "ALTER DATABASE " + isolatedName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+                : null;
+    }
+
     /** Column type for JSON documents: the binary, indexable one where there is a choice ({@code JSONB}). */
     public String jsonType() {
         return this == POSTGRESQL ? "JSONB" : "JSON";

@@ -98,6 +98,14 @@ public final class Catalog {
     private Optional<String> storedName(DatabaseMetaData meta, Dialect.Scope scope, Identifier table)
             throws SQLException {
         String folded = dialect.catalogName(table);
+        if (!table.isQuoted() && !folded.equals(table.name())) {
+            // A name is matched exactly when the catalog has a table of exactly that name (e.g.
+            // OrderItems created quoted on PostgreSQL or H2), otherwise as the database folds it.
+            Optional<String> exact = storedName(meta, scope, Identifier.quoted(table.name()));
+            if (exact.isPresent()) {
+                return exact;
+            }
+        }
         List<String> candidates = new ArrayList<>();
         // Exact lookup first; '_' is a LIKE wildcard in metadata patterns, so confirm equality.
         try (ResultSet rs = meta.getTables(scope.catalog(), scope.schema(), folded, new String[] {"TABLE", "BASE TABLE"})) {

@@ -26,8 +26,15 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
         uniqueKeys = List.copyOf(uniqueKeys);
     }
 
-    /** The column named {@code name}, matched case-insensitively. */
+    /**
+     * The column named {@code name}: the column of exactly that name if there is one, otherwise
+     * the one matching case-insensitively (as an unquoted name is matched).
+     */
     public Optional<ColumnInfo> column(String name) {
+        Optional<ColumnInfo> exact = columns.stream().filter(c -> c.name().equals(name)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
         String wanted = name.toLowerCase(Locale.ROOT);
         return columns.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }

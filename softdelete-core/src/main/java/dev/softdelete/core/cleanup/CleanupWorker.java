@@ -1,5 +1,6 @@
 package dev.softdelete.core.cleanup;
 
+import dev.softdelete.core.UnsupportedDocumentException;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.logging.LogContext;
@@ -100,7 +101,14 @@ public final class CleanupWorker implements Runnable {
         if (claimed.isEmpty()) {
             return false;
         }
-        CleanupJob job = queue.require(claimed.get());
+        CleanupJob job;
+        try {
+            job = queue.require(claimed.get());
+            requireOwnTable(job);
+        } catch (UnsupportedDocumentException e) {
+            refuse(claimed.get(), e);
+            return true;
+        }
         String type = job.type().name().toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
         String outcome;
@@ -198,6 +206,27 @@ public final class CleanupWorker implements Runnable {
     private void release(long jobId) {
         jobs.release(jobId, id);
         log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
+    }
+
+    /** The payload must name the table the job row names: anything else was edited outside the library. */
+    private static void requireOwnTable(CleanupJob job) {
+        if (!job.payload().policy().table().equals(job.table())) {
+            throw new UnsupportedDocumentException("Job " + job.id() + " is queued for table '" + job.table()
+                    + "' but its payload names table '" + job.payload().policy().table() + "'; the payload was"
+                    + " changed outside the library.", null);
+        }
+    }
+
+    /** Fails a job whose payload cannot be trusted at once, without retries and without touching a row. */
+    private void refuse(long jobId, UnsupportedDocumentException error) {
+        String message = "Job " + jobId + " has an unusable payload and failed without deleting anything: "
+                + error.getMessage() + " Enqueue the policy again.";
+        log.error("Cleanup job {}: {}", jobId, message);
+        softDelete.jdbc().inTransaction(c -> {
+            jobs.fail(c, jobId, id, true, softDelete.clock().instant(), message);
+            return null;
+        });
+        breaker.record(true);
     }
 
     private String fail(CleanupJob claimed, RuntimeException error) {

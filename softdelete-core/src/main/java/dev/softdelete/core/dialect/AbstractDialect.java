@@ -134,9 +134,20 @@ abstract class AbstractDialect implements Dialect {
         return true;
     }
 
+    /** The first instant of year 1 and the first after year 9999 (UTC): the years every database stores alike. */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /** Refuses instants outside years 1 to 9999 (see {@link InstantOutOfRangeException}). */
     @Override
     public void setInstant(PreparedStatement statement, int index, Instant instant, boolean columnHasTimeZone)
             throws SQLException {
+        if (instant != null && (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST))) {
+            throw new InstantOutOfRangeException("Instant " + instant + " is " + (instant.isBefore(FIRST)
+                    ? "before year 1" : "after year 9999") + " (UTC); " + kind() + " would not store it as that"
+                    + " year, so it is refused and nothing was written. Check the rule's age or retention and the"
+                    + " clock.");
+        }
         if (instant == null) {
             statement.setNull(index, columnHasTimeZone ? Types.TIMESTAMP_WITH_TIMEZONE : Types.TIMESTAMP);
         } else if (columnHasTimeZone) {

@@ -182,6 +182,22 @@ public interface Dialect {
         return Map.of();
     }
 
+    /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */
+    String textType();
+
+    /** SQL for the lower-case hexadecimal text of the binary expression {@code binary}. */
+    String hexOf(String binary);
+
+    /**
+     * SQL for the bytes the lower-case hexadecimal text expression {@code hex} spells.
+     *
+     * @throws UnsupportedDatabaseException where the database has no such function (H2)
+     */
+    String bytesOfHex(String hex);
+
+    /** SQL for the lower-case hexadecimal SHA-256 of the UTF-8 bytes of the text expression {@code text}. */
+    String sha256Hex(String text);
+
     /** Column type the library's own tables use for instants. */
     String timestampType();
 

@@ -95,6 +95,28 @@ public class H2Dialect extends AbstractDialect {
     }
 
     @Override
+    public String textType() {
+        return "VARCHAR";
+    }
+
+    @Override
+    public String hexOf(String binary) {
+        return "LOWER(RAWTOHEX(" + binary + "))";
+    }
+
+    /** H2 has no function from hexadecimal text to bytes ({@code HEXTORAW} yields characters). */
+    @Override
+    public String bytesOfHex(String hex) {
+        throw new UnsupportedDatabaseException("H2 cannot turn hexadecimal text into bytes in SQL; decode "
+                + hex + " in Java instead.");
+    }
+
+    @Override
+    public String sha256Hex(String text) {
+        return "LOWER(RAWTOHEX(HASH('SHA-256', " + text + ")))";
+    }
+
+    @Override
     public boolean supportsPartialIndex() {
         return false;
     }

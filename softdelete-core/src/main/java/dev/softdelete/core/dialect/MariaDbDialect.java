@@ -126,6 +126,26 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public String textType() {
+        return "CHAR";
+    }
+
+    @Override
+    public String hexOf(String binary) {
+        return "LOWER(HEX(" + binary + "))";
+    }
+
+    @Override
+    public String bytesOfHex(String hex) {
+        return "UNHEX(" + hex + ")";
+    }
+
+    @Override
+    public String sha256Hex(String text) {
+        return "SHA2(CONVERT(" + text + " USING utf8mb4), 256)";
+    }
+
+    @Override
     public boolean supportsPartialIndex() {
         return false;
     }

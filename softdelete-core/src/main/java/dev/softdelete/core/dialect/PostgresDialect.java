@@ -97,6 +97,26 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public String textType() {
+        return "TEXT";
+    }
+
+    @Override
+    public String hexOf(String binary) {
+        return "encode(" + binary + ", 'hex')";
+    }
+
+    @Override
+    public String bytesOfHex(String hex) {
+        return "decode(" + hex + ", 'hex')";
+    }
+
+    @Override
+    public String sha256Hex(String text) {
+        return "encode(sha256(convert_to(" + text + ", 'UTF8')), 'hex')";
+    }
+
+    @Override
     public boolean supportsPartialIndex() {
         return true;
     }

@@ -3,6 +3,7 @@ package dev.softdelete.core.purge;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;
+import dev.softdelete.core.internal.KeyCodec;
 import java.util.List;
 
 /**
@@ -35,12 +36,19 @@ public record PlanStep(TableInfo table, ColumnInfo key, ColumnInfo marker, List<
         return parentEdges.isEmpty();
     }
 
-    /** Whether the key is an integer type (slices and cursors are numeric then). */
+    /**
+     * How keys of this table are bound and written in cursors.
+     *
+     * @throws PurgeConfigurationException when the key's type cannot be batched by exactly
+     */
+    public KeyCodec keyCodec() {
+        return KeyCodec.of(key).orElseThrow(() -> new PurgeConfigurationException("Table '" + name()
+                + "' has primary key column '" + key.name() + "' of type " + key.typeName() + "; purging batches by"
+                + " an integer, decimal, character, UUID or binary key. Nothing was changed."));
+    }
+
+    /** Whether the key is an integer type (the cleanup queue can slice it into key ranges then). */
     public boolean numericKey() {
-        return switch (key.jdbcType()) {
-            case java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.SMALLINT, java.sql.Types.TINYINT,
-                    java.sql.Types.NUMERIC, java.sql.Types.DECIMAL -> true;
-            default -> false;
-        };
+        return KeyCodec.of(key).orElse(null) == KeyCodec.INTEGER;
     }
 }

@@ -1,5 +1,6 @@
 package dev.softdelete.core.purge;
 
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +57,8 @@ final class PurgeExecutor {
             }
             Sql samples = Sql.empty().append("SELECT a." + p.q(step.key().name()) + from).append(p.purgeable(step, "a"))
                     .append(" ORDER BY a." + p.q(step.key().name()) + " LIMIT " + SAMPLES);
-            List<String> ids = jdbc.query(c, samples.text(), rs -> rs.getString(1), samples.args());
+            KeyCodec codec = step.keyCodec();
+            List<String> ids = jdbc.query(c, samples.text(), rs -> codec.text(codec.value(rs, 1)), samples.args());
             tables.add(new TablePreview(step.name(), expired, purgeable, blocked, ids));
         }
         return tables;
@@ -88,9 +91,10 @@ final class PurgeExecutor {
         return new PurgeResult(runId, plan.policy(), cutoff, removed, skipped, batches, true);
     }
 
-    private record Batch(Object upper, long expired, long removed) {
+    /** {@code upper}: the batch's last key, bound as is; {@code upperText}: its stored text form. */
+    private record Batch(Object upper, String upperText, long expired, long removed) {
         BatchHook.Batch toHook(PlanStep step, int index) {
-            return new BatchHook.Batch(step.name(), new PurgeCursor(index, String.valueOf(upper)), expired, removed);
+            return new BatchHook.Batch(step.name(), new PurgeCursor(index, upperText), expired, removed);
         }
     }
 
@@ -100,20 +104,25 @@ final class PurgeExecutor {
             hook.begin(c);
             PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
             String key = p.q(step.key().name());
-            Sql window = Sql.empty().append("SELECT COUNT(*), MAX(w.k) FROM (SELECT a." + key + " AS k FROM "
+            // The window's last key and size, by window functions rather than MAX(k), which UUID and
+            // binary keys lack on PostgreSQL. (MariaDB 10.11 answers "ORDER BY k DESC LIMIT 1" over a
+            // window function with the first row, hence ROW_NUMBER.)
+            KeyCodec codec = step.keyCodec();
+            Sql window = Sql.empty().append("SELECT x.k, x.n FROM (SELECT w.k, COUNT(*) OVER () AS n,"
+                    + " ROW_NUMBER() OVER (ORDER BY w.k DESC) AS r FROM (SELECT a." + key + " AS k FROM "
                     + p.q(step.name()) + " a WHERE ");
             if (after != null) {
                 window = window.append("a." + key + " > ? AND ", after);
             }
             window = window.append(p.candidate(step, "a"))
-                    .append(" ORDER BY a." + key + " LIMIT " + plan.policy().batchSize() + ") w");
-            Object[] found = jdbc.queryOne(c, window.text(), rs -> new Object[] {rs.getLong(1), rs.getObject(2)},
-                    window.args()).orElseThrow();
-            long expired = (Long) found[0];
-            if (expired == 0) {
+                    .append(" ORDER BY a." + key + " LIMIT " + plan.policy().batchSize() + ") w) x WHERE x.r = 1");
+            Optional<Object[]> found = jdbc.queryOne(c, window.text(), rs -> new Object[] {codec.value(rs, 1),
+                    rs.getLong(2)}, window.args());
+            if (found.isEmpty()) {
                 return null;
             }
-            Object upper = found[1];
+            long expired = (Long) found.get()[1];
+            Object upper = found.get()[0];
             String table = p.q(step.name());
             Sql where = Sql.empty();
             if (after != null) {
@@ -134,7 +143,7 @@ final class PurgeExecutor {
                 Sql delete = Sql.empty().append("DELETE FROM " + table + " WHERE ").append(where);
                 removed = jdbc.update(c, delete.text(), delete.args());
             }
-            Batch batch = new Batch(upper, expired, removed);
+            Batch batch = new Batch(upper, codec.text(upper), expired, removed);
             hook.record(c, batch.toHook(step, index));
             return batch;
         });
@@ -148,6 +157,6 @@ final class PurgeExecutor {
         if (text == null) {
             return null;
         }
-        return step.numericKey() ? (Object) Long.parseLong(text) : text;
+        return step.keyCodec().parse(text);
     }
 }

@@ -5,6 +5,7 @@ import dev.softdelete.core.catalog.ColumnInfo;
 import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.schema.LibrarySchema;
 import dev.softdelete.core.table.SoftDeletableTables;
 import dev.softdelete.core.dialect.Identifier;
 import java.sql.Connection;
@@ -25,11 +26,13 @@ final class PurgePlanner {
     private final Catalog catalog;
     private final Dialect dialect;
     private final SoftDeletableTables declared;
+    private final LibrarySchema library;
 
-    PurgePlanner(Catalog catalog, Dialect dialect, SoftDeletableTables declared) {
+    PurgePlanner(Catalog catalog, Dialect dialect, SoftDeletableTables declared, LibrarySchema library) {
         this.catalog = catalog;
         this.dialect = dialect;
         this.declared = declared;
+        this.library = library;
     }
 
     PurgePlan plan(Connection connection, RetentionPolicy policy) throws SQLException {
@@ -46,8 +49,17 @@ final class PurgePlanner {
         for (String name : order) {
             TableInfo table = tables.get(name);
             String archive = name.equals(root.name()) ? policy.archiveTable() : name + "_archive";
-            steps.add(new PlanStep(table, key(table), marker(table), parentEdges.get(name),
-                    table.exportedKeys(), archive));
+            PlanStep step = new PlanStep(table, key(table), marker(table), parentEdges.get(name),
+                    table.exportedKeys(), archive);
+            step.keyCodec();
+            for (String touched : List.of(name, archive)) {
+                if (library.isLibraryTable(touched)) {
+                    throw new PurgeConfigurationException("Table '" + touched + "' is one of the library's own tables"
+                            + " (prefix '" + library.prefix() + "'); purge and archive never touch them. Name an"
+                            + " application table in the retention policy. Nothing was changed.");
+                }
+            }
+            steps.add(step);
         }
         return new PurgePlan(policy, steps);
     }

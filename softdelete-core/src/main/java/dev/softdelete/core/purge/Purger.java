@@ -46,7 +46,8 @@ public final class Purger {
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.purge()}. */
     public Purger(CoreContext softDelete) {
         this.softDelete = softDelete;
-        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables());
+        this.planner = new PurgePlanner(softDelete.catalog(), softDelete.dialect(), softDelete.tables(),
+                softDelete.schema());
         this.executor = new PurgeExecutor(softDelete.jdbc(), softDelete.dialect(), softDelete.clock());
         this.archives = new ArchiveTables(softDelete.catalog(), softDelete.dialect());
     }

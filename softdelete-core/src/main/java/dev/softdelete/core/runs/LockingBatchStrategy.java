@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ final class LockingBatchStrategy extends BatchStrategy {
             Instant marker, String actor) throws SQLException {
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
-                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.read(rs, 1), candidates.bind(List.of(), limit));
+                + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.value(rs, 1), candidates.bind(List.of(), limit));
         if (keys.isEmpty()) {
             return new BatchResult(0, 0, cursor);
         }
@@ -55,36 +56,41 @@ final class LockingBatchStrategy extends BatchStrategy {
                     + t.tableName + " but changed " + changed + "; rolled back so no item is recorded for a row not changed");
         }
         Instant now = clock.instant();
-        insertItems(c, keys, k -> new Object[] {runId, t.tableName, String.valueOf(k), RunTables.SOFT_DELETE,
-                RunTables.APPLIED, null, marker, batchNo, now});
-        return new BatchResult(keys.size(), changed, String.valueOf(keys.get(keys.size() - 1)));
+        insertItems(c, keys, k -> {
+            String text = t.keyType.text(k);
+            return new Object[] {runId, t.tableName, text, KeyCodec.hash(text), RunTables.SOFT_DELETE,
+                    RunTables.APPLIED, null, marker, batchNo, now};
+        });
+        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)));
     }
 
     @Override
     BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
+        // Items are walked by row_key_hash (the primary key's order); cursor is the last hash.
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
-        if (cursor != null) {
-            after = " AND row_key > ?";
+        if (isHash(cursor)) {
+            after = " AND row_key_hash > ?";
             params.add(cursor);
         }
         params.add(limit);
-        List<String> rowKeys = jdbc.query(c, "SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
-                + " AND state = ?" + after + " ORDER BY row_key LIMIT ? FOR UPDATE", rs -> rs.getString(1), params.toArray());
-        if (rowKeys.isEmpty()) {
+        List<String[]> items = jdbc.query(c, "SELECT row_key, row_key_hash FROM " + tables.items()
+                + " WHERE run_id = ? AND table_name = ? AND state = ?" + after + " ORDER BY row_key_hash LIMIT ? FOR UPDATE",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, params.toArray());
+        if (items.isEmpty()) {
             return new BatchResult(0, 0, cursor);
         }
-        List<Object> keys = rowKeys.stream().map(t.keyType::parse).toList();
+        List<Object> keys = items.stream().map(item -> t.keyType.parse(item[0])).toList();
         Set<String> restorable = new HashSet<>();
         for (List<Object> chunk : chunks(keys)) {
             List<Object> p = new ArrayList<>(chunk);
             p.add(t.markerValue(marker));
             jdbc.query(c, "SELECT " + t.key + " FROM " + t.table + " WHERE " + t.key + " IN (" + placeholders(chunk.size())
-                    + ") AND " + t.marker + " = ? FOR UPDATE", rs -> restorable.add(String.valueOf(t.keyType.read(rs, 1))),
+                    + ") AND " + t.marker + " = ? FOR UPDATE", rs -> restorable.add(t.keyType.text(t.keyType.value(rs, 1))),
                     p.toArray());
         }
-        List<Object> toRestore = keys.stream().filter(k -> restorable.contains(String.valueOf(k))).toList();
+        List<Object> toRestore = keys.stream().filter(k -> restorable.contains(t.keyType.text(k))).toList();
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
         int changed = 0;
         for (List<Object> chunk : chunks(toRestore)) {
@@ -99,20 +105,20 @@ final class LockingBatchStrategy extends BatchStrategy {
         }
         Instant now = clock.instant();
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
-                + " WHERE run_id = ? AND table_name = ? AND row_key = ?")) {
-            for (String rowKey : rowKeys) {
-                jdbc.bind(ps, restorable.contains(rowKey) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
-                        t.tableName, rowKey);
+                + " WHERE run_id = ? AND table_name = ? AND row_key_hash = ?")) {
+            for (String[] item : items) {
+                jdbc.bind(ps, restorable.contains(item[0]) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
+                        t.tableName, item[1]);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        return new BatchResult(rowKeys.size(), changed, rowKeys.get(rowKeys.size() - 1));
+        return new BatchResult(items.size(), changed, items.get(items.size() - 1)[1]);
     }
 
     private <K> void insertItems(Connection c, List<K> keys, java.util.function.Function<K, Object[]> row)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(tables.insertItemColumns() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(tables.insertItemColumns() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (K key : keys) {
                 jdbc.bind(ps, row.apply(key));
                 ps.addBatch();

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ final class ReturningBatchStrategy extends BatchStrategy {
     @Override
     BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException {
+        Dialect d = jdbc.dialect();
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> params = new ArrayList<>(candidates.params());
         params.add(limit);
@@ -35,34 +37,39 @@ final class ReturningBatchStrategy extends BatchStrategy {
         params.addAll(candidates.params());
         params.addAll(List.of(runId, t.tableName, RunTables.SOFT_DELETE, RunTables.APPLIED, marker, batchNo,
                 clock.instant()));
-        // c finds where this batch ends; the UPDATE then covers the key range up to there with the
-        // whole condition repeated, which PostgreSQL re-checks on each row version it locks, so
-        // RETURNING yields exactly the rows changed. A range scan instead of a join keeps the plan
-        // an index scan at any batch size.
+        // c finds where this batch ends (e: its last key, without MAX, which UUID and binary keys
+        // lack); the UPDATE then covers the key range up to there with the whole condition
+        // repeated, which PostgreSQL re-checks on each row version it locks, so RETURNING yields
+        // exactly the rows changed. A range scan instead of a join keeps the plan an index scan at
+        // any batch size. Items get the key's exact text form and its hash.
         String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ?),"
+                + " e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),"
                 + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.text()
-                + " AND t." + t.key + " <= (SELECT MAX(k) FROM c) RETURNING t." + t.key + " AS k),"
-                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, CAST(u.k AS VARCHAR(255)), ?, ?, NULL, ?, ?, ?"
-                + " FROM u)"
-                + " SELECT (SELECT COUNT(*) FROM c), (SELECT CAST(MAX(k) AS VARCHAR(255)) FROM c), (SELECT COUNT(*) FROM u)";
+                + " AND t." + t.key + " <= (SELECT k FROM e) RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS k),"
+                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, u.k, " + d.sha256Hex("u.k")
+                + ", ?, ?, NULL, ?, ?, ? FROM u)"
+                + " SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
+                + " (SELECT COUNT(*) FROM u)";
         return run(c, sql, params);
     }
 
     @Override
     BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
+        Dialect d = jdbc.dialect();
+        boolean hasCursor = isHash(cursor);
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
-        if (cursor != null) {
-            after = " AND row_key > ?";
+        if (hasCursor) {
+            after = " AND row_key_hash > ?";
             params.add(cursor);
         }
         params.add(limit);
         params.add(t.markerValue(marker));
         params.addAll(List.of(RunTables.UNDONE, RunTables.CONFLICT, clock.instant(), parentRunId, t.tableName,
                 RunTables.APPLIED));
-        if (cursor != null) {
+        if (hasCursor) {
             params.add(cursor);
         }
         String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
@@ -71,15 +78,16 @@ final class ReturningBatchStrategy extends BatchStrategy {
         // through = ANY(ARRAY(...)) and the items through their key range, so plans stay index
         // scans at any batch size; "IN (SELECT ... FROM r)" is a hashed subplan (a correlated
         // EXISTS or a join on the CTE would loop n x n or scan the whole run).
-        String sql = "WITH i AS (SELECT row_key FROM " + tables.items() + " WHERE run_id = ? AND table_name = ?"
-                + " AND state = ?" + after + " ORDER BY row_key LIMIT ?),"
+        String sql = "WITH i AS (SELECT row_key, row_key_hash FROM " + tables.items() + " WHERE run_id = ?"
+                + " AND table_name = ? AND state = ?" + after + " ORDER BY row_key_hash LIMIT ?),"
                 + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t." + t.key
-                + " = ANY(ARRAY(SELECT CAST(row_key AS " + t.keyType.sqlType() + ") FROM i)) AND t." + t.marker
-                + " = ? RETURNING CAST(t." + t.key + " AS VARCHAR(255)) AS row_key),"
+                + " = ANY(ARRAY(SELECT " + t.keyType.valueSql(d, "row_key") + " FROM i)) AND t." + t.marker
+                + " = ? RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS row_key),"
                 + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN s.row_key IN (SELECT row_key FROM r)"
                 + " THEN ? ELSE ? END, changed_at = ? WHERE s.run_id = ? AND s.table_name = ? AND s.state = ?"
-                + after + " AND s.row_key <= (SELECT MAX(row_key) FROM i))"
-                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key) FROM i), (SELECT COUNT(*) FROM r)";
+                + after.replace("row_key_hash", "s.row_key_hash")
+                + " AND s.row_key_hash <= (SELECT MAX(row_key_hash) FROM i))"
+                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key_hash) FROM i), (SELECT COUNT(*) FROM r)";
         return run(c, sql, params);
     }
 

@@ -77,6 +77,7 @@ final class RunExecutor {
         RateLimiter limiter = new RateLimiter(o.rowsPerSecond(), sd.clock(), o.sleeper());
         String cursor = run.cursor();
         long batchNo = run.batchCount();
+        long failedBefore = run.failedBatches(); // the threshold counts only this call's failures
         long rowsThisCall = 0;
         int consecutiveFailures = 0;
         while (true) {
@@ -118,9 +119,11 @@ final class RunExecutor {
                 });
                 RunRecord now = registry.require(runId);
                 long planned = Math.max(o.batchesFor(now.previewCount() == null ? 0 : now.previewCount()), now.batchCount());
-                if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || now.failedBatches() > o.errorThreshold() * planned) {
-                    return pause(runId, owner, tags, "Paused: " + now.failedBatches() + " of " + now.batchCount()
-                            + " batches failed (threshold " + o.errorThreshold() + "); last error at batch " + no + ": "
+                long failed = now.failedBatches() - failedBefore;
+                if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || failed > o.errorThreshold() * planned) {
+                    return pause(runId, owner, tags, "Paused: " + failed + " of " + now.batchCount()
+                            + " batches failed" + (failedBefore > 0 ? " in this call (" + now.failedBatches() + " in all)" : "")
+                            + " (threshold " + o.errorThreshold() + "); last error at batch " + no + ": "
                             + cause + ". Fix the cause and resume the run.");
                 }
                 continue;

@@ -16,12 +16,15 @@ import java.util.Map;
  * the table as it was described when the run started, the rule set, the instant "older than"
  * rules are measured from, and the marker value the run writes (truncated to whole seconds so
  * every timestamp column stores it exactly, which is what lets undo recognise the run's own rows).
- * Stored as a versioned {@link Document} of kind {@value #KIND}.
+ * Stored as a versioned {@link Document} of kind {@value #KIND}. Version 2 stores the value of an
+ * {@code inactive} rule with its type ({@code "valueType"}), so that a resumed run binds a
+ * {@code LocalDate} as a date again rather than as text; version 1 documents are still read (their
+ * values as JSON gave them).
  */
 record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
 
     static final String KIND = "run-spec";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     String toJson() {
         return Document.write(KIND, VERSION, Json.obj("table", table.table(), "key", table.keyColumn(),
@@ -53,7 +56,8 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
             return Json.obj("type", "orphaned", "foreignKey", r.foreignKey(), "column", r.column(),
                     "parentTable", r.parentTable(), "parentColumn", r.parentColumn());
         } else if (rule instanceof Rule.Inactive r) {
-            return Json.obj("type", "inactive", "column", r.column(), "value", r.value());
+            return Json.obj("type", "inactive", "column", r.column(), "valueType", TypedValue.typeOf(r.value()),
+                    "value", TypedValue.text(r.value()));
         } else if (rule instanceof Rule.Predicate r) {
             return Json.obj("type", "predicate", "sql", r.sql());
         }
@@ -65,7 +69,8 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
             case "olderThan" -> Rule.olderThan(m.string("column"), m.duration("age"));
             case "orphaned" -> m.has("foreignKey") ? Rule.orphaned(m.string("foreignKey"))
                     : Rule.orphaned(m.string("column"), m.string("parentTable"), m.string("parentColumn"));
-            case "inactive" -> Rule.inactive(m.string("column"), m.raw("value"));
+            case "inactive" -> Rule.inactive(m.string("column"), m.version() >= 2
+                    ? TypedValue.parse(m.string("valueType"), m.string("value")) : m.raw("value"));
             case "predicate" -> Rule.predicate(m.string("sql"));
             case "allOf" -> {
                 List<Rule> parts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.catalog.ColumnInfo;
@@ -7,6 +8,7 @@ import dev.softdelete.core.catalog.ForeignKeyInfo;
 import dev.softdelete.core.catalog.TableInfo;
 import dev.softdelete.core.catalog.UnknownTableException;
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.jdbc.TimestampValue;
 import dev.softdelete.core.runs.rule.Exclusion;
 import dev.softdelete.core.runs.rule.InvalidRuleException;
@@ -33,7 +35,7 @@ final class Target {
     final String tableName;
     final String table;
     final String key;
-    final KeyType keyType;
+    final KeyCodec keyType;
     final String marker;
     final boolean markerHasZone;
     /** Quoted deleted-by column when declared and present (set to the actor, cleared on undo). */
@@ -46,19 +48,19 @@ final class Target {
         this.rules = rules;
         this.description = description;
         this.tableName = info.name();
-        this.table = d.quote(info.name());
+        this.table = q(d, info.name());
         ColumnInfo keyInfo = column(sd, info, description.keyColumn());
-        this.key = d.quote(keyInfo.name());
-        this.keyType = KeyType.of(info.name(), keyInfo);
+        this.key = q(d, keyInfo.name());
+        this.keyType = keyType(info.name(), keyInfo);
         ColumnInfo markerInfo = column(sd, info, description.markerColumn());
         if (!markerInfo.isTimestamp()) {
             throw new InvalidRuleException("Marker column " + info.name() + "." + markerInfo.name() + " is "
                     + markerInfo.typeName() + ", not a timestamp. Declare the table's soft-delete timestamp column with"
                     + " SoftDeletableTable.withMarkerColumn(...).");
         }
-        this.marker = d.quote(markerInfo.name());
+        this.marker = q(d, markerInfo.name());
         this.markerHasZone = markerInfo.hasTimeZone();
-        this.deletedBy = description.deletedBy().flatMap(info::column).map(c -> d.quote(c.name())).orElse(null);
+        this.deletedBy = description.deletedBy().flatMap(info::column).map(c -> q(d, c.name())).orElse(null);
         List<Sql> conditions = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             conditions.add(condition(rule, info, d, asOf, sd));
@@ -77,6 +79,11 @@ final class Target {
      */
     static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf) {
         TableInfo info = sd.catalog().require(rules.table());
+        if (sd.schema().isLibraryTable(info.name())) {
+            throw new InvalidRuleException("Table '" + info.name() + "' is one of the library's own tables (prefix '"
+                    + sd.schema().prefix() + "'); runs never change them. Target an application table. Nothing was"
+                    + " changed.");
+        }
         return new Target(description, rules, info, sd.dialect(), asOf, sd);
     }
 
@@ -106,6 +113,22 @@ final class Target {
         return new TimestampValue(instant, markerHasZone);
     }
 
+    /**
+     * A name read from the catalog, quoted exactly as stored: {@code OrderItems} created quoted on
+     * PostgreSQL stays {@code "OrderItems"} instead of being folded to {@code "orderitems"}.
+     */
+    private static String q(Dialect d, String catalogName) {
+        return d.quote(Identifier.quoted(catalogName));
+    }
+
+    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in run items. */
+    private static KeyCodec keyType(String table, ColumnInfo column) {
+        return KeyCodec.of(column).filter(k -> k != KeyCodec.DECIMAL).orElseThrow(() -> new InvalidRuleException(
+                "Key column " + table + "." + column.name() + " has type " + column.typeName() + "; runs paginate by"
+                        + " an integer, character, UUID or binary key. Declare such a key column with"
+                        + " SoftDeletableTable.withKeyColumn(...). Nothing was changed."));
+    }
+
     private static ColumnInfo column(CoreContext sd, TableInfo table, String column) {
         return sd.catalog().requireColumn(table, column);
     }
@@ -117,9 +140,9 @@ final class Target {
                 throw new InvalidRuleException("olderThan needs a date or timestamp column; " + info.name() + "."
                         + c.name() + " is " + c.typeName() + ".");
             }
-            return Sql.of("t." + d.quote(c.name()) + " < ?", new TimestampValue(asOf.minus(r.age()), c.hasTimeZone()));
+            return Sql.of("t." + q(d, c.name()) + " < ?", new TimestampValue(asOf.minus(r.age()), c.hasTimeZone()));
         } else if (rule instanceof Rule.Inactive r) {
-            return Sql.of("t." + d.quote(column(sd, info, r.column()).name()) + " = ?", r.value());
+            return Sql.of("t." + q(d, column(sd, info, r.column()).name()) + " = ?", r.value());
         } else if (rule instanceof Rule.Predicate r) {
             Set<String> columns = info.columns().stream().map(ColumnInfo::name).collect(Collectors.toSet());
             new PredicateValidator(d, sd.schema(), name -> sd.catalog().find(name).map(t -> t.columns().stream()
@@ -160,15 +183,23 @@ final class Target {
             parentColumn = column(sd, parent, r.parentColumn()).name();
         }
         TableInfo parent = sd.catalog().require(parentTable);
-        String live = parent.column(sd.tables().describe(parentTable).markerColumn()).map(c -> " AND p." + d.quote(c.name()) + " IS NULL").orElse("");
-        String c = "t." + d.quote(child);
-        return Sql.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parentTable) + " p WHERE p."
-                + d.quote(parentColumn) + " = " + c + live + "))");
+        String live = parent.column(sd.tables().describe(parentTable).markerColumn()).map(c -> " AND p." + q(d, c.name()) + " IS NULL").orElse("");
+        String c = "t." + q(d, child);
+        return Sql.of("(" + c + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + q(d, parentTable) + " p WHERE p."
+                + q(d, parentColumn) + " = " + c + live + "))");
     }
 
     private Sql exclusion(Exclusion exclusion, TableInfo info, Dialect d, CoreContext sd) {
         if (exclusion instanceof Exclusion.Ids ids) {
-            List<Object> values = ids.ids().stream().map(keyType::normalize).toList();
+            List<Object> values = new ArrayList<>();
+            for (Object id : ids.ids()) {
+                try {
+                    values.add(keyType.normalize(id));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRuleException(e.getMessage() + " The key column of " + info.name() + " is "
+                            + keyType.description() + ".");
+                }
+            }
             return new Sql("t." + key + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
                     + ")", values);
         }
@@ -178,7 +209,7 @@ final class Target {
         String parentColumn;
         if (ref.column() != null) {
             childColumn = column(sd, other, ref.column()).name();
-            parentColumn = description.keyColumn();
+            parentColumn = column(sd, info, description.keyColumn()).name();
         } else {
             List<ForeignKeyInfo> fks = other.importedKeys().stream()
                     .filter(k -> k.parentTable().equalsIgnoreCase(info.name()) && k.childColumns().size() == 1).toList();
@@ -189,7 +220,7 @@ final class Target {
             childColumn = fks.get(0).childColumns().get(0);
             parentColumn = fks.get(0).parentColumns().get(0);
         }
-        return Sql.of("NOT EXISTS (SELECT 1 FROM " + d.quote(other.name()) + " x WHERE x." + d.quote(childColumn)
-                + " = t." + d.quote(parentColumn) + ")");
+        return Sql.of("NOT EXISTS (SELECT 1 FROM " + q(d, other.name()) + " x WHERE x." + q(d, childColumn)
+                + " = t." + q(d, parentColumn) + ")");
     }
 }

@@ -48,6 +48,21 @@ public final class LibrarySchema {
         return prefix + table.suffix();
     }
 
+    /**
+     * Whether {@code tableName} (as the catalog or a user spells it) names one of the library's
+     * tables under this prefix, compared case-insensitively, whatever the prefix (empty included).
+     * Features refuse such tables as targets: the library never runs a soft delete, purge or
+     * archive on its own bookkeeping.
+     */
+    public boolean isLibraryTable(String tableName) {
+        for (LibraryTable table : LibraryTable.values()) {
+            if (name(table).equalsIgnoreCase(tableName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The quoted SQL name of a library table, ready to splice into a statement. */
     public String table(LibraryTable table) {
         return dialect.quote(Identifier.of(name(table)));

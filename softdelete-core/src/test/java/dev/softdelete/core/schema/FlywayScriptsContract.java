@@ -3,6 +3,7 @@ package dev.softdelete.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.registry.NewRun;
 import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunMode;
@@ -34,5 +35,22 @@ public abstract class FlywayScriptsContract extends DatabaseTest {
         var run = probe.runRegistry().create(new NewRun(RunKind.PURGE, RunMode.PRETEND, RunStatus.PLANNED,
                 "flyway", "products", "check", null, null, null));
         assertThat(probe.runRegistry().require(run.id()).status()).isEqualTo(RunStatus.PLANNED);
+    }
+
+    @Test
+    void upgradingToV4KeysExistingItemsByTheHashTheLibraryComputes() {
+        SoftDelete probe = softDelete(b -> b.tablePrefix("up_").initializeSchema(false));
+        var flyway = Flyway.configure().dataSource(dataSource())
+                .locations("classpath:db/softdelete/" + probe.dialect().kind().scriptFolder())
+                .placeholders(Map.of("softdelete_prefix", "up_")).table("up_flyway_history")
+                .baselineOnMigrate(true).baselineVersion("0"); // the schema holds other tests' tables
+        flyway.target("2").load().migrate();
+        String items = probe.schema().table(LibraryTable.RUN_ITEMS);
+        String key = "clé-ключ-" + "k".repeat(200);
+        db.execute("INSERT INTO " + items + " (run_id, table_name, row_key, action, state, changed_at) VALUES (1, 't', '"
+                + key + "', 'SOFT_DELETE', 'APPLIED', " + db.database().zonedTimestampLiteral(java.time.Instant.EPOCH) + ")");
+        flyway.target("latest").load().migrate();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM " + items + " WHERE row_key_hash = '" + KeyCodec.hash(key)
+                + "' AND row_key = '" + key + "'")).isEqualTo(1);
     }
 }

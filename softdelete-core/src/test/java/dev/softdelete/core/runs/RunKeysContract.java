@@ -1,0 +1,138 @@
+package dev.softdelete.core.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.registry.RunStatus;
+import dev.softdelete.core.runs.rule.Rule;
+import dev.softdelete.core.runs.rule.RuleSet;
+import dev.softdelete.core.schema.LibraryTable;
+import dev.softdelete.core.time.SettableClock;
+import dev.softdelete.testing.DatabaseTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every key type runs promise (text of any length and case, UUID, binary) is recorded exactly in
+ * run items and undone exactly, on every database. The library's tables are created under the
+ * database's case-insensitive default collation where it has one, as on a production server.
+ */
+public abstract class RunKeysContract extends DatabaseTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    static final LocalDateTime OLD = LocalDateTime.of(2019, 5, 1, 10, 0);
+
+    @BeforeAll
+    void caseInsensitiveDefaults() {
+        db.useCaseInsensitiveDefaultCollation();
+    }
+
+    @Test
+    void textKeysLongerThan255CharactersSharingAPrefixOrDifferingOnlyInCaseAreUndoneExactly() throws SQLException {
+        String prefix = "k".repeat(255);
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            keys.add(prefix + "-" + "x".repeat(40) + String.format("%04d", i)); // 300 characters
+        }
+        keys.add("k".repeat(700)); // as long as a MariaDB primary key of utf8mb4 text may be
+        keys.addAll(List.of("abc", "ABC", "Abc", "aBc", "straße", "STRASSE"));
+        roundTrip("kt_text", database().caseSensitiveTextType(700), keys);
+    }
+
+    @Test
+    void uuidKeysAreUndoneExactly() throws SQLException {
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            keys.add(UUID.nameUUIDFromBytes(("run key " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        keys.add(new UUID(0, 0));
+        roundTrip("kt_uuid", database().uuidType(), keys);
+    }
+
+    @Test
+    void binaryKeysAreUndoneExactly() throws SQLException {
+        Random random = new Random(11);
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            byte[] key = new byte[16];
+            random.nextBytes(key);
+            keys.add(key);
+        }
+        keys.add(new byte[16]);
+        byte[] high = new byte[16];
+        java.util.Arrays.fill(high, (byte) 0xff);
+        keys.add(high);
+        roundTrip("kt_binary", database().fixedBinaryType(16), keys);
+    }
+
+    /** Soft-deletes every row of a new table keyed by {@code keys} in small batches, then undoes it. */
+    private void roundTrip(String table, String keyType, List<Object> keys) throws SQLException {
+        String ts = database().localTimestampType();
+        db.execute("CREATE TABLE " + table + " (id " + keyType + " PRIMARY KEY, updated_at " + ts + ", deleted_at "
+                + ts + ")");
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (id, updated_at) VALUES (?, ?)")) {
+            for (Object key : keys) {
+                ps.setObject(1, key);
+                ps.setObject(2, OLD);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        List<String> all = keys.stream().map(RunKeysContract::text).toList();
+        SoftDelete sd = softDelete(b -> b.clock(new SettableClock(NOW)));
+        RuleSet rules = RuleSet.on(table).rule(Rule.olderThan("updated_at", Duration.ofDays(365))).build();
+        Preview preview = sd.runs().preview(rules);
+        assertThat(preview.total()).isEqualTo(keys.size());
+        assertThat(preview.sampleIds()).hasSize(10);
+
+        RunReport applied = sd.runs().apply(preview, RunOptions.defaults().withBatchSize(5));
+        assertThat(applied.status()).as(applied.toJson()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(applied.affected()).isEqualTo(keys.size());
+        assertThat(applied.verification()).contains("\"consistent\":true");
+        assertThat(keys(table, "deleted_at IS NOT NULL")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUN_ITEMS) + " WHERE run_id = "
+                + applied.runId())).isEqualTo(keys.size());
+
+        RunReport undone = sd.runs().undo(applied.runId(), RunOptions.defaults().withBatchSize(5));
+        assertThat(undone.status()).as(undone.toJson()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(undone.affected()).isEqualTo(keys.size());
+        assertThat(undone.skipped()).isZero();
+        assertThat(undone.verification()).contains("\"consistent\":true");
+        assertThat(keys(table, "deleted_at IS NOT NULL")).as("every row is back").isEmpty();
+        assertThat(keys(table, "deleted_at IS NULL")).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    private List<String> keys(String table, String where) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE " + where);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(text(rs.getObject(1)));
+            }
+        }
+        return keys;
+    }
+
+    static String text(Object key) {
+        return key instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(key);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
