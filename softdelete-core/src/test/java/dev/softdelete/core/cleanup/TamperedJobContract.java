@@ -48,7 +48,7 @@ public abstract class TamperedJobContract extends DatabaseTest {
         String forged = new JobPayload(RetentionPolicy.purge(victim.products()), NOW, KeyRange.ALL).encode();
         db.execute("UPDATE " + jobs + " SET payload = '" + forged + "' WHERE id = " + otherTable.id());
 
-        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().alertListener(a -> { }));
+        CleanupWorker worker = sd.cleanup().newWorker(CleanupSettings.defaults().withAlertListener(a -> { }));
         assertThat(worker.runOne()).isTrue();
         assertThat(worker.runOne()).isTrue();
         assertThat(worker.runOne()).as("nothing left to claim").isFalse();
