@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Takes cleanup jobs from the queue and runs them, batch by batch, under a lease.
  *
  * <ul>
- *   <li>Each batch's transaction starts by renewing the lease ({@code WHERE lease_owner = me}); if
- *       another worker took the job over after the lease expired, the batch rolls back and this
- *       worker lets go ({@link LeaseLostException}). Progress (rows, cursor, run counts) commits
+ *   <li>Each batch's transaction starts by renewing the lease ({@code WHERE lease_owner = me AND
+ *       lease_token = my claim's token AND lease_until >= now}); if the lease expired or another
+ *       worker took the job over, the batch rolls back and this worker lets go
+ *       ({@link LeaseLostException}). Archive-retention jobs are fenced the same way, batch by batch. Progress (rows, cursor, run counts) commits
  *       with the batch, so a new owner resumes exactly where the last commit left off.
  *   <li>After each batch: the rate limit, then a check for {@link #stop()} or interruption, which
  *       releases the job back to the queue (the committed batches stay done).
@@ -96,21 +97,22 @@ public final class CleanupWorker implements Runnable {
         if (isPaused() || stopping.get()) {
             return false;
         }
-        Optional<Long> claimed = jobs.claim(id, settings.lease());
+        Optional<ClaimStrategy.Claim> claimed = jobs.claim(id, settings.lease());
         if (claimed.isEmpty()) {
             return false;
         }
-        CleanupJob job = queue.require(claimed.get());
+        long token = claimed.get().token();
+        CleanupJob job = queue.require(claimed.get().id());
         String type = job.type().name().toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
         String outcome;
         try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
-            outcome = execute(job);
+            outcome = execute(job, token);
         } catch (LeaseLostException e) {
             log.warn(e.getMessage());
             outcome = "lease_lost";
         } catch (RuntimeException e) {
-            outcome = fail(job, e);
+            outcome = fail(job, token, e);
         }
         softDelete.metrics().count(MetricNames.CLEANUP_JOBS, 1, MetricTags.of("type", type, "outcome", outcome));
         softDelete.metrics().time(MetricNames.CLEANUP_JOB_DURATION, Duration.ofNanos(System.nanoTime() - started),
@@ -118,48 +120,48 @@ public final class CleanupWorker implements Runnable {
         return true;
     }
 
-    private String execute(CleanupJob job) {
+    private String execute(CleanupJob job, long token) {
         JobPayload payload = job.payload();
         if (job.type() == JobType.ARCHIVE_RETENTION) {
-            long removed = purger.purgeArchive(payload.policy());
-            softDelete.jdbc().inTransaction(c -> {
-                fence(c, job.id());
-                jobs.setRowsProcessed(c, job.id(), removed);
-                return complete(c, job.id(), null);
-            });
+            PurgeResult result = purger.purgeArchive(payload.policy(), payload.cutoff(), hook(job.id(), token));
+            if (!result.complete()) {
+                release(job.id(), token);
+                return "released";
+            }
+            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, null));
             breaker.record(false);
             return "success";
         }
         PurgePlan plan = purger.plan(payload.policy());
-        long runId = job.runId() != null ? job.runId() : startRun(job, plan, payload);
+        long runId = job.runId() != null ? job.runId() : startRun(job, token, plan, payload);
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId)) {
             PurgeResult result = purger.apply(plan, payload.cutoff(), payload.range(), runId,
-                    PurgeCursor.decode(job.cursor()), hook(job.id()));
+                    PurgeCursor.decode(job.cursor()), hook(job.id(), token));
             if (!result.complete()) {
-                release(job.id());
+                release(job.id(), token);
                 return "released";
             }
-            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), runId));
+            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, runId));
         }
         breaker.record(false);
         return "success";
     }
 
-    private long startRun(CleanupJob job, PurgePlan plan, JobPayload payload) {
+    private long startRun(CleanupJob job, long token, PurgePlan plan, JobPayload payload) {
         long runId = purger.startRun(plan, payload.cutoff());
         softDelete.jdbc().inTransaction(c -> {
-            fence(c, job.id());
+            fence(c, job.id(), token);
             jobs.setRunId(c, job.id(), runId);
             return null;
         });
         return runId;
     }
 
-    private BatchHook hook(long jobId) {
+    private BatchHook hook(long jobId, long token) {
         return new BatchHook() {
             @Override
             public void begin(Connection connection) throws SQLException {
-                fence(connection, jobId);
+                fence(connection, jobId, token);
             }
 
             @Override
@@ -180,13 +182,13 @@ public final class CleanupWorker implements Runnable {
         };
     }
 
-    /** Renews the lease; first statement of every transaction that changes the job or its rows. */
-    private void fence(Connection c, long jobId) throws SQLException {
-        jobs.renewLease(c, jobId, id, settings.lease());
+    /** Renews the lease under this claim's token; first statement of every transaction that changes the job or its rows. */
+    private void fence(Connection c, long jobId, long token) throws SQLException {
+        jobs.renewLease(c, jobId, id, token, settings.lease());
     }
 
-    private int complete(Connection c, long jobId, Long runId) throws SQLException {
-        fence(c, jobId);
+    private int complete(Connection c, long jobId, long token, Long runId) throws SQLException {
+        fence(c, jobId, token);
         if (runId != null) {
             softDelete.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, null);
         }
@@ -195,12 +197,12 @@ public final class CleanupWorker implements Runnable {
     }
 
     /** Gives the job back without counting the attempt (shutdown, interruption). */
-    private void release(long jobId) {
-        jobs.release(jobId, id);
+    private void release(long jobId, long token) {
+        jobs.release(jobId, id, token);
         log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
     }
 
-    private String fail(CleanupJob claimed, RuntimeException error) {
+    private String fail(CleanupJob claimed, long token, RuntimeException error) {
         CleanupJob job = queue.find(claimed.id()).orElse(claimed);
         Instant now = softDelete.clock().instant();
         boolean last = job.attempts() >= job.maxAttempts();
@@ -208,10 +210,11 @@ public final class CleanupWorker implements Runnable {
         log.warn("Cleanup job {} on {} failed (attempt {} of {}){}", job.id(), job.table(), job.attempts(),
                 job.maxAttempts(), last ? ", giving up" : ", will retry", error);
         softDelete.jdbc().inTransaction(c -> {
-            if (last && job.runId() != null) {
+            boolean held = jobs.fail(c, job.id(), id, token, last, now.plus(settings.backoffFor(job.attempts())),
+                    message) == 1;
+            if (held && last && job.runId() != null) {
                 softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
             }
-            jobs.fail(c, job.id(), id, last, now.plus(settings.backoffFor(job.attempts())), message);
             return null;
         });
         if (breaker.record(true)) {

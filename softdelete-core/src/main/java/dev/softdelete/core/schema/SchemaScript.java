@@ -13,7 +13,8 @@ public record SchemaScript(int version, String name) {
     /** Every script, in order. A new version is appended here and added for each database. */
     public static final List<SchemaScript> ALL = List.of(
             new SchemaScript(1, "softdelete_schema"),
-            new SchemaScript(2, "drop_run_items_row_index"));
+            new SchemaScript(2, "drop_run_items_row_index"),
+            new SchemaScript(3, "fencing_tokens"));
 
     /** The placeholder for the table prefix inside the scripts. */
     public static final String PREFIX_PLACEHOLDER = "${softdelete_prefix}";
