@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class CleanupWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupWorker.class);
+    /** Transient failures (lock timeout, lost connection) a job is resumed after before it counts as failed. */
+    static final int TRANSIENT_RETRIES = 5;
 
     private final CoreContext softDelete;
     private final Purger purger;
@@ -107,7 +109,7 @@ public final class CleanupWorker implements Runnable {
         long started = System.nanoTime();
         String outcome;
         try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
-            outcome = execute(job, token);
+            outcome = executeRetryingTransientFailures(job, token);
         } catch (LeaseLostException e) {
             log.warn(e.getMessage());
             outcome = "lease_lost";
@@ -118,6 +120,40 @@ public final class CleanupWorker implements Runnable {
         softDelete.metrics().time(MetricNames.CLEANUP_JOB_DURATION, Duration.ofNanos(System.nanoTime() - started),
                 MetricTags.of("type", type));
         return true;
+    }
+
+    /**
+     * Runs the job; a lock timeout or a lost connection (SQL state 08) rolls back only the batch
+     * in progress, so the job is resumed in place from its last committed cursor, after a short
+     * backoff (200 ms doubling), up to {@link #TRANSIENT_RETRIES} times and counted in
+     * {@code softdelete.cleanup.retries}, before it counts as a failed attempt.
+     */
+    private String executeRetryingTransientFailures(CleanupJob claimed, long token) {
+        CleanupJob job = claimed;
+        for (int retry = 1; ; retry++) {
+            try {
+                return execute(job, token);
+            } catch (LeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                String reason = softDelete.jdbc().isLockTimeout(e) ? "lock_timeout"
+                        : softDelete.jdbc().isConnectionFailure(e) ? "connection" : null;
+                if (reason == null || retry > TRANSIENT_RETRIES) {
+                    throw e;
+                }
+                softDelete.metrics().count(MetricNames.CLEANUP_RETRIES, 1, MetricTags.of("type",
+                        job.type().name().toLowerCase(Locale.ROOT), "reason", reason));
+                log.warn("Cleanup job {} on {}: {} ({}), resuming from its last batch (retry {} of {})", job.id(),
+                        job.table(), reason, e.getMessage(), retry, TRANSIENT_RETRIES);
+                try {
+                    settings.sleeper().sleep(Duration.ofMillis(200L << Math.min(10, retry - 1)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                job = queue.require(job.id());
+            }
+        }
     }
 
     private String execute(CleanupJob job, long token) {

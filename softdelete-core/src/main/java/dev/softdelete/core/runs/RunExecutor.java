@@ -29,6 +29,10 @@ final class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
     private static final int MAX_CONSECUTIVE_FAILURES = 3;
+    /** Retries of one batch after a lock timeout or a lost connection before it counts as failed. */
+    static final int TRANSIENT_RETRIES = 5;
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
 
     private final CoreContext sd;
     private final RunRegistry registry;
@@ -103,6 +107,7 @@ final class RunExecutor {
         long batchNo = run.batchCount();
         long rowsThisCall = 0;
         int consecutiveFailures = 0;
+        int transientRetries = 0;
         while (true) {
             int limit = o.batchSize();
             if (o.maxRows() > 0) {
@@ -128,6 +133,19 @@ final class RunExecutor {
             } catch (LeaseLost e) {
                 throw leaseLost(runId);
             } catch (RuntimeException e) {
+                String reason = sd.jdbc().isLockTimeout(e) ? "lock_timeout"
+                        : sd.jdbc().isConnectionFailure(e) ? "connection" : null;
+                if (reason != null && transientRetries < TRANSIENT_RETRIES) {
+                    transientRetries++;
+                    batchNo--;
+                    sd.metrics().count(MetricNames.RUNS_BATCH_RETRIES, 1, MetricTags.of("kind", tags.get("kind"),
+                            "table", table, "reason", reason));
+                    log.warn("Run {} batch {} on {} rolled back ({}), retry {} of {}: {}", runId, no, table, reason,
+                            transientRetries, TRANSIENT_RETRIES, rootMessage(e));
+                    backOff(o, transientRetries);
+                    continue;
+                }
+                transientRetries = 0;
                 consecutiveFailures++;
                 String cause = rootMessage(e);
                 log.warn("Run {} batch {} on {} failed and was rolled back: {}", runId, no, table, cause);
@@ -150,6 +168,7 @@ final class RunExecutor {
                 continue;
             }
             consecutiveFailures = 0;
+            transientRetries = 0;
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             sd.metrics().count(MetricNames.RUNS_ROWS, result.changed(), tags);
             sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
@@ -165,6 +184,18 @@ final class RunExecutor {
                 return complete(runId, leases, o, tags, table, completion);
             }
             throttle(limiter, result.matched());
+        }
+    }
+
+    /** Waits 200 ms, doubling per retry up to 5 s, through the run's sleeper. */
+    private static void backOff(RunOptions o, int retry) {
+        Duration wait = RETRY_BACKOFF.multipliedBy(1L << Math.min(10, retry - 1));
+        try {
+            o.sleeper().sleep(wait.compareTo(RETRY_BACKOFF_MAX) > 0 ? RETRY_BACKOFF_MAX : wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStateException("Interrupted while waiting to retry a batch; the run stays RUNNING until its"
+                    + " lease expires, then any instance can resume it.");
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * One worker per run across every instance: a lease on the run's registry row
  * ({@code lease_owner}, {@code lease_until}, {@code heartbeat_at}) with a fencing token
  * ({@code lease_token}, one higher on every claim and takeover). Claimed with a conditional
- * UPDATE, renewed as the first statement of every batch's transaction only while owner, token
+ * UPDATE after locking the row with {@code NOWAIT} (never queueing behind another transaction),
+ * renewed as the first statement of every batch's transaction only while owner, token
  * and an unexpired lease all still match (so a worker that slept past its lease, or whose run was
  * taken over or undone meanwhile, commits nothing), and taken over once expired. Time comes from
  * the injected clock.
@@ -45,22 +46,36 @@ final class RunLease {
     List<Held> claim(List<Long> runIds, String owner, Duration duration) {
         Instant now = clock.instant();
         Long[] refused = new Long[1];
-        List<Held> held = jdbc.inTransaction(c -> {
-            List<Held> claimed = new ArrayList<>();
-            for (long runId : runIds) {
-                int n = jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = ?, lease_token = lease_token + 1,"
-                        + " lease_until = ?, heartbeat_at = ?, updated_at = ? WHERE id = ? AND (lease_owner IS NULL"
-                        + " OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(duration), now, now, runId, now);
-                if (n == 0) {
-                    refused[0] = runId;
-                    c.rollback();
-                    return null;
+        List<Held> held;
+        try {
+            held = jdbc.inTransaction(c -> {
+                List<Held> claimed = new ArrayList<>();
+                for (long runId : runIds) {
+                    // never queue behind another transaction on the registry row: refuse at once
+                    jdbc.query(c, "SELECT id FROM " + tables.runs() + " WHERE id = ?" + jdbc.dialect().forUpdateNoWait(),
+                            rs -> rs.getLong(1), runId);
+                        int n = jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = ?, lease_token = lease_token + 1,"
+                            + " lease_until = ?, heartbeat_at = ?, updated_at = ? WHERE id = ? AND (lease_owner IS NULL"
+                            + " OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(duration), now, now, runId,
+                            now);
+                    if (n == 0) {
+                        refused[0] = runId;
+                        c.rollback();
+                        return null;
+                    }
+                    claimed.add(new Held(runId, owner, jdbc.queryLong(c, "SELECT lease_token FROM " + tables.runs()
+                            + " WHERE id = ?", runId)));
                 }
-                claimed.add(new Held(runId, owner, jdbc.queryLong(c, "SELECT lease_token FROM " + tables.runs()
-                        + " WHERE id = ?", runId)));
+                return claimed;
+            });
+        } catch (RuntimeException e) {
+            if (!jdbc.isLockTimeout(e)) {
+                throw e;
             }
-            return claimed;
-        });
+            RunRecord run = registry.require(runIds.get(0));
+            throw new RunLeasedException(run.id(), run.leaseOwner(), run.leaseUntil(),
+                    "has its registry row locked by another transaction right now (NOWAIT)");
+        }
         if (held == null) {
             RunRecord run = registry.require(refused[0]);
             throw new RunLeasedException(refused[0], run.leaseOwner(), run.leaseUntil(), "is being worked on");
