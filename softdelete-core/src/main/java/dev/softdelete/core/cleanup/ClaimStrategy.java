@@ -14,9 +14,13 @@ import java.util.Optional;
  */
 interface ClaimStrategy {
 
-    /** SQL condition for a claimable job; parameters: now, now. */
-    String CLAIMABLE = "((status = 'QUEUED' AND next_attempt_at <= ?) OR (status = 'RUNNING' AND lease_until < ?))"
-            + " AND attempts < max_attempts";
+    /**
+     * SQL condition for a claimable job; parameters: now, now. A queued job needs attempts left; a
+     * running job whose lease expired is always claimable, so that it can never stay RUNNING
+     * unclaimed: a takeover past the last attempt marks it FAILED (see {@code CleanupWorker}).
+     */
+    String CLAIMABLE = "((status = 'QUEUED' AND next_attempt_at <= ? AND attempts < max_attempts)"
+            + " OR (status = 'RUNNING' AND lease_until < ?))";
 
     /** A claimed job: its id and the fencing token the claim produced. */
     record Claim(long id, long token) {

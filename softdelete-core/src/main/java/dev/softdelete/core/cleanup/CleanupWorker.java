@@ -45,7 +45,7 @@ public final class CleanupWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupWorker.class);
     /** Transient failures (lock timeout, lost connection) a job is resumed after before it counts as failed. */
-    static final int TRANSIENT_RETRIES = 5;
+    static final int TRANSIENT_RETRIES = 8;
 
     private final CoreContext softDelete;
     private final Purger purger;
@@ -109,7 +109,8 @@ public final class CleanupWorker implements Runnable {
         long started = System.nanoTime();
         String outcome;
         try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
-            outcome = executeRetryingTransientFailures(job, token);
+            outcome = job.attempts() > job.maxAttempts() ? giveUp(job, token)
+                    : executeRetryingTransientFailures(job, token);
         } catch (LeaseLostException e) {
             log.warn(e.getMessage());
             outcome = "lease_lost";
@@ -125,33 +126,37 @@ public final class CleanupWorker implements Runnable {
     /**
      * Runs the job; a lock timeout or a lost connection (SQL state 08) rolls back only the batch
      * in progress, so the job is resumed in place from its last committed cursor, after a short
-     * backoff (200 ms doubling), up to {@link #TRANSIENT_RETRIES} times and counted in
+     * backoff (200 ms doubling, about 50 s in all), up to {@link #TRANSIENT_RETRIES} times and counted in
      * {@code softdelete.cleanup.retries}, before it counts as a failed attempt.
      */
     private String executeRetryingTransientFailures(CleanupJob claimed, long token) {
         CleanupJob job = claimed;
-        for (int retry = 1; ; retry++) {
+        int retries = 0;
+        while (true) {
             try {
+                if (retries > 0) {
+                    job = queue.require(job.id()); // its last committed cursor and run
+                }
                 return execute(job, token);
             } catch (LeaseLostException e) {
                 throw e;
             } catch (RuntimeException e) {
                 String reason = softDelete.jdbc().isLockTimeout(e) ? "lock_timeout"
                         : softDelete.jdbc().isConnectionFailure(e) ? "connection" : null;
-                if (reason == null || retry > TRANSIENT_RETRIES) {
+                if (reason == null || retries >= TRANSIENT_RETRIES) {
                     throw e;
                 }
+                retries++;
                 softDelete.metrics().count(MetricNames.CLEANUP_RETRIES, 1, MetricTags.of("type",
                         job.type().name().toLowerCase(Locale.ROOT), "reason", reason));
                 log.warn("Cleanup job {} on {}: {} ({}), resuming from its last batch (retry {} of {})", job.id(),
-                        job.table(), reason, e.getMessage(), retry, TRANSIENT_RETRIES);
+                        job.table(), reason, e.getMessage(), retries, TRANSIENT_RETRIES);
                 try {
-                    settings.sleeper().sleep(Duration.ofMillis(200L << Math.min(10, retry - 1)));
+                    settings.sleeper().sleep(Duration.ofMillis(200L << Math.min(10, retries - 1)));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                job = queue.require(job.id());
             }
         }
     }
@@ -238,6 +243,35 @@ public final class CleanupWorker implements Runnable {
         log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
     }
 
+    /**
+     * A job whose every attempt ended in an expired lease (its workers died or hung) and that was
+     * taken over once more: FAILED, with its run, instead of being run again or left RUNNING.
+     */
+    private String giveUp(CleanupJob job, long token) {
+        Instant now = softDelete.clock().instant();
+        String message = "Gave up after " + job.maxAttempts() + " attempts whose workers all lost the lease (died,"
+                + " hung or were stopped without releasing it); last holder's lease expired. Check the workers' logs,"
+                + " then enqueue the policy again.";
+        log.error("Cleanup job {} on {}: {}", job.id(), job.table(), message);
+        softDelete.jdbc().inTransaction(c -> {
+            fence(c, job.id(), token);
+            jobs.fail(c, job.id(), id, token, true, now, message);
+            if (job.runId() != null) {
+                softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
+            }
+            return null;
+        });
+        alertJobFailed(job, message, now);
+        breaker.record(true);
+        return "failure";
+    }
+
+    private void alertJobFailed(CleanupJob job, String message, Instant now) {
+        settings.alertListener().deliverSafely(new Alert("cleanup.job_failed", Alert.Severity.CRITICAL, job.table(),
+                "Cleanup job " + job.id() + " on " + job.table() + " FAILED: " + message, now,
+                Map.of("job_id", String.valueOf(job.id()), "attempts", String.valueOf(job.maxAttempts()))));
+    }
+
     private String fail(CleanupJob claimed, long token, RuntimeException error) {
         CleanupJob job = queue.find(claimed.id()).orElse(claimed);
         Instant now = softDelete.clock().instant();
@@ -253,6 +287,9 @@ public final class CleanupWorker implements Runnable {
             }
             return null;
         });
+        if (last) {
+            alertJobFailed(job, message, now);
+        }
         if (breaker.record(true)) {
             settings.alertListener().deliverSafely(new Alert("cleanup.failure_rate", Alert.Severity.CRITICAL, job.table(),
                     String.format(Locale.ROOT, "%.1f%% of %d cleanup job attempts failed within %s (threshold %.1f%%);"
