@@ -7,6 +7,7 @@ import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
+import dev.softdelete.core.jdbc.Timeouts;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.registry.RunRegistry;
@@ -61,7 +62,7 @@ public final class SoftDelete {
         this.instanceId = b.instanceId != null ? b.instanceId : defaultInstanceId();
         this.tables = new SoftDeletableTables();
         b.tables.forEach(tables::register);
-        this.jdbc = new Jdbc(dataSource, dialect);
+        this.jdbc = new Jdbc(dataSource, dialect, new Timeouts(b.lockTimeout, b.statementTimeout));
         this.catalog = new Catalog(dataSource, dialect);
         this.auditLog = new AuditLog(jdbc, schema, clock, actors, instanceId);
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
@@ -180,6 +181,8 @@ public final class SoftDelete {
         private ActorProvider actors = ActorProvider.systemUser();
         private String instanceId;
         private boolean initializeSchema = true;
+        private java.time.Duration lockTimeout = Timeouts.defaults().lockWait();
+        private java.time.Duration statementTimeout = Timeouts.defaults().statement();
         private final java.util.List<SoftDeletableTable> tables = new java.util.ArrayList<>();
 
         private Builder(DataSource dataSource) {
@@ -225,6 +228,23 @@ public final class SoftDelete {
         /** Declares a soft-deletable table whose columns differ from the defaults. */
         public Builder softDeletable(SoftDeletableTable table) {
             tables.add(Objects.requireNonNull(table, "table"));
+            return this;
+        }
+
+        /**
+         * How long any statement of the library may wait for a lock; default 5 s (MariaDB/MySQL
+         * round up to whole seconds). A run or cleanup batch that runs out of it is retried with
+         * backoff and counted ({@code reason=lock_timeout}); the host's connections keep their own
+         * setting.
+         */
+        public Builder lockTimeout(java.time.Duration lockTimeout) {
+            this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+            return this;
+        }
+
+        /** How long any statement of the library may run; default 60 s. */
+        public Builder statementTimeout(java.time.Duration statementTimeout) {
+            this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
             return this;
         }
 

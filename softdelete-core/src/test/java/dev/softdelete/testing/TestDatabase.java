@@ -179,6 +179,21 @@ public enum TestDatabase {
         };
     }
 
+    /**
+     * A query returning, as one text value, this session's lock-wait and statement-time settings
+     * ({@code lock_timeout/statement_timeout}, {@code LOCK_TIMEOUT()/QUERY_TIMEOUT},
+     * {@code innodb_lock_wait_timeout/max_statement_time}), to check that a connection got them
+     * or kept them.
+     */
+    public String sessionTimeoutsQuery() {
+        return switch (this) {
+            case POSTGRESQL -> "SELECT current_setting('lock_timeout') || '/' || current_setting('statement_timeout')";
+            case H2 -> "SELECT LOCK_TIMEOUT() || '/' || (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'QUERY_TIMEOUT')";
+            case MARIADB -> "SELECT CONCAT(@@SESSION.innodb_lock_wait_timeout, '/', @@SESSION.max_statement_time)";
+        };
+    }
+
     /** Whether {@code ALTER TABLE ... RENAME CONSTRAINT} exists (MariaDB has none). */
     public boolean canRenameConstraints() {
         return this != MARIADB;

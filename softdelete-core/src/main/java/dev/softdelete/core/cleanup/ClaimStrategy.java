@@ -14,12 +14,20 @@ import java.util.Optional;
  */
 interface ClaimStrategy {
 
-    /** SQL condition for a claimable job; parameters: now, now. */
-    String CLAIMABLE = "((status = 'QUEUED' AND next_attempt_at <= ?) OR (status = 'RUNNING' AND lease_until < ?))"
-            + " AND attempts < max_attempts";
+    /**
+     * SQL condition for a claimable job; parameters: now, now. A queued job needs attempts left; a
+     * running job whose lease expired is always claimable, so that it can never stay RUNNING
+     * unclaimed: a takeover past the last attempt marks it FAILED (see {@code CleanupWorker}).
+     */
+    String CLAIMABLE = "((status = 'QUEUED' AND next_attempt_at <= ? AND attempts < max_attempts)"
+            + " OR (status = 'RUNNING' AND lease_until < ?))";
+
+    /** A claimed job: its id and the fencing token the claim produced. */
+    record Claim(long id, long token) {
+    }
 
     /** Claims one job for {@code owner} until {@code now + lease}, or returns empty. */
-    Optional<Long> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease);
+    Optional<Claim> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease);
 
     static ClaimStrategy forDialect(Dialect dialect) {
         return withConflictRetry(dialect.supportsSkipLocked() ? new SkipLockedClaim(dialect) : new ConditionalUpdateClaim());
@@ -40,7 +48,7 @@ interface ClaimStrategy {
      * SKIP LOCKED; PostgreSQL 40P01 / 40001). Nothing was claimed by a rolled-back attempt, so
      * retrying is safe; after the last attempt the worker simply claims nothing this poll.
      */
-    static Optional<Long> retryOnTransactionConflict(java.util.function.Supplier<Optional<Long>> claim) {
+    static <T> Optional<T> retryOnTransactionConflict(java.util.function.Supplier<Optional<T>> claim) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return claim.get();
@@ -56,14 +64,23 @@ interface ClaimStrategy {
         }
     }
 
-    /** Marks a claimed job RUNNING under {@code owner}; the WHERE clause repeats the claim condition. */
-    static int take(Jdbc jdbc, Connection c, String table, long id, String owner, Instant now, Duration lease,
+    /**
+     * Marks a claimed job RUNNING under {@code owner} with a new fencing token; the WHERE clause
+     * repeats the claim condition.
+     *
+     * @return the claim, or empty when the job was no longer claimable
+     */
+    static Optional<Claim> take(Jdbc jdbc, Connection c, String table, long id, String owner, Instant now, Duration lease,
             String extraCondition, Object... extraParams) throws SQLException {
         java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(owner, now.plus(lease), now, now,
                 now, id, now, now));
         params.addAll(java.util.List.of(extraParams));
-        return jdbc.update(c, "UPDATE " + table + " SET status = 'RUNNING', lease_owner = ?, lease_until = ?,"
-                + " heartbeat_at = ?, started_at = COALESCE(started_at, ?), updated_at = ?, attempts = attempts + 1"
-                + " WHERE id = ? AND " + CLAIMABLE + extraCondition, params.toArray());
+        int taken = jdbc.update(c, "UPDATE " + table + " SET status = 'RUNNING', lease_owner = ?, lease_until = ?,"
+                + " heartbeat_at = ?, started_at = COALESCE(started_at, ?), updated_at = ?, attempts = attempts + 1,"
+                + " lease_token = lease_token + 1 WHERE id = ? AND " + CLAIMABLE + extraCondition, params.toArray());
+        if (taken != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(id, jdbc.queryLong(c, "SELECT lease_token FROM " + table + " WHERE id = ?", id)));
     }
 }

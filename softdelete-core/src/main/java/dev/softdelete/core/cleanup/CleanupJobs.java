@@ -76,26 +76,25 @@ final class CleanupJobs {
                 JobStatus.QUEUED));
     }
 
-    /** Claims one due job for {@code owner} under a lease. */
-    Optional<Long> claim(String owner, Duration lease) {
+    /** Claims one due job for {@code owner} under a lease, with a new fencing token. */
+    Optional<ClaimStrategy.Claim> claim(String owner, Duration lease) {
         return claims.claim(jdbc, table, owner, clock.instant(), lease);
     }
 
     /**
-     * Renews {@code owner}'s lease; the first statement of every transaction that changes the job
-     * or its rows, so a worker that lost the lease rolls back instead of writing.
+     * The fence: renews {@code owner}'s lease only if owner and fencing token still match and the
+     * lease has not expired. The first statement of every transaction that changes the job or its
+     * rows, so a worker that lost the lease (expired, taken over, released) rolls back instead of
+     * writing.
      */
-    void renewLease(Connection c, long jobId, String owner, Duration lease) throws SQLException {
+    void renewLease(Connection c, long jobId, String owner, long token, Duration lease) throws SQLException {
         Instant now = clock.instant();
         int renewed = jdbc.update(c, "UPDATE " + table + " SET heartbeat_at = ?, lease_until = ?, updated_at = ?"
-                + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'", now, now.plus(lease), now, jobId, owner);
+                + " WHERE id = ? AND lease_owner = ? AND lease_token = ? AND status = 'RUNNING' AND lease_until >= ?",
+                now, now.plus(lease), now, jobId, owner, token, now);
         if (renewed != 1) {
             throw new LeaseLostException(jobId, owner);
         }
-    }
-
-    void setRowsProcessed(Connection c, long jobId, long rows) throws SQLException {
-        jdbc.update(c, "UPDATE " + table + " SET rows_processed = ? WHERE id = ?", rows, jobId);
     }
 
     void setRunId(Connection c, long jobId, long runId) throws SQLException {
@@ -114,21 +113,25 @@ final class CleanupJobs {
     }
 
     /** Gives the job back without counting the attempt (shutdown, interruption). */
-    void release(long jobId, String owner) {
+    void release(long jobId, String owner, long token) {
         Instant now = clock.instant();
         jdbc.inTransaction(c -> jdbc.update(c, "UPDATE " + table + " SET status = 'QUEUED', lease_owner = NULL,"
                 + " lease_until = NULL, attempts = attempts - 1, next_attempt_at = ?, updated_at = ?"
-                + " WHERE id = ? AND lease_owner = ?", now, now, jobId, owner));
+                + " WHERE id = ? AND lease_owner = ? AND lease_token = ?", now, now, jobId, owner, token));
     }
 
-    /** Records a failed attempt: back to the queue at {@code retryAt}, or FAILED when {@code last}. */
-    void fail(Connection c, long jobId, String owner, boolean last, Instant retryAt, String message)
+    /**
+     * Records a failed attempt: back to the queue at {@code retryAt}, or FAILED when {@code last};
+     * only while this claim's owner and token hold the job.
+     */
+    int fail(Connection c, long jobId, String owner, long token, boolean last, Instant retryAt, String message)
             throws SQLException {
         Instant now = clock.instant();
-        jdbc.update(c, "UPDATE " + table + " SET status = ?, lease_owner = NULL, lease_until = NULL,"
-                + " next_attempt_at = ?, last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?",
-                last ? JobStatus.FAILED : JobStatus.QUEUED, retryAt,
-                message.length() > 4000 ? message.substring(0, 4000) : message, last ? now : null, now, jobId, owner);
+        return jdbc.update(c, "UPDATE " + table + " SET status = ?, lease_owner = NULL, lease_until = NULL,"
+                + " next_attempt_at = ?, last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?"
+                + " AND lease_token = ?", last ? JobStatus.FAILED : JobStatus.QUEUED, retryAt,
+                message.length() > 4000 ? message.substring(0, 4000) : message, last ? now : null, now, jobId, owner,
+                token);
     }
 
     CleanupJob map(ResultSet rs) throws SQLException {

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Takes cleanup jobs from the queue and runs them, batch by batch, under a lease.
  *
  * <ul>
- *   <li>Each batch's transaction starts by renewing the lease ({@code WHERE lease_owner = me}); if
- *       another worker took the job over after the lease expired, the batch rolls back and this
- *       worker lets go ({@link LeaseLostException}). Progress (rows, cursor, run counts) commits
+ *   <li>Each batch's transaction starts by renewing the lease ({@code WHERE lease_owner = me AND
+ *       lease_token = my claim's token AND lease_until >= now}); if the lease expired or another
+ *       worker took the job over, the batch rolls back and this worker lets go
+ *       ({@link LeaseLostException}). Archive-retention jobs are fenced the same way, batch by batch. Progress (rows, cursor, run counts) commits
  *       with the batch, so a new owner resumes exactly where the last commit left off.
  *   <li>After each batch: the rate limit, then a check for {@link #stop()} or interruption, which
  *       releases the job back to the queue (the committed batches stay done).
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class CleanupWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupWorker.class);
+    /** Transient failures (lock timeout, lost connection) a job is resumed after before it counts as failed. */
+    static final int TRANSIENT_RETRIES = 8;
 
     private final CoreContext softDelete;
     private final Purger purger;
@@ -97,28 +100,30 @@ public final class CleanupWorker implements Runnable {
         if (isPaused() || stopping.get()) {
             return false;
         }
-        Optional<Long> claimed = jobs.claim(id, settings.lease());
+        Optional<ClaimStrategy.Claim> claimed = jobs.claim(id, settings.lease());
         if (claimed.isEmpty()) {
             return false;
         }
+        long token = claimed.get().token();
         CleanupJob job;
         try {
-            job = queue.require(claimed.get());
+            job = queue.require(claimed.get().id());
             requireOwnTable(job);
         } catch (UnsupportedDocumentException e) {
-            refuse(claimed.get(), e);
+            refuse(claimed.get().id(), token, e);
             return true;
         }
         String type = job.type().name().toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
         String outcome;
         try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
-            outcome = execute(job);
+            outcome = job.attempts() > job.maxAttempts() ? giveUp(job, token)
+                    : executeRetryingTransientFailures(job, token);
         } catch (LeaseLostException e) {
             log.warn(e.getMessage());
             outcome = "lease_lost";
         } catch (RuntimeException e) {
-            outcome = fail(job, e);
+            outcome = fail(job, token, e);
         }
         softDelete.metrics().count(MetricNames.CLEANUP_JOBS, 1, MetricTags.of("type", type, "outcome", outcome));
         softDelete.metrics().time(MetricNames.CLEANUP_JOB_DURATION, Duration.ofNanos(System.nanoTime() - started),
@@ -126,48 +131,86 @@ public final class CleanupWorker implements Runnable {
         return true;
     }
 
-    private String execute(CleanupJob job) {
+    /**
+     * Runs the job; a lock timeout or a lost connection (SQL state 08) rolls back only the batch
+     * in progress, so the job is resumed in place from its last committed cursor, after a short
+     * backoff (200 ms doubling, about 50 s in all), up to {@link #TRANSIENT_RETRIES} times and counted in
+     * {@code softdelete.cleanup.retries}, before it counts as a failed attempt.
+     */
+    private String executeRetryingTransientFailures(CleanupJob claimed, long token) {
+        CleanupJob job = claimed;
+        int retries = 0;
+        while (true) {
+            try {
+                if (retries > 0) {
+                    job = queue.require(job.id()); // its last committed cursor and run
+                }
+                return execute(job, token);
+            } catch (LeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                String reason = softDelete.jdbc().isLockTimeout(e) ? "lock_timeout"
+                        : softDelete.jdbc().isConnectionFailure(e) ? "connection" : null;
+                if (reason == null || retries >= TRANSIENT_RETRIES) {
+                    throw e;
+                }
+                retries++;
+                softDelete.metrics().count(MetricNames.CLEANUP_RETRIES, 1, MetricTags.of("type",
+                        job.type().name().toLowerCase(Locale.ROOT), "reason", reason));
+                log.warn("Cleanup job {} on {}: {} ({}), resuming from its last batch (retry {} of {})", job.id(),
+                        job.table(), reason, e.getMessage(), retries, TRANSIENT_RETRIES);
+                try {
+                    settings.sleeper().sleep(Duration.ofMillis(200L << Math.min(10, retries - 1)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String execute(CleanupJob job, long token) {
         JobPayload payload = job.payload();
         if (job.type() == JobType.ARCHIVE_RETENTION) {
-            long removed = purger.purgeArchive(payload.policy());
-            softDelete.jdbc().inTransaction(c -> {
-                fence(c, job.id());
-                jobs.setRowsProcessed(c, job.id(), removed);
-                return complete(c, job.id(), null);
-            });
+            PurgeResult result = purger.purgeArchive(payload.policy(), payload.cutoff(), hook(job.id(), token));
+            if (!result.complete()) {
+                release(job.id(), token);
+                return "released";
+            }
+            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, null));
             breaker.record(false);
             return "success";
         }
         PurgePlan plan = purger.plan(payload.policy());
-        long runId = job.runId() != null ? job.runId() : startRun(job, plan, payload);
+        long runId = job.runId() != null ? job.runId() : startRun(job, token, plan, payload);
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId)) {
             PurgeResult result = purger.apply(plan, payload.cutoff(), payload.range(), runId,
-                    PurgeCursor.decode(job.cursor()), hook(job.id()));
+                    PurgeCursor.decode(job.cursor()), hook(job.id(), token));
             if (!result.complete()) {
-                release(job.id());
+                release(job.id(), token);
                 return "released";
             }
-            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), runId));
+            softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, runId));
         }
         breaker.record(false);
         return "success";
     }
 
-    private long startRun(CleanupJob job, PurgePlan plan, JobPayload payload) {
+    private long startRun(CleanupJob job, long token, PurgePlan plan, JobPayload payload) {
         long runId = purger.startRun(plan, payload.cutoff());
         softDelete.jdbc().inTransaction(c -> {
-            fence(c, job.id());
+            fence(c, job.id(), token);
             jobs.setRunId(c, job.id(), runId);
             return null;
         });
         return runId;
     }
 
-    private BatchHook hook(long jobId) {
+    private BatchHook hook(long jobId, long token) {
         return new BatchHook() {
             @Override
             public void begin(Connection connection) throws SQLException {
-                fence(connection, jobId);
+                fence(connection, jobId, token);
             }
 
             @Override
@@ -188,13 +231,13 @@ public final class CleanupWorker implements Runnable {
         };
     }
 
-    /** Renews the lease; first statement of every transaction that changes the job or its rows. */
-    private void fence(Connection c, long jobId) throws SQLException {
-        jobs.renewLease(c, jobId, id, settings.lease());
+    /** Renews the lease under this claim's token; first statement of every transaction that changes the job or its rows. */
+    private void fence(Connection c, long jobId, long token) throws SQLException {
+        jobs.renewLease(c, jobId, id, token, settings.lease());
     }
 
-    private int complete(Connection c, long jobId, Long runId) throws SQLException {
-        fence(c, jobId);
+    private int complete(Connection c, long jobId, long token, Long runId) throws SQLException {
+        fence(c, jobId, token);
         if (runId != null) {
             softDelete.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, null);
         }
@@ -203,8 +246,8 @@ public final class CleanupWorker implements Runnable {
     }
 
     /** Gives the job back without counting the attempt (shutdown, interruption). */
-    private void release(long jobId) {
-        jobs.release(jobId, id);
+    private void release(long jobId, long token) {
+        jobs.release(jobId, id, token);
         log.info("Cleanup worker {} released job {} (stopping)", id, jobId);
     }
 
@@ -218,18 +261,47 @@ public final class CleanupWorker implements Runnable {
     }
 
     /** Fails a job whose payload cannot be trusted at once, without retries and without touching a row. */
-    private void refuse(long jobId, UnsupportedDocumentException error) {
+    private void refuse(long jobId, long token, UnsupportedDocumentException error) {
         String message = "Job " + jobId + " has an unusable payload and failed without deleting anything: "
                 + error.getMessage() + " Enqueue the policy again.";
         log.error("Cleanup job {}: {}", jobId, message);
         softDelete.jdbc().inTransaction(c -> {
-            jobs.fail(c, jobId, id, true, softDelete.clock().instant(), message);
+            jobs.fail(c, jobId, id, token, true, softDelete.clock().instant(), message);
             return null;
         });
         breaker.record(true);
     }
 
-    private String fail(CleanupJob claimed, RuntimeException error) {
+    /**
+     * A job whose every attempt ended in an expired lease (its workers died or hung) and that was
+     * taken over once more: FAILED, with its run, instead of being run again or left RUNNING.
+     */
+    private String giveUp(CleanupJob job, long token) {
+        Instant now = softDelete.clock().instant();
+        String message = "Gave up after " + job.maxAttempts() + " attempts whose workers all lost the lease (died,"
+                + " hung or were stopped without releasing it); last holder's lease expired. Check the workers' logs,"
+                + " then enqueue the policy again.";
+        log.error("Cleanup job {} on {}: {}", job.id(), job.table(), message);
+        softDelete.jdbc().inTransaction(c -> {
+            fence(c, job.id(), token);
+            jobs.fail(c, job.id(), id, token, true, now, message);
+            if (job.runId() != null) {
+                softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
+            }
+            return null;
+        });
+        alertJobFailed(job, message, now);
+        breaker.record(true);
+        return "failure";
+    }
+
+    private void alertJobFailed(CleanupJob job, String message, Instant now) {
+        settings.alertListener().deliverSafely(new Alert("cleanup.job_failed", Alert.Severity.CRITICAL, job.table(),
+                "Cleanup job " + job.id() + " on " + job.table() + " FAILED: " + message, now,
+                Map.of("job_id", String.valueOf(job.id()), "attempts", String.valueOf(job.maxAttempts()))));
+    }
+
+    private String fail(CleanupJob claimed, long token, RuntimeException error) {
         CleanupJob job = queue.find(claimed.id()).orElse(claimed);
         Instant now = softDelete.clock().instant();
         boolean last = job.attempts() >= job.maxAttempts();
@@ -237,12 +309,16 @@ public final class CleanupWorker implements Runnable {
         log.warn("Cleanup job {} on {} failed (attempt {} of {}){}", job.id(), job.table(), job.attempts(),
                 job.maxAttempts(), last ? ", giving up" : ", will retry", error);
         softDelete.jdbc().inTransaction(c -> {
-            if (last && job.runId() != null) {
+            boolean held = jobs.fail(c, job.id(), id, token, last, now.plus(settings.backoffFor(job.attempts())),
+                    message) == 1;
+            if (held && last && job.runId() != null) {
                 softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
             }
-            jobs.fail(c, job.id(), id, last, now.plus(settings.backoffFor(job.attempts())), message);
             return null;
         });
+        if (last) {
+            alertJobFailed(job, message, now);
+        }
         if (breaker.record(true)) {
             settings.alertListener().deliverSafely(new Alert("cleanup.failure_rate", Alert.Severity.CRITICAL, job.table(),
                     String.format(Locale.ROOT, "%.1f%% of %d cleanup job attempts failed within %s (threshold %.1f%%);"

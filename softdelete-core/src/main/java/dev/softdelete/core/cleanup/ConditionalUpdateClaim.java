@@ -16,15 +16,15 @@ final class ConditionalUpdateClaim implements ClaimStrategy {
     private static final int CANDIDATES = 8;
 
     @Override
-    public Optional<Long> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease) {
+    public Optional<Claim> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease) {
         List<long[]> candidates = jdbc.withConnection(c -> jdbc.query(c, "SELECT id, attempts FROM " + table
                 + " WHERE " + CLAIMABLE + " ORDER BY priority DESC, id LIMIT " + CANDIDATES,
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, now, now));
         for (long[] candidate : candidates) {
-            int taken = jdbc.inTransaction(c -> ClaimStrategy.take(jdbc, c, table, candidate[0], owner, now, lease,
-                    " AND attempts = ?", (int) candidate[1]));
-            if (taken == 1) {
-                return Optional.of(candidate[0]);
+            Optional<Claim> taken = jdbc.inTransaction(c -> ClaimStrategy.take(jdbc, c, table, candidate[0], owner, now,
+                    lease, " AND attempts = ?", (int) candidate[1]));
+            if (taken.isPresent()) {
+                return taken;
             }
         }
         return Optional.empty();

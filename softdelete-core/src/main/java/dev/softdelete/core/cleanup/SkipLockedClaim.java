@@ -20,14 +20,14 @@ final class SkipLockedClaim implements ClaimStrategy {
     }
 
     @Override
-    public Optional<Long> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease) {
+    public Optional<Claim> claim(Jdbc jdbc, String table, String owner, Instant now, Duration lease) {
         return jdbc.inTransaction(c -> {
             Optional<Long> id = jdbc.queryOne(c, "SELECT id FROM " + table + " WHERE " + CLAIMABLE
                     + " ORDER BY priority DESC, id LIMIT 1" + dialect.forUpdateSkipLocked(), rs -> rs.getLong(1), now, now);
             if (id.isEmpty()) {
                 return Optional.empty();
             }
-            return ClaimStrategy.take(jdbc, c, table, id.get(), owner, now, lease, "") == 1 ? id : Optional.empty();
+            return ClaimStrategy.take(jdbc, c, table, id.get(), owner, now, lease, "");
         });
     }
 }

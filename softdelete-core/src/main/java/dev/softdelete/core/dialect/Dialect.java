@@ -108,6 +108,45 @@ public interface Dialect {
         return supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
     }
 
+    /**
+     * Suffix for a {@code SELECT} that locks its rows, or fails at once (see
+     * {@link #isLockTimeout}) when another transaction holds one of them, instead of waiting.
+     */
+    default String forUpdateNoWait() {
+        return " FOR UPDATE NOWAIT";
+    }
+
+    /**
+     * Bounds every following statement on {@code connection}: how long it may wait for a lock
+     * ({@code lockWait}) and how long it may run ({@code statementTimeout}). With
+     * {@code transactionLocal} (the connection has just begun a transaction) the settings may end
+     * with the transaction; otherwise they are set for the session. Either way the returned
+     * {@link SessionRestore} puts back what the connection had before, so a pooled connection goes
+     * back to the host unchanged.
+     */
+    SessionRestore applyTimeouts(Connection connection, Duration lockWait, Duration statementTimeout,
+            boolean transactionLocal) throws SQLException;
+
+    /**
+     * Whether {@code e} means a lock could not be had in time: the lock wait ran out, or a
+     * {@link #forUpdateNoWait() NOWAIT} lock was refused. Such work can be retried later.
+     */
+    boolean isLockTimeout(SQLException e);
+
+    /** Whether {@code e} means the connection was lost (SQL state class {@code 08}). */
+    default boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** What {@link #applyTimeouts} changed on a connection, to put back. */
+    @FunctionalInterface
+    interface SessionRestore {
+        /** Nothing to put back (the settings ended with the transaction). */
+        SessionRestore NONE = () -> { };
+
+        void restore() throws SQLException;
+    }
+
     /** How statements for this database are written: strings, comments, name matching. */
     SqlSyntax syntax();
 

@@ -150,4 +150,36 @@ public class H2Dialect extends AbstractDialect {
             lock.unlock();
         }
     }
+
+    /**
+     * {@code SET LOCK_TIMEOUT} and {@code SET QUERY_TIMEOUT} (milliseconds), session settings in H2:
+     * read before ({@code LOCK_TIMEOUT()}, {@code INFORMATION_SCHEMA.SETTINGS}) and put back after.
+     */
+    @Override
+    public SessionRestore applyTimeouts(Connection connection, Duration lockWait, Duration statementTimeout,
+            boolean transactionLocal) throws SQLException {
+        long lockBefore;
+        long queryBefore;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT LOCK_TIMEOUT(), (SELECT SETTING_VALUE"
+                + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT')")) {
+            rs.next();
+            lockBefore = rs.getLong(1);
+            queryBefore = rs.getLong(2);
+        }
+        set(connection, Math.max(1, lockWait.toMillis()), Math.max(1, statementTimeout.toMillis()));
+        return () -> set(connection, lockBefore, queryBefore);
+    }
+
+    private static void set(Connection connection, long lockTimeoutMs, long queryTimeoutMs) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + lockTimeoutMs);
+            s.execute("SET QUERY_TIMEOUT " + queryTimeoutMs);
+        }
+    }
+
+    /** Error code {@code 50200} LOCK_TIMEOUT_1, SQL state {@code HYT00} (a lock wait ran out, or NOWAIT was refused). */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 50200;
+    }
 }

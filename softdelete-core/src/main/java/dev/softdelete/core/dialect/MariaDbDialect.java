@@ -211,4 +211,44 @@ public class MariaDbDialect extends AbstractDialect {
             return false;
         }
     }
+
+    /**
+     * {@code innodb_lock_wait_timeout} (whole seconds, at least 1) and the statement time limit
+     * ({@code max_statement_time} in seconds on MariaDB, {@code max_execution_time} in
+     * milliseconds, SELECT only, on MySQL): session variables, read before and put back after.
+     */
+    @Override
+    public SessionRestore applyTimeouts(Connection connection, Duration lockWait, Duration statementTimeout,
+            boolean transactionLocal) throws SQLException {
+        String limit = kind == DatabaseKind.MYSQL ? "max_execution_time" : "max_statement_time";
+        String lockBefore;
+        String limitBefore;
+        try (var s = connection.createStatement();
+                var rs = s.executeQuery("SELECT @@SESSION.innodb_lock_wait_timeout, @@SESSION." + limit)) {
+            rs.next();
+            lockBefore = rs.getString(1);
+            limitBefore = rs.getString(2);
+        }
+        long lockSeconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
+        String limitValue = kind == DatabaseKind.MYSQL ? String.valueOf(Math.max(1, statementTimeout.toMillis()))
+                : new java.math.BigDecimal(Math.max(1, statementTimeout.toMillis())).movePointLeft(3).toPlainString();
+        set(connection, limit, String.valueOf(lockSeconds), limitValue);
+        return () -> set(connection, limit, lockBefore, limitBefore);
+    }
+
+    private static void set(Connection connection, String limit, String lockSeconds, String limitValue)
+            throws SQLException {
+        // numbers only, read from the server or computed here: nothing user-supplied reaches this text
+        new java.math.BigDecimal(lockSeconds);
+        new java.math.BigDecimal(limitValue);
+        try (var s = connection.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + lockSeconds + ", " + limit + " = " + limitValue);
+        }
+    }
+
+    /** Error 1205 (lock wait timeout, also NOWAIT on MariaDB) or MySQL's 3572 (NOWAIT refused). */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205 || e.getErrorCode() == 3572;
+    }
 }

@@ -169,4 +169,47 @@ public class PostgresDialect extends AbstractDialect {
         }
         return hash;
     }
+
+    /**
+     * {@code set_config('lock_timeout' / 'statement_timeout', ms, is_local)}: transaction-local
+     * ({@code SET LOCAL}) inside a transaction, so nothing outlives it; in auto-commit mode set for
+     * the session and put back afterwards.
+     */
+    @Override
+    public SessionRestore applyTimeouts(Connection connection, Duration lockWait, Duration statementTimeout,
+            boolean transactionLocal) throws SQLException {
+        String[] before = null;
+        if (!transactionLocal) {
+            try (var s = connection.createStatement();
+                    var rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                rs.next();
+                before = new String[] {rs.getString(1), rs.getString(2)};
+            }
+        }
+        set(connection, String.valueOf(Math.max(1, lockWait.toMillis())),
+                String.valueOf(Math.max(1, statementTimeout.toMillis())), transactionLocal);
+        if (before == null) {
+            return SessionRestore.NONE;
+        }
+        String[] previous = before;
+        return () -> set(connection, previous[0], previous[1], false);
+    }
+
+    private static void set(Connection connection, String lockTimeout, String statementTimeout, boolean local)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+            ps.setString(1, lockTimeout);
+            ps.setBoolean(2, local);
+            ps.setString(3, statementTimeout);
+            ps.setBoolean(4, local);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** {@code 55P03} lock_not_available: lock_timeout ran out, or NOWAIT was refused. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
 }

@@ -16,16 +16,52 @@ import javax.sql.DataSource;
  * The few JDBC idioms every feature needs, written once: a transaction around a callback,
  * parameter binding (instants through the {@link Dialect}) and small query helpers. Not a
  * general-purpose template: the library's own SQL only.
+ *
+ * <p>Every connection it takes gets the {@link Timeouts} (bounded lock wait and statement time,
+ * through {@link Dialect#applyTimeouts}) for the duration of the callback; the connection's
+ * previous settings are put back before it returns to the pool.
  */
 public final class Jdbc {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final Timeouts timeouts;
 
-    /** Binds the helpers to a data source and its dialect. */
+    /** With {@link Timeouts#defaults()}. */
     public Jdbc(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, Timeouts.defaults());
+    }
+
+    public Jdbc(DataSource dataSource, Dialect dialect, Timeouts timeouts) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.timeouts = java.util.Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** The bounds every statement runs under. */
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** Whether {@code e} (or a cause) means a lock could not be had in time ({@link Dialect#isLockTimeout}). */
+    public boolean isLockTimeout(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && dialect.isLockTimeout(sql);
+    }
+
+    /** Whether {@code e} (or a cause) means the connection was lost ({@link Dialect#isConnectionFailure}). */
+    public boolean isConnectionFailure(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && dialect.isConnectionFailure(sql);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** Returns the data source connections come from. */
@@ -53,14 +89,17 @@ public final class Jdbc {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws
-     * (any exception). Auto-commit is restored afterwards, so pooled connections go back clean.
+     * Runs {@code work} in one transaction, under the {@link Timeouts}: committed when it returns,
+     * rolled back when it throws (any exception). Auto-commit and the connection's timeout
+     * settings are restored afterwards, so pooled connections go back clean.
      */
     public <T> T inTransaction(ConnectionCallback<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Dialect.SessionRestore restore = Dialect.SessionRestore.NONE;
             try {
+                restore = dialect.applyTimeouts(connection, timeouts.lockWait(), timeouts.statement(), true);
                 T result = work.doWith(connection);
                 connection.commit();
                 return result;
@@ -69,16 +108,26 @@ public final class Jdbc {
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
+                restore.restore();
             }
         } catch (SQLException e) {
             throw new DataAccessException("Transaction failed", null, e);
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode. */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode, under the {@link Timeouts}; the
+     * connection's timeout settings are restored afterwards.
+     */
     public <T> T withConnection(ConnectionCallback<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.doWith(connection);
+            Dialect.SessionRestore restore = dialect.applyTimeouts(connection, timeouts.lockWait(),
+                    timeouts.statement(), false);
+            try {
+                return work.doWith(connection);
+            } finally {
+                restore.restore();
+            }
         } catch (SQLException e) {
             throw new DataAccessException("Database call failed", null, e);
         }

@@ -13,8 +13,18 @@ public final class MetricNames {
     public static final String RUNS_ROWS = "softdelete.runs.rows";
     /** Timer: one batch of a run. */
     public static final String RUNS_BATCH_DURATION = "softdelete.runs.batch.duration";
+    /**
+     * Counter: run batches retried after a transient failure instead of counting as failed
+     * (tags: kind, table, reason = {@code lock_timeout} | {@code connection}).
+     */
+    public static final String RUNS_BATCH_RETRIES = "softdelete.runs.batch.retries";
     /** Counter: cleanup jobs (tags: type, outcome). */
     public static final String CLEANUP_JOBS = "softdelete.cleanup.jobs";
+    /**
+     * Counter: cleanup jobs resumed in place after a transient failure instead of spending an
+     * attempt (tags: type, reason = {@code lock_timeout} | {@code connection}).
+     */
+    public static final String CLEANUP_RETRIES = "softdelete.cleanup.retries";
     /** Counter: rows purged or archived. */
     public static final String CLEANUP_ROWS = "softdelete.cleanup.rows";
     /** Gauge: cleanup jobs waiting. */

@@ -138,7 +138,7 @@ final class PurgeExecutor {
                         .collect(Collectors.joining(", "));
                 Sql values = Sql.empty().append("?", clock.instant()).append(", ?", runId);
                 removed = statements.moveToArchive(jdbc, c, table, dialect.quote(Identifier.of(step.archiveTable())),
-                        names, qualified, where, values);
+                        names, qualified, table + "." + key, where, values);
             } else {
                 Sql delete = Sql.empty().append("DELETE FROM " + table + " WHERE ").append(where);
                 removed = jdbc.update(c, delete.text(), delete.args());

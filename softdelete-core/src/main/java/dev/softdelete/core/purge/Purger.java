@@ -4,7 +4,6 @@ import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.internal.Document;
 import dev.softdelete.core.internal.Json;
-import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
@@ -156,24 +155,57 @@ public final class Purger {
      * @return rows deleted from the archive tables
      */
     public long purgeArchive(RetentionPolicy policy) {
+        return purgeArchive(policy, softDelete.clock().instant().minus(policy.archiveRetention()), BatchHook.NONE)
+                .totalRemoved();
+    }
+
+    /**
+     * Deletes archived rows with {@code archived_at} before {@code cutoff}, in batches, each in its
+     * own transaction that starts with {@code hook.begin} (the cleanup worker's fence) and records
+     * through {@code hook.record}. A table is done only when a batch's transaction finds no
+     * eligible row left: a batch that deleted nothing because a concurrent transaction held or
+     * took its rows is not read as "nothing left".
+     *
+     * @return rows deleted per archive table (run id 0: archive retention registers no run);
+     *         incomplete when {@code hook.proceed} stopped it
+     */
+    public PurgeResult purgeArchive(RetentionPolicy policy, Instant cutoff, BatchHook hook) {
         PurgePlan plan = plan(policy);
-        Instant cutoff = softDelete.clock().instant().minus(policy.archiveRetention());
         PurgeStatements statements = new PurgeStatements(softDelete.dialect());
-        long total = 0;
-        for (PlanStep step : plan.deleteOrder()) {
-            Identifier archive = softDelete.dialect().identifier(step.archiveTable());
+        java.util.Map<String, Long> removed = new java.util.LinkedHashMap<>();
+        long batches = 0;
+        List<PlanStep> steps = plan.deleteOrder();
+        for (int i = 0; i < steps.size(); i++) {
+            PlanStep step = steps.get(i);
             if (softDelete.catalog().find(step.archiveTable()).isEmpty()) {
                 continue;
             }
-            Sql delete = statements.limitedDelete(softDelete.dialect().quote(archive),
-                    Sql.empty().append("archived_at < ?", cutoff), policy.batchSize());
-            long n;
-            do {
-                n = softDelete.jdbc().inTransaction(c -> softDelete.jdbc().update(c, delete.text(), delete.args()));
-                total += n;
-            } while (n > 0);
+            String archive = softDelete.dialect().quote(softDelete.dialect().identifier(step.archiveTable()));
+            Sql eligible = Sql.empty().append("archived_at < ?", cutoff);
+            Sql delete = statements.limitedDelete(archive, eligible, policy.batchSize());
+            Sql left = Sql.empty().append("SELECT COUNT(*) FROM " + archive + " WHERE ").append(eligible);
+            BatchHook.Batch[] last = new BatchHook.Batch[1];
+            int index = i;
+            while (true) {
+                long[] done = softDelete.jdbc().inTransaction(c -> {
+                    hook.begin(c);
+                    long n = softDelete.jdbc().update(c, delete.text(), delete.args());
+                    long remaining = n > 0 ? -1 : softDelete.jdbc().queryLong(c, left.text(), left.args());
+                    last[0] = new BatchHook.Batch(step.archiveTable(), new PurgeCursor(index, null), n, n);
+                    hook.record(c, last[0]);
+                    return new long[] {n, remaining};
+                });
+                batches++;
+                removed.merge(step.archiveTable(), done[0], Long::sum);
+                if (done[0] == 0 && done[1] == 0) {
+                    break;
+                }
+                if (!hook.proceed(last[0])) {
+                    return new PurgeResult(0, policy, cutoff, removed, 0, batches, false);
+                }
+            }
         }
-        return total;
+        return new PurgeResult(0, policy, cutoff, removed, 0, batches, true);
     }
 
     private static NewRun newRun(PurgePlan plan, RunMode mode, Instant cutoff, Long previewCount) {

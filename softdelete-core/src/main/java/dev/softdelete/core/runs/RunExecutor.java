@@ -13,6 +13,7 @@ import dev.softdelete.core.time.RateLimiter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ final class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
     private static final int MAX_CONSECUTIVE_FAILURES = 3;
+    /** Retries of one batch after a lock timeout or a lost connection before it counts as failed. */
+    static final int TRANSIENT_RETRIES = 5;
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
 
     private final CoreContext sd;
     private final RunRegistry registry;
@@ -51,20 +56,43 @@ final class RunExecutor {
         String complete(Connection c, RunRecord run) throws SQLException;
     }
 
-    RunReport execute(long runId, String table, RunOptions options, Step step, Completion completion) {
+    /**
+     * Runs {@code runId} under its lease. {@code fencedRunId}, when not null, is leased and fenced
+     * as well for the whole execution (an undo holds the run it undoes, so that run's own worker,
+     * if it still lives, is fenced off and the run cannot be resumed meanwhile).
+     */
+    RunReport execute(long runId, Long fencedRunId, String table, RunOptions options, Step step,
+            Completion completion) {
         String owner = sd.instanceId() + "#" + UUID.randomUUID().toString().substring(0, 8);
-        lease.claim(runId, owner, options.leaseDuration());
+        List<RunLease.Held> leases = lease.claim(fencedRunId == null ? List.of(runId) : List.of(runId, fencedRunId),
+                owner, options.leaseDuration());
         try {
-            return drive(runId, owner, table, options, step, completion);
+            return drive(runId, leases, table, options, step, completion);
         } finally {
             sd.jdbc().inTransaction(c -> {
-                lease.release(c, runId, owner);
+                for (RunLease.Held held : leases) {
+                    lease.release(c, held);
+                }
                 return null;
             });
         }
     }
 
-    private RunReport drive(long runId, String owner, String table, RunOptions o, Step step, Completion completion) {
+    /** First statement of every transaction of the run: renews every lease or throws {@link LeaseLost}. */
+    private void fence(Connection c, List<RunLease.Held> leases, Duration duration) throws SQLException {
+        for (RunLease.Held held : leases) {
+            if (!lease.heartbeat(c, held, duration)) {
+                throw new LeaseLost();
+            }
+        }
+    }
+
+    private RunLeasedException leaseLost(long runId) {
+        RunRecord now = registry.require(runId);
+        return new RunLeasedException(runId, now.leaseOwner(), now.leaseUntil(), "was taken over");
+    }
+
+    private RunReport drive(long runId, List<RunLease.Held> leases, String table, RunOptions o, Step step, Completion completion) {
         RunRecord run = registry.require(runId);
         if (run.status().isTerminal()) {
             throw new RunStateException("Run " + runId + " is already " + run.status() + "; nothing to resume.");
@@ -80,12 +108,13 @@ final class RunExecutor {
         long failedBefore = run.failedBatches(); // the threshold counts only this call's failures
         long rowsThisCall = 0;
         int consecutiveFailures = 0;
+        int transientRetries = 0;
         while (true) {
             int limit = o.batchSize();
             if (o.maxRows() > 0) {
                 limit = (int) Math.min(limit, o.maxRows() - rowsThisCall);
                 if (limit <= 0) {
-                    return pause(runId, owner, tags, "Paused after a wave of " + rowsThisCall
+                    return pause(runId, leases, o, tags, "Paused after a wave of " + rowsThisCall
                             + " rows (maxRows); resume the run to continue.");
                 }
             }
@@ -96,32 +125,45 @@ final class RunExecutor {
             BatchStrategy.BatchResult result;
             try {
                 result = sd.jdbc().inTransaction(c -> {
-                    if (!lease.heartbeat(c, runId, owner, o.leaseDuration())) {
-                        throw new LeaseLost();
-                    }
+                    fence(c, leases, o.leaseDuration());
                     BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no);
                     registry.recordBatch(c, runId, r.matched(), r.changed(), Math.max(0, r.matched() - r.changed()), false,
                             r.cursor());
                     return r;
                 });
             } catch (LeaseLost e) {
-                RunRecord now = registry.require(runId);
-                throw new RunLeasedException(runId, now.leaseOwner(), now.leaseUntil(), "was taken over");
+                throw leaseLost(runId);
             } catch (RuntimeException e) {
+                String reason = sd.jdbc().isLockTimeout(e) ? "lock_timeout"
+                        : sd.jdbc().isConnectionFailure(e) ? "connection" : null;
+                if (reason != null && transientRetries < TRANSIENT_RETRIES) {
+                    transientRetries++;
+                    batchNo--;
+                    sd.metrics().count(MetricNames.RUNS_BATCH_RETRIES, 1, MetricTags.of("kind", tags.get("kind"),
+                            "table", table, "reason", reason));
+                    log.warn("Run {} batch {} on {} rolled back ({}), retry {} of {}: {}", runId, no, table, reason,
+                            transientRetries, TRANSIENT_RETRIES, rootMessage(e));
+                    backOff(o, transientRetries);
+                    continue;
+                }
+                transientRetries = 0;
                 consecutiveFailures++;
                 String cause = rootMessage(e);
                 log.warn("Run {} batch {} on {} failed and was rolled back: {}", runId, no, table, cause);
-                sd.jdbc().inTransaction(c -> {
-                    if (lease.heartbeat(c, runId, owner, o.leaseDuration())) {
+                try {
+                    sd.jdbc().inTransaction(c -> {
+                        fence(c, leases, o.leaseDuration());
                         registry.recordBatch(c, runId, 0, 0, 0, true, null);
-                    }
-                    return null;
-                });
+                        return null;
+                    });
+                } catch (LeaseLost lost) {
+                    throw leaseLost(runId);
+                }
                 RunRecord now = registry.require(runId);
                 long planned = Math.max(o.batchesFor(now.previewCount() == null ? 0 : now.previewCount()), now.batchCount());
                 long failed = now.failedBatches() - failedBefore;
                 if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || failed > o.errorThreshold() * planned) {
-                    return pause(runId, owner, tags, "Paused: " + failed + " of " + now.batchCount()
+                    return pause(runId, leases, o, tags, "Paused: " + failed + " of " + now.batchCount()
                             + " batches failed" + (failedBefore > 0 ? " in this call (" + now.failedBatches() + " in all)" : "")
                             + " (threshold " + o.errorThreshold() + "); last error at batch " + no + ": "
                             + cause + ". Fix the cause and resume the run.");
@@ -129,6 +171,7 @@ final class RunExecutor {
                 continue;
             }
             consecutiveFailures = 0;
+            transientRetries = 0;
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             sd.metrics().count(MetricNames.RUNS_ROWS, result.changed(), tags);
             sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
@@ -141,9 +184,21 @@ final class RunExecutor {
             cursor = result.cursor();
             rowsThisCall += result.matched();
             if (result.matched() < batchLimit) {
-                return complete(runId, owner, tags, table, completion);
+                return complete(runId, leases, o, tags, table, completion);
             }
             throttle(limiter, result.matched());
+        }
+    }
+
+    /** Waits 200 ms, doubling per retry up to 5 s, through the run's sleeper. */
+    private static void backOff(RunOptions o, int retry) {
+        Duration wait = RETRY_BACKOFF.multipliedBy(1L << Math.min(10, retry - 1));
+        try {
+            o.sleeper().sleep(wait.compareTo(RETRY_BACKOFF_MAX) > 0 ? RETRY_BACKOFF_MAX : wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStateException("Interrupted while waiting to retry a batch; the run stays RUNNING until its"
+                    + " lease expires, then any instance can resume it.");
         }
     }
 
@@ -157,25 +212,34 @@ final class RunExecutor {
         }
     }
 
-    private RunReport pause(long runId, String owner, MetricTags tags, String cause) {
-        sd.jdbc().inTransaction(c -> {
-            registry.finish(c, runId, RunStatus.PAUSED, cause, null);
-            lease.release(c, runId, owner);
-            return null;
-        });
+    private RunReport pause(long runId, List<RunLease.Held> leases, RunOptions o, MetricTags tags, String cause) {
+        try {
+            sd.jdbc().inTransaction(c -> {
+                fence(c, leases, o.leaseDuration());
+                registry.finish(c, runId, RunStatus.PAUSED, cause, null);
+                return null;
+            });
+        } catch (LeaseLost e) {
+            throw leaseLost(runId);
+        }
         return finished(runId, tags, "paused");
     }
 
-    private RunReport complete(long runId, String owner, MetricTags tags, String table, Completion completion) {
-        sd.jdbc().inTransaction(c -> {
-            RunRecord run = registry.require(c, runId);
-            String verification = completion.complete(c, run);
-            registry.finish(c, runId, RunStatus.COMPLETED, null, verification);
-            lease.release(c, runId, owner);
-            sd.auditLog().record(c, run.isUndo() ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
-                    "SUCCESS", Json.obj("verification", Json.read(verification)));
-            return null;
-        });
+    private RunReport complete(long runId, List<RunLease.Held> leases, RunOptions o, MetricTags tags, String table,
+            Completion completion) {
+        try {
+            sd.jdbc().inTransaction(c -> {
+                fence(c, leases, o.leaseDuration());
+                RunRecord run = registry.require(c, runId);
+                String verification = completion.complete(c, run);
+                registry.finish(c, runId, RunStatus.COMPLETED, null, verification);
+                sd.auditLog().record(c, run.isUndo() ? "UNDO_RUN" : "SOFT_DELETE_RUN", "RUN", table, runId,
+                        "SUCCESS", Json.obj("verification", Json.read(verification)));
+                return null;
+            });
+        } catch (LeaseLost e) {
+            throw leaseLost(runId);
+        }
         return finished(runId, tags, "completed");
     }
 

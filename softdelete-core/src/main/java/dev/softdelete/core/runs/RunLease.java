@@ -8,14 +8,24 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One worker per run across every instance: a lease on the run's registry row
- * ({@code lease_owner}, {@code lease_until}, {@code heartbeat_at}), claimed with a conditional
- * UPDATE, renewed inside every batch's transaction (so a worker that lost its lease cannot commit
- * a batch) and taken over once expired. Time comes from the injected clock.
+ * ({@code lease_owner}, {@code lease_until}, {@code heartbeat_at}) with a fencing token
+ * ({@code lease_token}, one higher on every claim and takeover). Claimed with a conditional
+ * UPDATE after locking the row with {@code NOWAIT} (never queueing behind another transaction),
+ * renewed as the first statement of every batch's transaction only while owner, token
+ * and an unexpired lease all still match (so a worker that slept past its lease, or whose run was
+ * taken over or undone meanwhile, commits nothing), and taken over once expired. Time comes from
+ * the injected clock.
  */
 final class RunLease {
+
+    /** A lease this worker holds on one run: who, and the token its claim produced. */
+    record Held(long runId, String owner, long token) {
+    }
 
     private final Jdbc jdbc;
     private final RunTables tables;
@@ -29,33 +39,67 @@ final class RunLease {
         this.clock = clock;
     }
 
-    /** Claims the run for {@code owner}, or throws {@link RunLeasedException} naming the holder. */
-    void claim(long runId, String owner, Duration duration) {
+    /**
+     * Claims every run of {@code runIds} for {@code owner} in one transaction (all or none), or
+     * throws {@link RunLeasedException} naming the holder of the first one held by someone else.
+     */
+    List<Held> claim(List<Long> runIds, String owner, Duration duration) {
         Instant now = clock.instant();
-        int claimed = jdbc.withConnection(c -> jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = ?,"
-                + " lease_until = ?, heartbeat_at = ?, updated_at = ? WHERE id = ? AND (lease_owner IS NULL"
-                + " OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(duration), now, now, runId, now));
-        if (claimed == 0) {
-            RunRecord run = registry.require(runId);
-            throw new RunLeasedException(runId, run.leaseOwner(), run.leaseUntil(), "is being worked on");
+        Long[] refused = new Long[1];
+        List<Held> held;
+        try {
+            held = jdbc.inTransaction(c -> {
+                List<Held> claimed = new ArrayList<>();
+                for (long runId : runIds) {
+                    // never queue behind another transaction on the registry row: refuse at once
+                    jdbc.query(c, "SELECT id FROM " + tables.runs() + " WHERE id = ?" + jdbc.dialect().forUpdateNoWait(),
+                            rs -> rs.getLong(1), runId);
+                        int n = jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = ?, lease_token = lease_token + 1,"
+                            + " lease_until = ?, heartbeat_at = ?, updated_at = ? WHERE id = ? AND (lease_owner IS NULL"
+                            + " OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(duration), now, now, runId,
+                            now);
+                    if (n == 0) {
+                        refused[0] = runId;
+                        c.rollback();
+                        return null;
+                    }
+                    claimed.add(new Held(runId, owner, jdbc.queryLong(c, "SELECT lease_token FROM " + tables.runs()
+                            + " WHERE id = ?", runId)));
+                }
+                return claimed;
+            });
+        } catch (RuntimeException e) {
+            if (!jdbc.isLockTimeout(e)) {
+                throw e;
+            }
+            RunRecord run = registry.require(runIds.get(0));
+            throw new RunLeasedException(run.id(), run.leaseOwner(), run.leaseUntil(),
+                    "has its registry row locked by another transaction right now (NOWAIT)");
         }
+        if (held == null) {
+            RunRecord run = registry.require(refused[0]);
+            throw new RunLeasedException(refused[0], run.leaseOwner(), run.leaseUntil(), "is being worked on");
+        }
+        return held;
     }
 
     /**
-     * Renews the lease inside a batch's transaction; the row lock it takes also serializes
-     * workers on this run.
+     * The fence: renews the lease inside a batch's transaction, as its first statement, only if
+     * owner and token still match and the lease has not expired. The row lock it takes also
+     * serializes workers on this run.
      *
-     * @return false when another worker has taken the run over
+     * @return false when the lease expired or another worker (a takeover, an undo) holds the run
      */
-    boolean heartbeat(Connection c, long runId, String owner, Duration duration) throws SQLException {
+    boolean heartbeat(Connection c, Held lease, Duration duration) throws SQLException {
         Instant now = clock.instant();
         return jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_until = ?, heartbeat_at = ? WHERE id = ?"
-                + " AND lease_owner = ?", now.plus(duration), now, runId, owner) == 1;
+                + " AND lease_owner = ? AND lease_token = ? AND lease_until >= ?", now.plus(duration), now,
+                lease.runId(), lease.owner(), lease.token(), now) == 1;
     }
 
-    /** Gives the lease up (only if still held by {@code owner}). */
-    void release(Connection c, long runId, String owner) throws SQLException {
+    /** Gives the lease up (only if still held under this token). */
+    void release(Connection c, Held lease) throws SQLException {
         jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = NULL, lease_until = NULL WHERE id = ?"
-                + " AND lease_owner = ?", runId, owner);
+                + " AND lease_owner = ? AND lease_token = ?", lease.runId(), lease.owner(), lease.token());
     }
 }

@@ -209,7 +209,7 @@ public final class Runs {
 
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
-        return executor.execute(runId, target.tableName, options,
+        return executor.execute(runId, null, target.tableName, options,
                 (c, cursor, limit, batchNo) -> {
                     strategy.begin(c);
                     return strategy.softDelete(c, target, cursor, limit, runId, batchNo, spec.marker(), actor);
@@ -220,7 +220,7 @@ public final class Runs {
     private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
         RunSpec spec = RunSpec.fromJson(parent.spec());
         Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf());
-        return executor.execute(undo.id(), target.tableName, options,
+        return executor.execute(undo.id(), parent.id(), target.tableName, options,
                 (c, cursor, limit, batchNo) -> {
                     strategy.begin(c);
                     return strategy.restore(c, target, parent.id(), cursor, limit, batchNo, spec.marker());

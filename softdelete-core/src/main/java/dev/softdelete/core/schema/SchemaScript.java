@@ -17,6 +17,7 @@ public record SchemaScript(int version, String name) {
     public static final List<SchemaScript> ALL = List.of(
             new SchemaScript(1, "softdelete_schema"),
             new SchemaScript(2, "drop_run_items_row_index"),
+            new SchemaScript(3, "fencing_tokens"),
             new SchemaScript(4, "row_keys"));
 
     /** The placeholder for the table prefix inside the scripts. */

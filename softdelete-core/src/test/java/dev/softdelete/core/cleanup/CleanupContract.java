@@ -267,7 +267,7 @@ public abstract class CleanupContract extends DatabaseTest {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
                     while (claimed.size() < wanted.size() && System.nanoTime() < deadline) {
                         strategy.claim(jdbc, sd.cleanup().queue().table(), owner, NOW, Duration.ofMinutes(5))
-                                .ifPresent(claimed::add);
+                                .map(ClaimStrategy.Claim::id).ifPresent(claimed::add);
                     }
                     return null;
                 }));

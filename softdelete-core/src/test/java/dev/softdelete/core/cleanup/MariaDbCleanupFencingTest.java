@@ -1,0 +1,10 @@
+package dev.softdelete.core.cleanup;
+
+import dev.softdelete.testing.TestDatabase;
+
+class MariaDbCleanupFencingTest extends CleanupFencingContract {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.MARIADB;
+    }
+}
