@@ -158,7 +158,7 @@ public final class SoftDelete {
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */
     public SchemaInitializer schemaInitializer() {
-        return new SchemaInitializer(dataSource, dialect, schema, clock);
+        return new SchemaInitializer(dataSource, dialect, schema, clock, jdbc.timeouts());
     }
 
     private static String defaultInstanceId() {

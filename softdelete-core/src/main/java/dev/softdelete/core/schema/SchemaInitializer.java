@@ -2,6 +2,7 @@ package dev.softdelete.core.schema;
 
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.jdbc.DataAccessException;
+import dev.softdelete.core.jdbc.Timeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,9 +34,20 @@ public final class SchemaInitializer {
     private final Dialect dialect;
     private final LibrarySchema schema;
     private final Clock clock;
+    private final Timeouts timeouts;
 
     /** An initializer for the tables of {@code schema} in {@code dataSource}; {@code clock} stamps applied versions. */
     public SchemaInitializer(DataSource dataSource, Dialect dialect, LibrarySchema schema, Clock clock) {
+        this(dataSource, dialect, schema, clock, Timeouts.defaults());
+    }
+
+    /**
+     * As above, with the lock wait and statement time its DDL runs under (so it never waits behind
+     * a long transaction on a library table for longer than {@code timeouts.lockWait()}).
+     */
+    public SchemaInitializer(DataSource dataSource, Dialect dialect, LibrarySchema schema, Clock clock,
+            Timeouts timeouts) {
+        this.timeouts = timeouts;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.schema = schema;
@@ -51,7 +63,15 @@ public final class SchemaInitializer {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             return dialect.withNamedLock(connection, "softdelete_schema_" + schema.prefix(), LOCK_TIMEOUT,
-                    () -> applyPending(connection));
+                    () -> {
+                        Dialect.SessionRestore restore = dialect.applyTimeouts(connection, timeouts.lockWait(),
+                                timeouts.statement(), false);
+                        try {
+                            return applyPending(connection);
+                        } finally {
+                            restore.restore();
+                        }
+                    });
         } catch (SQLException e) {
             throw new SchemaInitializationException("Could not initialize the softdelete schema (prefix '"
                     + schema.prefix() + "') on " + dialect + ": " + e.getMessage()
