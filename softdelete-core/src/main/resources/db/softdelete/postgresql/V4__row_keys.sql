@@ -1,14 +1,19 @@
 -- softdelete library schema, version 4: run items hold keys of any length exactly.
 -- row_key was VARCHAR(255): longer keys were cut (PostgreSQL) or refused (H2, MariaDB), and two keys
 -- sharing their first 255 characters collided. It becomes TEXT, the exact text form of the key
--- (binary keys as lower-case hex), and items are keyed by row_key_hash, the lower-case hex SHA-256
--- of row_key's UTF-8 bytes, which a B-tree indexes whatever the key's length.
+-- (binary keys as lower-case hex), and items are keyed by row_key_digest: at most 65 characters
+-- whatever the key's length (see KeyCodec.digest: 'i' + a sortable 20-digit form for integer keys,
+-- written by the library; here, for existing items, 'k' + the text when it takes at most 63 UTF-8
+-- bytes, else 'h' + the lower-case hex SHA-256 of its UTF-8 bytes).
+-- An undo's cursor was a row_key; it becomes a digest, so unfinished undos start their walk over
+-- (safe: the walk only visits items still APPLIED).
 -- cursor_value holds a run's last key (or a purge cursor document naming one): TEXT as well.
 ALTER TABLE ${softdelete_prefix}run_items ALTER COLUMN row_key TYPE TEXT;
-ALTER TABLE ${softdelete_prefix}run_items ADD COLUMN row_key_hash VARCHAR(64) COLLATE "C";
-UPDATE ${softdelete_prefix}run_items SET row_key_hash = encode(sha256(convert_to(row_key, 'UTF8')), 'hex');
-ALTER TABLE ${softdelete_prefix}run_items ALTER COLUMN row_key_hash SET NOT NULL;
+ALTER TABLE ${softdelete_prefix}run_items ADD COLUMN row_key_digest VARCHAR(65) COLLATE "C";
+UPDATE ${softdelete_prefix}run_items SET row_key_digest = CASE WHEN octet_length(row_key) <= 63 THEN 'k' || row_key ELSE 'h' || encode(sha256(convert_to(row_key, 'UTF8')), 'hex') END;
+ALTER TABLE ${softdelete_prefix}run_items ALTER COLUMN row_key_digest SET NOT NULL;
 ALTER TABLE ${softdelete_prefix}run_items DROP CONSTRAINT ${softdelete_prefix}run_items_pkey;
-ALTER TABLE ${softdelete_prefix}run_items ADD CONSTRAINT ${softdelete_prefix}run_items_pkey PRIMARY KEY (run_id, table_name, row_key_hash);
+ALTER TABLE ${softdelete_prefix}run_items ADD CONSTRAINT ${softdelete_prefix}run_items_pkey PRIMARY KEY (run_id, table_name, row_key_digest);
 ALTER TABLE ${softdelete_prefix}migration_runs ALTER COLUMN cursor_value TYPE TEXT;
 ALTER TABLE ${softdelete_prefix}cleanup_jobs ALTER COLUMN cursor_value TYPE TEXT;
+UPDATE ${softdelete_prefix}migration_runs SET cursor_value = NULL WHERE kind = 'UNDO';

@@ -134,12 +134,38 @@ public enum KeyCodec {
         };
     }
 
+    /** Longest key text (in UTF-8 bytes) that a digest holds as it is. */
+    static final int VERBATIM_BYTES = 63;
+
     /**
-     * The lower-case hexadecimal SHA-256 of the UTF-8 bytes of a stored key text: what run items
-     * are keyed by, so that keys of any length and case are distinct in a unique index. The
-     * database computes the same value with {@link Dialect#sha256Hex}.
+     * What run items are keyed (and undo walks them) by: unique per key, at most 65 characters,
+     * whatever the key's length, and ordered like the keys where that is cheap. An integer key is
+     * {@code i} and its 20-digit offset form ({@code value - Long.MIN_VALUE}), so items sort in key
+     * order and a batch's items sit together in the index, as its rows do in the table's. Any other
+     * key is {@code k} and its text when that takes at most {@value #VERBATIM_BYTES} UTF-8 bytes,
+     * else {@code h} and the lower-case hex SHA-256 of the text; the prefixes keep the three forms
+     * apart. {@link #digestSql} computes the same value in SQL.
      */
-    public static String hash(String text) {
+    public String digest(String text) {
+        if (this == INTEGER) {
+            String offset = Long.toUnsignedString(Long.parseLong(text) ^ Long.MIN_VALUE);
+            return "i" + "0".repeat(20 - offset.length()) + offset;
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length <= VERBATIM_BYTES ? "k" + text : "h" + sha256(text);
+    }
+
+    /** SQL computing {@link #digest} of the key expression {@code key}. */
+    public String digestSql(Dialect dialect, String key) {
+        if (this == INTEGER) {
+            return "CONCAT('i', LPAD(CAST(CAST(" + key + " AS NUMERIC) + 9223372036854775808 AS " + dialect.textType()
+                    + "), 20, '0'))";
+        }
+        String text = textSql(dialect, key);
+        return "CASE WHEN OCTET_LENGTH(" + text + ") <= " + VERBATIM_BYTES + " THEN CONCAT('k', " + text
+                + ") ELSE CONCAT('h', " + dialect.sha256Hex(text) + ") END";
+    }
+
+    private static String sha256(String text) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -38,16 +38,6 @@ abstract class BatchStrategy {
     abstract BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException;
 
-    /**
-     * Whether an undo cursor is a run item hash (64 hex digits). An undo saved before schema
-     * version 4 walked items by key text; such a cursor is dropped and the walk starts over, which
-     * is safe because it only ever visits items still APPLIED.
-     */
-    static boolean isHash(String cursor) {
-        return cursor != null && cursor.length() == 64 && cursor.chars().allMatch(ch -> ch >= '0' && ch <= '9'
-                || ch >= 'a' && ch <= 'f');
-    }
-
     /** Called first in every batch's transaction (per-database session settings). */
     void begin(Connection c) throws SQLException {
     }

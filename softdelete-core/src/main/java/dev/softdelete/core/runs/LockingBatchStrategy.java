@@ -58,7 +58,7 @@ final class LockingBatchStrategy extends BatchStrategy {
         Instant now = clock.instant();
         insertItems(c, keys, k -> {
             String text = t.keyType.text(k);
-            return new Object[] {runId, t.tableName, text, KeyCodec.hash(text), RunTables.SOFT_DELETE,
+            return new Object[] {runId, t.tableName, text, t.keyType.digest(text), RunTables.SOFT_DELETE,
                     RunTables.APPLIED, null, marker, batchNo, now};
         });
         return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)));
@@ -67,16 +67,16 @@ final class LockingBatchStrategy extends BatchStrategy {
     @Override
     BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
-        // Items are walked by row_key_hash (the primary key's order); cursor is the last hash.
+        // Items are walked by row_key_digest (the primary key's order); cursor is the last digest.
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
-        if (isHash(cursor)) {
-            after = " AND row_key_hash > ?";
+        if (cursor != null) {
+            after = " AND row_key_digest > ?";
             params.add(cursor);
         }
         params.add(limit);
-        List<String[]> items = jdbc.query(c, "SELECT row_key, row_key_hash FROM " + tables.items()
-                + " WHERE run_id = ? AND table_name = ? AND state = ?" + after + " ORDER BY row_key_hash LIMIT ? FOR UPDATE",
+        List<String[]> items = jdbc.query(c, "SELECT row_key, row_key_digest FROM " + tables.items()
+                + " WHERE run_id = ? AND table_name = ? AND state = ?" + after + " ORDER BY row_key_digest LIMIT ? FOR UPDATE",
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, params.toArray());
         if (items.isEmpty()) {
             return new BatchResult(0, 0, cursor);
@@ -105,7 +105,7 @@ final class LockingBatchStrategy extends BatchStrategy {
         }
         Instant now = clock.instant();
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
-                + " WHERE run_id = ? AND table_name = ? AND row_key_hash = ?")) {
+                + " WHERE run_id = ? AND table_name = ? AND row_key_digest = ?")) {
             for (String[] item : items) {
                 jdbc.bind(ps, restorable.contains(item[0]) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
                         t.tableName, item[1]);

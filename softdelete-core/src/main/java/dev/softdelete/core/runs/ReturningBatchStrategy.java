@@ -46,9 +46,9 @@ final class ReturningBatchStrategy extends BatchStrategy {
                 + " ORDER BY t." + t.key + " LIMIT ?),"
                 + " e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),"
                 + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.text()
-                + " AND t." + t.key + " <= (SELECT k FROM e) RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS k),"
-                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, u.k, " + d.sha256Hex("u.k")
-                + ", ?, ?, NULL, ?, ?, ? FROM u)"
+                + " AND t." + t.key + " <= (SELECT k FROM e) RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS k, "
+                + t.keyType.digestSql(d, "t." + t.key) + " AS g),"
+                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, u.k, u.g, ?, ?, NULL, ?, ?, ? FROM u)"
                 + " SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
                 + " (SELECT COUNT(*) FROM u)";
         return run(c, sql, params);
@@ -58,11 +58,11 @@ final class ReturningBatchStrategy extends BatchStrategy {
     BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
         Dialect d = jdbc.dialect();
-        boolean hasCursor = isHash(cursor);
+        boolean hasCursor = cursor != null;
         List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
         String after = "";
         if (hasCursor) {
-            after = " AND row_key_hash > ?";
+            after = " AND row_key_digest > ?";
             params.add(cursor);
         }
         params.add(limit);
@@ -78,16 +78,16 @@ final class ReturningBatchStrategy extends BatchStrategy {
         // through = ANY(ARRAY(...)) and the items through their key range, so plans stay index
         // scans at any batch size; "IN (SELECT ... FROM r)" is a hashed subplan (a correlated
         // EXISTS or a join on the CTE would loop n x n or scan the whole run).
-        String sql = "WITH i AS (SELECT row_key, row_key_hash FROM " + tables.items() + " WHERE run_id = ?"
-                + " AND table_name = ? AND state = ?" + after + " ORDER BY row_key_hash LIMIT ?),"
+        String sql = "WITH i AS (SELECT row_key, row_key_digest FROM " + tables.items() + " WHERE run_id = ?"
+                + " AND table_name = ? AND state = ?" + after + " ORDER BY row_key_digest LIMIT ?),"
                 + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t." + t.key
                 + " = ANY(ARRAY(SELECT " + t.keyType.valueSql(d, "row_key") + " FROM i)) AND t." + t.marker
                 + " = ? RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS row_key),"
                 + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN s.row_key IN (SELECT row_key FROM r)"
                 + " THEN ? ELSE ? END, changed_at = ? WHERE s.run_id = ? AND s.table_name = ? AND s.state = ?"
-                + after.replace("row_key_hash", "s.row_key_hash")
-                + " AND s.row_key_hash <= (SELECT MAX(row_key_hash) FROM i))"
-                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key_hash) FROM i), (SELECT COUNT(*) FROM r)";
+                + after.replace("row_key_digest", "s.row_key_digest")
+                + " AND s.row_key_digest <= (SELECT MAX(row_key_digest) FROM i))"
+                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key_digest) FROM i), (SELECT COUNT(*) FROM r)";
         return run(c, sql, params);
     }
 

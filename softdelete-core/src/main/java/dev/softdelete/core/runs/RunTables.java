@@ -17,11 +17,11 @@ record RunTables(String runs, String items) {
 
     /**
      * The start of an INSERT of run items: {@code row_key} is the key's text form
-     * ({@code KeyCodec.text}), {@code row_key_hash} its SHA-256 ({@code KeyCodec.hash}), which items
+     * ({@code KeyCodec.text}), {@code row_key_digest} its digest ({@code KeyCodec.digest}), which items
      * are keyed and walked by.
      */
     String insertItemColumns() {
-        return "INSERT INTO " + items + " (run_id, table_name, row_key, row_key_hash, action, state, previous_marker,"
+        return "INSERT INTO " + items + " (run_id, table_name, row_key, row_key_digest, action, state, previous_marker,"
                 + " applied_marker, batch_no, changed_at)";
     }
 }

@@ -46,11 +46,16 @@ public abstract class FlywayScriptsContract extends DatabaseTest {
                 .baselineOnMigrate(true).baselineVersion("0"); // the schema holds other tests' tables
         flyway.target("2").load().migrate();
         String items = probe.schema().table(LibraryTable.RUN_ITEMS);
-        String key = "clé-ключ-" + "k".repeat(200);
-        db.execute("INSERT INTO " + items + " (run_id, table_name, row_key, action, state, changed_at) VALUES (1, 't', '"
-                + key + "', 'SOFT_DELETE', 'APPLIED', " + db.database().zonedTimestampLiteral(java.time.Instant.EPOCH) + ")");
+        // A long key (hashed) and a short one with multi-byte characters (kept verbatim): the
+        // database must measure and hash UTF-8 bytes exactly as the library does.
+        for (String key : java.util.List.of("clé-ключ-" + "k".repeat(200), "clé-ключ-" + "k".repeat(40), "ключ")) {
+            db.execute("INSERT INTO " + items + " (run_id, table_name, row_key, action, state, changed_at) VALUES (1, 't', '"
+                    + key + "', 'SOFT_DELETE', 'APPLIED', " + db.database().zonedTimestampLiteral(java.time.Instant.EPOCH) + ")");
+        }
         flyway.target("latest").load().migrate();
-        assertThat(db.queryLong("SELECT COUNT(*) FROM " + items + " WHERE row_key_hash = '" + KeyCodec.hash(key)
-                + "' AND row_key = '" + key + "'")).isEqualTo(1);
+        for (String key : java.util.List.of("clé-ключ-" + "k".repeat(200), "clé-ключ-" + "k".repeat(40), "ключ")) {
+            assertThat(db.queryLong("SELECT COUNT(*) FROM " + items + " WHERE row_key_digest = '" + KeyCodec.TEXT.digest(key)
+                    + "' AND row_key = '" + key + "'")).as(key).isEqualTo(1);
+        }
     }
 }

@@ -36,7 +36,7 @@ public abstract class SchemaContract extends DatabaseTest {
         assertThat(sd.schemaInitializer().currentVersion())
                 .isEqualTo(SchemaScript.ALL.get(SchemaScript.ALL.size() - 1).version());
         assertThat(sd.catalog().require("lib_run_items").primaryKey()).as("V4 keys items by the key's hash")
-                .map(String::toLowerCase).containsExactly("run_id", "table_name", "row_key_hash");
+                .map(String::toLowerCase).containsExactly("run_id", "table_name", "row_key_digest");
         assertThat(indexNames(sd, "lib_run_items")).as("V2 dropped the secondary run_items index")
                 .noneMatch(name -> name.equalsIgnoreCase("lib_run_items_row_ix"));
     }
