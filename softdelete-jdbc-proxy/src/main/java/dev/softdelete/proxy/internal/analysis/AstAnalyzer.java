@@ -328,7 +328,6 @@ final class AstAnalyzer {
                     addAll(names, e.getPkColumns());
                     addAll(names, e.getUkColumns());
                     addAll(names, e.getFkColumns());
-                    addAll(names, e.getColumns());
                     if (e.getColDataTypeList() != null) {
                         e.getColDataTypeList().forEach(d -> names.add(d.getColumnName()));
                     }
