@@ -152,8 +152,9 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         return analyzer.watchList().softDeletable();
     }
 
-    /** Statements whose telemetry failed (and was ignored); normally zero. */
+    /** Statements whose telemetry failed (and was ignored); normally zero (waits as {@link #usage()} does). */
     public long telemetryFailures() {
+        awaitAnalysis();
         return interceptor.failures();
     }
 

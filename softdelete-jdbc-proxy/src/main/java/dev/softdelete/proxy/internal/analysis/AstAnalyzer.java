@@ -102,7 +102,8 @@ final class AstAnalyzer {
                 }
             }
         }
-        List<Leak> leaks = statement instanceof Select ? new ArrayList<>(collector.leaks.values()) : List.of();
+        List<Leak> leaks = statement instanceof Select || statement instanceof TableStatement
+                ? new ArrayList<>(collector.leaks.values()) : List.of();
         return new Analysis(kindOf(statement), new ArrayList<>(hits.values()), leaks, true);
     }
 
@@ -260,6 +261,7 @@ final class AstAnalyzer {
         @Override
         public <S> Void visit(TableStatement table, S context) {
             wholeRow(table.getTable());
+            findLeaks(List.of(table.getTable()), List.of()); // TABLE t reads every row, deleted ones too
             return super.visit(table, context);
         }
 
