@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -258,6 +259,19 @@ final class AstAnalyzer {
             return null;
         }
 
+        /** {@code f(VARIADIC ARRAY[...])}: JSqlParser keeps the array as a keyword argument, which its finder skips. */
+        @Override
+        public <S> Void visit(Function function, S context) {
+            if (function.getKeywordArguments() != null) {
+                for (Function.KeywordArgument argument : function.getKeywordArguments()) {
+                    if (argument.getExpression() != null) {
+                        argument.getExpression().accept(this, context);
+                    }
+                }
+            }
+            return super.visit(function, context);
+        }
+
         @Override
         public <S> Void visit(TableStatement table, S context) {
             wholeRow(table.getTable());
@@ -267,8 +281,14 @@ final class AstAnalyzer {
 
         @Override
         public <S> Void visit(CreateIndex index, S context) {
-            if (index.getIndex() != null && index.getIndex().getColumnsNames() != null) {
-                index.getIndex().getColumnsNames().forEach(c -> columns.add(new Column(index.getTable(), c)));
+            if (index.getIndex() != null && index.getIndex().getColumns() != null) {
+                for (var column : index.getIndex().getColumns()) {
+                    if (column.getExpression() != null) {
+                        qualify(ColumnFinder.columnsOf(column.getExpression()), index.getTable()); // lower(col)
+                    } else {
+                        columns.add(new Column(index.getTable(), column.getColumnName()));
+                    }
+                }
             }
             if (index.getTable() != null) {
                 tables.add(index.getTable());
@@ -330,6 +350,21 @@ final class AstAnalyzer {
                     addAll(names, e.getPkColumns());
                     addAll(names, e.getUkColumns());
                     addAll(names, e.getFkColumns());
+                    if (e.getColumnSetDefaultList() != null) {
+                        e.getColumnSetDefaultList().forEach(d -> names.add(d.getColumnName()));
+                    }
+                    if (e.getColumnDropDefaultList() != null) {
+                        e.getColumnDropDefaultList().forEach(d -> names.add(d.getColumnName()));
+                    }
+                    if (e.getColumnSetNotNullList() != null) {
+                        e.getColumnSetNotNullList().forEach(d -> names.add(d.getColumnName()));
+                    }
+                    if (e.getColumnDropNotNullList() != null) {
+                        e.getColumnDropNotNullList().forEach(d -> names.add(d.getColumnName()));
+                    }
+                    if (e.getColumnSetVisibilityList() != null) {
+                        e.getColumnSetVisibilityList().forEach(d -> names.add(d.getColumnName()));
+                    }
                     if (e.getColDataTypeList() != null) {
                         e.getColDataTypeList().forEach(d -> names.add(d.getColumnName()));
                     }
