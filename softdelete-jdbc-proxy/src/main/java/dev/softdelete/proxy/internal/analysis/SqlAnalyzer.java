@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #analyze(String)} splits a string holding several statements at top-level {@code ;}
  * and analyses each; the result joins them. It is cached under the statement with its literals
  * replaced by placeholders ({@link LexicalScanner#normalize}), so statements that differ only in
- * inlined values are parsed once; it is also cached under the statement itself when that has no
- * literal, so a repeated literal-free statement is a query-thread cache hit. The cache is bounded
+ * inlined values are parsed once; it is also cached under the statement itself the second time
+ * that text comes ({@link #seenBefore}), so a repeated statement is a query-thread cache hit from
+ * its third execution on, and statements executed once never crowd the cache. The cache is bounded
  * in bytes ({@link AnalysisCache}); statements over 16 K characters are keyed by length and hash.
  *
  * <p>In strict mode ({@code untimed}) a parse is never abandoned for taking long: the decision for
@@ -56,6 +58,7 @@ public final class SqlAnalyzer {
     private final AtomicLong analyses = new AtomicLong();
     private volatile WatchList watch;
     private volatile AnalysisCache cache;
+    private final AtomicLongArray seen = new AtomicLongArray(1 << 14);
 
     /** An analyzer (outside strict mode) for statements written in {@code syntax}, matching what {@code watch} holds. */
     public SqlAnalyzer(SqlSyntax syntax, WatchList watch, AnalysisSettings settings) {
@@ -123,10 +126,26 @@ public final class SqlAnalyzer {
             a = analyzeNow(sql, list);
             c.put(shapeKey, a);
         }
-        if (normalized == sql) { // no literal: the same text will come again (prepared statements)
+        if (seenBefore(key)) { // the second time a text comes: cache it, so it is a query-thread hit from then on
             c.put(key, a);
         }
         return a;
+    }
+
+    /**
+     * A doorkeeper for the query-thread cache: whether this text came before (a slot of a
+     * direct-mapped table of hashes; false positives only admit a text early, collisions only
+     * admit it late). Statements executed once (inlined literals) never enter the cache, so they
+     * cannot evict the ones that repeat.
+     */
+    private boolean seenBefore(String key) {
+        long h = key.hashCode() * 0x9E3779B97F4A7C15L + key.length();
+        int slot = (int) (h >>> 50); // 14 bits
+        if (seen.get(slot) == h) {
+            return true;
+        }
+        seen.set(slot, h);
+        return false;
     }
 
     /** The token-scan result, computed now on the calling thread (linear time). */

@@ -35,6 +35,8 @@ class SqlAnalyzerTest {
     void statementsDifferingOnlyInLiteralsShareOneAnalysisAndTheCacheIsBoundedInBytes() {
         SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.defaults().withMaxCacheBytes(20_000));
         Analysis first = analyzer.analyze("SELECT legacy_email FROM users");
+        assertThat(analyzer.cached("SELECT legacy_email FROM users")).isNull(); // executed once: not cached yet
+        assertThat(analyzer.analyze("SELECT legacy_email FROM users")).isSameAs(first); // the shape's analysis
         assertThat(analyzer.cached(new String("SELECT legacy_email FROM users"))).isSameAs(first);
         for (int i = 0; i < 500; i++) {
             analyzer.analyze("SELECT legacy_email FROM users WHERE id = " + i + " AND note = 'n" + i + "'");
@@ -46,6 +48,7 @@ class SqlAnalyzerTest {
         assertThat(analyzer.cacheBytes()).isLessThanOrEqualTo(20_000);
         assertThat(analyzer.cacheEvictions()).isPositive();
         assertThat(analyzer.cacheHits()).isEqualTo(1);
+        assertThat(analyzer.cacheMisses()).isEqualTo(1);
     }
 
     @Test
