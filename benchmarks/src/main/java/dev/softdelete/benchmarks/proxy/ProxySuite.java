@@ -43,6 +43,12 @@ public final class ProxySuite {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[args.length - 1].equals("unique")) { // benchmarks/run proxy unique: the unique-SQL part only
+            Map<String, String> lines = new java.util.LinkedHashMap<>();
+            uniqueSql(lines);
+            lines.forEach((name, value) -> System.out.println(name + "=" + value));
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(ProxyBenchmark.class.getName() + ".interleaved")
                 .forks(1)

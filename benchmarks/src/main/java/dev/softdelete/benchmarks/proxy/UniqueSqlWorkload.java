@@ -20,8 +20,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * The unique-SQL workload of issue 12 on PostgreSQL: every statement is a new string (literals
  * inlined, as legacy code and reporting tools write them) naming a watched column, so none is in
  * the proxy's cache and every one is a hit. Each thread sends statements through the raw pool,
- * {@link SoftDeleteProxy} and datasource-proxy in turn (statement by statement, so load from
- * other processes hits all three alike) and records each statement's latency under its data
+ * {@link SoftDeleteProxy} and datasource-proxy in turn (statement by statement, in a rotating
+ * order, so load from other processes and position effects hit all three alike) and records each statement's latency under its data
  * source. One round = {@code perThread} statements per data source per thread; the figures per
  * round are: time ratio ours / raw, p99 added (ours minus raw, microseconds), and whether every
  * hit executed through the proxy was recorded (after waiting for the analysis threads).
@@ -59,7 +59,8 @@ final class UniqueSqlWorkload {
                     }
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        for (int m = 0; m < 3; m++) {
+                        for (int k = 0; k < 3; k++) {
+                            int m = (k + i) % 3; // rotate the order, so no data source always goes first
                             long u = UNIQUE.incrementAndGet();
                             String sql = "SELECT u.id, u.legacy_email FROM bench_users u WHERE u.id = " + (1 + u % 10_000)
                                     + " AND u.deleted_at IS NULL AND u.email <> 'n" + u + "'";

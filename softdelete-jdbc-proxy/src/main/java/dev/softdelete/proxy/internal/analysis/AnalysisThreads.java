@@ -36,7 +36,8 @@ public final class AnalysisThreads {
         return PARSERS;
     }
 
-    static ScheduledExecutorService watchdog() {
+    /** The shared scheduler (parse watchdog, delayed drain starts). */
+    public static ScheduledExecutorService watchdog() {
         return WATCHDOG;
     }
 

@@ -33,9 +33,12 @@ final class PendingStatements {
     private final AtomicInteger drainers = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
     private final Executor executor;
+    private final java.util.concurrent.ScheduledExecutorService delayed;
     private final Consumer<Pending> consumer;
 
-    PendingStatements(int maxStatements, long maxChars, Executor executor, Consumer<Pending> consumer) {
+    PendingStatements(int maxStatements, long maxChars, Executor executor,
+            java.util.concurrent.ScheduledExecutorService delayed, Consumer<Pending> consumer) {
+        this.delayed = delayed;
         this.queue = new ArrayBlockingQueue<>(maxStatements);
         this.maxChars = maxChars;
         this.executor = executor;
@@ -61,16 +64,29 @@ final class PendingStatements {
         return true;
     }
 
+    /**
+     * Starts a drain task unless {@value #DRAINERS} are running or scheduled. While few statements
+     * wait, the task starts after {@value #BATCH_DELAY_MICROS} us, so a thread trickling statements
+     * wakes an analysis thread about once per that delay rather than once per statement (on a busy
+     * machine each wake-up costs the query thread's core a context switch).
+     */
     private void startDrainer() {
         int running = drainers.get();
         while (running < DRAINERS) {
             if (drainers.compareAndSet(running, running + 1)) {
-                executor.execute(this::drain);
+                if (running == 0 && queue.size() < BATCH_THRESHOLD && delayed != null) {
+                    delayed.schedule(() -> executor.execute(this::drain), BATCH_DELAY_MICROS, TimeUnit.MICROSECONDS);
+                } else {
+                    executor.execute(this::drain);
+                }
                 return;
             }
             running = drainers.get();
         }
     }
+
+    static final long BATCH_DELAY_MICROS = 2000;
+    static final int BATCH_THRESHOLD = 256;
 
     private void drain() {
         try {

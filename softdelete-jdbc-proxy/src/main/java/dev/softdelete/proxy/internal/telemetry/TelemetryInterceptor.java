@@ -74,7 +74,8 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         this.metrics = metrics;
         this.clock = clock;
         this.strict = strict;
-        this.pending = new PendingStatements(maxPending, maxPendingChars, AnalysisThreads.parsers(), this::analyseLater);
+        this.pending = new PendingStatements(maxPending, maxPendingChars, AnalysisThreads.parsers(),
+                AnalysisThreads.watchdog(), this::analyseLater);
     }
 
     @Override
