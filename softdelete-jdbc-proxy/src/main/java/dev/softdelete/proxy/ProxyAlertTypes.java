@@ -9,6 +9,13 @@ public final class ProxyAlertTypes {
     /** A SELECT read a soft-deletable table without a predicate on its marker column (first time per place). */
     public static final String SOFT_DELETE_LEAK = "proxy.soft_delete_leak";
 
+    /**
+     * Statements waiting for analysis overflowed their bounded buffer: their evidence (hits and
+     * leaks) was dropped. Raised on the first drop and then at most once a minute while drops go on;
+     * the count is on the {@value ProxyMetricNames#EVIDENCE_DROPPED} meter.
+     */
+    public static final String EVIDENCE_DROPPED = "proxy.evidence_dropped";
+
     private ProxyAlertTypes() {
     }
 }

@@ -4,6 +4,7 @@ import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.alert.AlertListener;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
+import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.proxy.analysis.AnalysisSettings;
@@ -71,6 +72,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     private final UsageStore store;
     private final DeprecationRegistryReader registry;
     private final ScheduledExecutorService scheduler;
+    private final long analysisWaitMillis;
 
     private SoftDeleteProxy(Builder b, TelemetryInterceptor interceptor, SqlAnalyzer analyzer, UsageAggregator usage,
             LeakRecorder leaks, QuietPeriodAlerts alerts) {
@@ -83,6 +85,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         this.configured = Set.copyOf(b.watched);
         this.configuredSoftDeletable = List.copyOf(b.softDeletable);
         this.softDelete = b.softDelete;
+        this.analysisWaitMillis = b.analysisWait.toMillis();
         this.store = b.softDelete == null ? null : new UsageStore(b.softDelete);
         this.registry = b.softDelete == null || !b.useRegistry ? null : new DeprecationRegistryReader(b.softDelete);
         if (store == null) {
@@ -107,14 +110,36 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         return new Builder(dataSource);
     }
 
-    /** Access per watched element since this proxy started (not yet including other instances). */
+    /**
+     * Access per watched element since this proxy started (not yet including other instances).
+     * Statements still waiting for analysis are waited for first, at most {@code analysisWait}.
+     */
     public List<UsageRecord> usage() {
+        awaitAnalysis();
         return usage.totals();
     }
 
-    /** Places in the application whose SELECTs read soft-deleted rows. */
+    /** Places in the application whose SELECTs read soft-deleted rows (waits as {@link #usage()} does). */
     public List<LeakReport> leaks() {
+        awaitAnalysis();
         return leaks.reports();
+    }
+
+    /**
+     * Waits until every statement executed so far has been analysed and recorded, at most
+     * {@code analysisWait}; whether it got there. Statements never wait for analysis themselves.
+     */
+    public boolean awaitAnalysis() {
+        return interceptor.awaitAnalysis(analysisWaitMillis);
+    }
+
+    /**
+     * Statements whose evidence was dropped because the buffer of statements waiting for analysis
+     * was full (also the {@value ProxyMetricNames#EVIDENCE_DROPPED} meter and a
+     * {@value ProxyAlertTypes#EVIDENCE_DROPPED} alert); normally zero.
+     */
+    public long evidenceDropped() {
+        return interceptor.dropped();
     }
 
     /** The tables and columns watched right now (configuration plus deprecation registry). */
@@ -127,8 +152,9 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         return analyzer.watchList().softDeletable();
     }
 
-    /** Statements whose telemetry failed (and was ignored); normally zero. */
+    /** Statements whose telemetry failed (and was ignored); normally zero (waits as {@link #usage()} does). */
     public long telemetryFailures() {
+        awaitAnalysis();
         return interceptor.failures();
     }
 
@@ -141,6 +167,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         if (store == null) {
             return 0;
         }
+        awaitAnalysis();
         List<UsageRecord> pending = usage.drainPending();
         try {
             return store.add(pending);
@@ -169,8 +196,11 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         }
         List<SoftDeletableTable> tables = softDeletableTables(configuredSoftDeletable, softDelete);
         WatchList current = analyzer.watchList();
-        if (!elements.equals(current.elements()) || !tables.equals(current.softDeletable())) {
-            analyzer.watchList(current.with(elements, tables));
+        WatchList next = current.with(elements, tables);
+        Map<String, Set<String>> catalog = catalogColumns(next.tablesNeedingColumns());
+        if (!elements.equals(current.elements()) || !tables.equals(current.softDeletable())
+                || !catalog.equals(current.catalog())) {
+            analyzer.watchList(next.withCatalog(catalog));
         }
         alerts.seed(store.lastAccessByElement());
     }
@@ -188,6 +218,23 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         }
         configured.forEach(t -> byName.put(t.table().toLowerCase(Locale.ROOT), t));
         return List.copyOf(byName.values());
+    }
+
+    /** The catalog's columns of each table that exists (a table that does not is left out: its whole-row uses stay POSSIBLE). */
+    private Map<String, Set<String>> catalogColumns(Set<String> tables) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String table : tables) {
+            try {
+                softDelete.catalog().find(table).ifPresent(info -> {
+                    Set<String> columns = new LinkedHashSet<>();
+                    info.columns().forEach(c -> columns.add(c.name()));
+                    out.put(table, Set.copyOf(columns));
+                });
+            } catch (RuntimeException e) {
+                log.debug("Could not read the catalog for {}; its whole-row uses stay POSSIBLE", table, e);
+            }
+        }
+        return out;
     }
 
     /** Stops the background work and flushes what is pending. The wrapped data source stays open. */
@@ -221,6 +268,8 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         private final Set<WatchedElement> watched = new LinkedHashSet<>();
         private final List<SoftDeletableTable> softDeletable = new ArrayList<>();
         private final List<String> skippedCallers = new ArrayList<>();
+        private final List<String> keptCallers = new ArrayList<>();
+        private final List<String> applicationPackages = new ArrayList<>();
         private SoftDelete softDelete;
         private Dialect dialect;
         private boolean useRegistry = true;
@@ -231,7 +280,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         private Duration quietPeriod = Duration.ofDays(1);
         private Duration flushInterval = Duration.ofSeconds(30);
         private Duration registryRefresh = Duration.ofMinutes(1);
-        private Duration analysisWait = Duration.ofMillis(20);
+        private Duration analysisWait = Duration.ofSeconds(5);
         private AnalysisSettings analysis = AnalysisSettings.DEFAULTS;
 
         private Builder(DataSource dataSource) {
@@ -314,8 +363,10 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         }
 
         /**
-         * How long a query waits for the first analysis of a new SQL string before going on without
-         * it (the result is then recorded when ready); default 20 ms. Cached SQL never waits.
+         * How long {@link #usage()}, {@link #leaks()}, {@link #flush()} and {@link #close()} wait
+         * for statements still being analysed; default 5 s. Statements themselves never wait for
+         * an analysis outside strict mode (it runs on the analysis threads, with the calling frame
+         * and time captured at execution); in strict mode they wait for the whole analysis.
          */
         public Builder analysisWait(Duration analysisWait) {
             this.analysisWait = Objects.requireNonNull(analysisWait, "analysisWait");
@@ -350,9 +401,29 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             return this;
         }
 
-        /** Package prefixes that are never the "calling frame" (your own data-access helpers). */
+        /** Package prefixes that are never the "calling frame" (your own data-access helpers), besides the defaults. */
         public Builder skipCallerPackages(String... prefixes) {
             skippedCallers.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /**
+         * Package prefixes that are never skipped when looking for the calling frame, even under a
+         * default skipped prefix (a default entry equal to one is removed): e.g.
+         * {@code keepCallerPackages("org.springframework.samples.")} for an application living there.
+         */
+        public Builder keepCallerPackages(String... prefixes) {
+            keptCallers.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /**
+         * The application's own packages: the first frame in one of them is the calling frame,
+         * whatever the skip list says; when none is on the stack, the first frame outside the
+         * skip list is. Default: none.
+         */
+        public Builder applicationPackages(String... prefixes) {
+            applicationPackages.addAll(List.of(prefixes));
             return this;
         }
 
@@ -365,12 +436,22 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
                     : softDelete != null ? softDelete.metrics() : SoftDeleteMetrics.noop();
             WatchList list = new WatchList(NameCase.of(effectiveDialect), watched,
                     softDeletableTables(softDeletable, softDelete));
-            SqlAnalyzer analyzer = new SqlAnalyzer(effectiveDialect.syntax(), list, analysis);
+            SqlAnalyzer analyzer = new SqlAnalyzer(effectiveDialect.syntax(), list, analysis, strict);
+            if (strict) {
+                analyzer.warmUp(); // the first statement does not pay for loading the parser (decisions never depend on it)
+            }
             UsageAggregator usage = new UsageAggregator();
             LeakRecorder leaks = new LeakRecorder(alerts);
             QuietPeriodAlerts quiet = new QuietPeriodAlerts(alerts, quietPeriod);
-            TelemetryInterceptor interceptor = new TelemetryInterceptor(analyzer, usage, leaks, quiet,
-                    new CallerFrames(skippedCallers), effectiveMetrics, effectiveClock, strict, analysisWait);
+            TelemetryInterceptor interceptor = new TelemetryInterceptor(analyzer, usage, leaks, quiet, alerts,
+                    new CallerFrames(skippedCallers, keptCallers, applicationPackages), effectiveMetrics, effectiveClock,
+                    strict, analysis.maxPending(), analysis.maxPendingChars());
+            MetricTags none = MetricTags.empty();
+            effectiveMetrics.gauge(ProxyMetricNames.CACHE_HITS, none, analyzer::cacheHits);
+            effectiveMetrics.gauge(ProxyMetricNames.CACHE_MISSES, none, analyzer::cacheMisses);
+            effectiveMetrics.gauge(ProxyMetricNames.CACHE_EVICTIONS, none, analyzer::cacheEvictions);
+            effectiveMetrics.gauge(ProxyMetricNames.CACHE_BYTES, none, analyzer::cacheBytes);
+            effectiveMetrics.gauge(ProxyMetricNames.PENDING, none, interceptor::pendingStatements);
             return new SoftDeleteProxy(this, interceptor, analyzer, usage, leaks, quiet);
         }
 

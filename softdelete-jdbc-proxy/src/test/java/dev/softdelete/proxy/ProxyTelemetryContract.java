@@ -163,6 +163,7 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
             queryEmail(proxy);
             clock.advance(Duration.ofMinutes(30));
             queryEmail(proxy);
+            proxy.awaitAnalysis(); // recorded by the analysis thread, at the time of execution
             assertThat(alerts).hasSize(1);
             clock.advance(Duration.ofHours(2));
             queryEmail(proxy);
@@ -198,11 +199,82 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
             assertThatThrownBy(() -> c.prepareStatement(EMAIL_QUERY)).isInstanceOf(DeprecatedElementAccessException.class);
             assertThat(db.queryLong("SELECT COUNT(*) FROM users WHERE legacy_email = 'changed'")).isZero();
             assertThat(s.executeUpdate("UPDATE users SET email = email WHERE id = 2")).isEqualTo(1);
-            try (ResultSet rs = s.executeQuery("SELECT * FROM users WHERE id = 1")) {
-                assertThat(rs.next()).isTrue(); // SELECT * is only a possible hit: it runs
-            }
-            // Rejected update, rejected prepare and the SELECT * all count as accesses.
+            // SELECT * reads the deprecated column too: strict mode refuses every hit, whatever its confidence.
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM users WHERE id = 1"))
+                    .isInstanceOf(DeprecatedElementAccessException.class);
+            // Rejected update, rejected prepare and the rejected SELECT * all count as accesses.
             assertThat(proxy.usage()).extracting(UsageRecord::accessCount).containsExactly(3L);
+        }
+    }
+
+    /**
+     * Strict mode decides from the text only: multi-statement strings (a harmless statement first)
+     * and whole-row uses are refused on a fresh proxy (empty cache, nothing parsed yet) and on every
+     * repetition, with nothing changed in the database.
+     */
+    @Test
+    void strictModeRefusesMultiStatementAndWholeRowUsesColdAndWarm() throws Exception {
+        List<String> refused = List.of(
+                "SELECT 1 FROM orders WHERE id = 1; UPDATE users SET legacy_email = 'changed' WHERE id = 2",
+                "SELECT id FROM orders; SELECT u.legacy_email FROM users u WHERE u.deleted_at IS NULL",
+                "INSERT INTO users VALUES (80, 'w@example.com', 'changed', NULL, NULL)",
+                "SELECT * FROM users WHERE deleted_at IS NULL",
+                "SELECT u.* FROM users u WHERE u.deleted_at IS NULL");
+        for (String sql : refused) {
+            try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").strict(true).build();
+                    Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
+                for (int attempt = 0; attempt < 20; attempt++) { // the first attempt is cold, the rest warm
+                    assertThatThrownBy(() -> s.execute(sql)).as(sql + " attempt " + attempt)
+                            .isInstanceOf(DeprecatedElementAccessException.class);
+                    assertThatThrownBy(() -> c.prepareStatement(sql)).as(sql + " prepared, attempt " + attempt)
+                            .isInstanceOf(DeprecatedElementAccessException.class);
+                }
+            }
+        }
+        assertThat(db.queryLong("SELECT COUNT(*) FROM users WHERE legacy_email = 'changed' OR id = 80")).isZero();
+    }
+
+    @Test
+    void aStatementNeverWaitsForItsAnalysisAndNoEvidenceIsLost() throws Exception {
+        try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").build();
+                Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 300; i++) { // each a new string: none is in the cache
+                try (ResultSet rs = s.executeQuery("SELECT u.legacy_email FROM users u WHERE u.id = " + i
+                        + " AND u.deleted_at IS NULL")) {
+                    rs.next();
+                }
+            }
+            assertThat(proxy.usage()).extracting(UsageRecord::accessCount).containsExactly(300L);
+            assertThat(proxy.evidenceDropped()).isZero();
+            assertThat(proxy.telemetryFailures()).isZero();
+        }
+    }
+
+    @Test
+    void aFullAnalysisBufferCountsMetersAndAlertsTheDrop() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").metrics(MicrometerMetrics.of(registry))
+                .analysis(dev.softdelete.proxy.analysis.AnalysisSettings.defaults().withMaxPending(1, 60)).build();
+                Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
+            String longer = "SELECT u.legacy_email FROM users u WHERE u.deleted_at IS NULL AND u.id = 1 AND u.email <> 'x'";
+            s.executeQuery(longer).close(); // over the 60-character budget: dropped, never silently
+            assertThat(proxy.evidenceDropped()).isEqualTo(1);
+            assertThat(registry.get(ProxyMetricNames.EVIDENCE_DROPPED).counter().count()).isEqualTo(1.0);
+            assertThat(alerts).extracting(Alert::type).contains(ProxyAlertTypes.EVIDENCE_DROPPED);
+        }
+    }
+
+    @Test
+    void applicationPackagesTakePrecedenceOverTheSkipList() throws Exception {
+        try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").skipCallerPackages("dev.softdelete.proxy.")
+                .applicationPackages("dev.softdelete.proxy.Proxy").build()) {
+            queryEmail(proxy);
+            assertThat(proxy.usage().get(0).caller()).startsWith(ProxyTelemetryContract.class.getName() + ".queryEmail(");
+        }
+        try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").skipCallerPackages("dev.softdelete.proxy.")
+                .build()) {
+            queryEmail(proxy);
+            assertThat(proxy.usage().get(0).caller()).doesNotStartWith(ProxyTelemetryContract.class.getName());
         }
     }
 

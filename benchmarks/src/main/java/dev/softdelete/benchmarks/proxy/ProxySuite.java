@@ -25,7 +25,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ratio is the median over the measurement iterations of that iteration's ratio. Prints
  * {@code proxy_overhead_pg}, {@code proxy_overhead_h2} (proxy time / raw time; target at most
  * 1.03), {@code proxy_vs_datasource_proxy_h2} (ours / theirs; target below 1.0), the mean time per
- * unit of work of each, and the per-statement cost of the proxy's cache lookup.
+ * unit of work of each, and the per-statement cost of the proxy's cache lookup. Then the
+ * unique-SQL workload of issue 12 ({@link UniqueSqlWorkload}): {@code proxy_unique_sql_overhead_pg}
+ * (target at most 1.10), {@code proxy_unique_sql_p99_added_us} (at most 50) and
+ * {@code proxy_unique_sql_hits_recorded} (equal to {@code proxy_unique_sql_hits_executed}).
  */
 public final class ProxySuite {
 
@@ -40,6 +43,12 @@ public final class ProxySuite {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[args.length - 1].equals("unique")) { // benchmarks/run proxy unique: the unique-SQL part only
+            Map<String, String> lines = new java.util.LinkedHashMap<>();
+            uniqueSql(lines);
+            lines.forEach((name, value) -> System.out.println(name + "=" + value));
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(ProxyBenchmark.class.getName() + ".interleaved")
                 .forks(1)
@@ -78,7 +87,59 @@ public final class ProxySuite {
             lines.put("proxy_vs_datasource_proxy_" + db, format(median(versus)));
         }
         lines.put("proxy_lookup_ns_per_statement", format(lookupNanos()));
+        uniqueSql(lines);
         lines.forEach((name, value) -> System.out.println(name + "=" + value));
+    }
+
+    /**
+     * The unique-SQL workload ({@link UniqueSqlWorkload}) on PostgreSQL (the schema the JMH run
+     * left behind), 1 and 4 threads, {@value #UNIQUE_ROUNDS} rounds each after one warm-up round:
+     * medians with the spread (min..max) over the rounds.
+     */
+    private static void uniqueSql(Map<String, String> lines) throws Exception {
+        List<Double> overheadAll = new ArrayList<>();
+        List<Double> p99All = new ArrayList<>();
+        long executed = 0;
+        long recorded = 0;
+        long dropped = 0;
+        for (int threads : new int[] {1, 4}) {
+            try (var pool = UniqueSqlWorkload.pool(threads)) {
+                UniqueSqlWorkload.round(pool, threads, 1000); // warm-up
+                List<Double> overhead = new ArrayList<>();
+                List<Double> versus = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                List<Double> p50 = new ArrayList<>();
+                for (int r = 0; r < UNIQUE_ROUNDS; r++) {
+                    UniqueSqlWorkload.Round round = UniqueSqlWorkload.round(pool, threads, 2000);
+                    overhead.add(round.overhead());
+                    versus.add(round.versusDatasourceProxy());
+                    p99.add(round.p99AddedMicros());
+                    p50.add(round.p50AddedMicros());
+                    executed += round.hitsExecuted();
+                    recorded += round.hitsRecorded();
+                    dropped += round.dropped();
+                }
+                String t = "_" + threads + "t";
+                lines.put("proxy_unique_sql_overhead_pg" + t, spread(overhead));
+                lines.put("proxy_unique_sql_vs_datasource_proxy_pg" + t, spread(versus));
+                lines.put("proxy_unique_sql_p99_added_us" + t, spread(p99));
+                lines.put("proxy_unique_sql_p50_added_us" + t, spread(p50));
+                overheadAll.addAll(overhead);
+                p99All.addAll(p99);
+            }
+        }
+        lines.put("proxy_unique_sql_overhead_pg", format(median(overheadAll)));
+        lines.put("proxy_unique_sql_p99_added_us", format(median(p99All)));
+        lines.put("proxy_unique_sql_hits_executed", Long.toString(executed));
+        lines.put("proxy_unique_sql_hits_recorded", Long.toString(recorded));
+        lines.put("proxy_unique_sql_evidence_dropped", Long.toString(dropped));
+    }
+
+    private static final int UNIQUE_ROUNDS = 5;
+
+    private static String spread(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return format(median(values)) + " (" + format(sorted.get(0)) + ".." + format(sorted.get(sorted.size() - 1)) + ")";
     }
 
     /** The per-statement cost on the query thread for SQL already analysed, in nanoseconds. */

@@ -37,11 +37,11 @@ public class StatementLookupBenchmark {
         H2Dialect h2 = new H2Dialect("2.3");
         analyzer = new SqlAnalyzer(h2.syntax(), new WatchList(NameCase.of(h2), watched,
                 List.of(SoftDeletableTable.of("bench_users"))), AnalysisSettings.DEFAULTS);
-        analyzer.lookup(SQL).join();
+        analyzer.analyze(SQL);
     }
 
     @Benchmark
     public Analysis cachedLookup() {
-        return analyzer.lookup(SQL).getNow(null);
+        return analyzer.cached(SQL);
     }
 }

@@ -1,6 +1,6 @@
 package dev.softdelete.proxy.internal.analysis;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,15 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads every proxy in the JVM shares for SQL analysis: two parser threads with a bounded
- * queue, and one watchdog that interrupts a parse running past its time limit. Daemon threads, so
+ * The threads every proxy in the JVM shares for SQL analysis: two analysis threads (each proxy
+ * keeps at most two drain tasks queued, so their queue stays small; the statements themselves wait
+ * in each proxy's bounded buffer), and one watchdog that interrupts a parse running past its time limit. Daemon threads, so
  * they never keep an application alive. JSqlParser's own {@code parse()} would start a thread per
  * call; we drive the parser directly on these instead.
  */
-final class AnalysisThreads {
+public final class AnalysisThreads {
 
     private static final ExecutorService PARSERS = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(4096), daemon("softdelete-sql-analysis"), new ThreadPoolExecutor.AbortPolicy());
+            new LinkedBlockingQueue<>(), daemon("softdelete-sql-analysis"));
     private static final ScheduledThreadPoolExecutor WATCHDOG =
             new ScheduledThreadPoolExecutor(1, daemon("softdelete-sql-watchdog"));
 
@@ -30,11 +31,13 @@ final class AnalysisThreads {
     private AnalysisThreads() {
     }
 
-    static ExecutorService parsers() {
+    /** The shared analysis threads. */
+    public static ExecutorService parsers() {
         return PARSERS;
     }
 
-    static ScheduledExecutorService watchdog() {
+    /** The shared scheduler (parse watchdog, delayed drain starts). */
+    public static ScheduledExecutorService watchdog() {
         return WATCHDOG;
     }
 

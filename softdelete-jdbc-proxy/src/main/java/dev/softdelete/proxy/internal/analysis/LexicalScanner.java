@@ -33,7 +33,17 @@ final class LexicalScanner {
     }
 
     Analysis analyze(String sql, WatchList watch) {
-        List<String> tokens = identifiers(sql);
+        return analyze(sql, watch, false);
+    }
+
+    /**
+     * The token-scan result. {@code conservative} (strict mode) also reports every watched column
+     * of a table whose name appears, since the statement may use it through a form the scan cannot
+     * see ({@code *}, a whole-row reference).
+     */
+    Analysis analyze(String sql, WatchList watch, boolean conservative) {
+        List<int[]> spans = new ArrayList<>();
+        List<String> tokens = identifiers(sql, spans);
         Set<String> names = new HashSet<>();
         for (String token : tokens) {
             names.add(watch.canonical(token));
@@ -41,8 +51,18 @@ final class LexicalScanner {
         Map<WatchedElement, Hit> hits = new LinkedHashMap<>();
         for (WatchedElement e : watch.elements()) {
             String table = watch.canonical(e.table());
-            if (names.contains(table) && (e.isTable() || names.contains(watch.canonical(e.column())))) {
+            if (names.contains(table) && (e.isTable() || conservative || names.contains(watch.canonical(e.column())))) {
                 hits.put(e, new Hit(e, Confidence.LEXICAL));
+            }
+        }
+        String wholeRow = wholeRowTarget(sql, tokens, spans);
+        if (wholeRow != null) {
+            String table = watch.canonical(wholeRow);
+            for (WatchedElement e : watch.columnsOf(table)) {
+                Confidence confidence = watch.confirmedColumn(table, watch.canonical(e.column()));
+                if (confidence != null) {
+                    hits.putIfAbsent(e, new Hit(e, confidence));
+                }
             }
         }
         StatementKind kind = kindOf(tokens);
@@ -74,8 +94,180 @@ final class LexicalScanner {
         };
     }
 
+    /**
+     * The table an {@code INSERT}/{@code REPLACE}/{@code MERGE}/{@code COPY} writes or reads as a
+     * whole row (no column list after the table name), or null.
+     */
+    static String wholeRowTarget(String sql, List<String> tokens, List<int[]> spans) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        String first = tokens.get(0).toUpperCase(Locale.ROOT);
+        int i = 1;
+        switch (first) {
+            case "INSERT", "REPLACE", "UPSERT", "MERGE" -> {
+                while (i < tokens.size() && MODIFIERS.contains(tokens.get(i).toUpperCase(Locale.ROOT))) {
+                    i++;
+                }
+                if (i < tokens.size() && tokens.get(i).equalsIgnoreCase("INTO")) {
+                    i++;
+                }
+            }
+            case "COPY" -> {
+                if (nextChar(sql, spans.get(0)[1]) == '(') {
+                    return null; // COPY (query) TO ...: the query is scanned like any other
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (i >= tokens.size()) {
+            return null;
+        }
+        int end = spans.get(i)[1];
+        while (nextChar(sql, end) == '.' && i + 1 < tokens.size()) { // schema.table
+            i++;
+            end = spans.get(i)[1];
+        }
+        return nextChar(sql, end) == '(' ? null : tokens.get(i);
+    }
+
+    private static final Set<String> MODIFIERS = Set.of("IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY");
+
+    private static char nextChar(String sql, int from) {
+        for (int i = from, n = sql.length(); i < n; i++) {
+            char c = sql.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The statements of a string holding several, split at {@code ;} outside literals, quoted
+     * names, dollar quotes and comments; blank pieces are left out. One statement gives a list of one.
+     */
+    List<String> split(String sql) {
+        List<String> out = new ArrayList<>(1);
+        int n = sql.length();
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            int next = skipNonCode(sql, i);
+            if (next > i) {
+                i = next;
+            } else if (c == ';') {
+                addPiece(out, sql, start, i);
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        addPiece(out, sql, start, n);
+        if (out.isEmpty()) {
+            out.add(sql);
+        }
+        return out;
+    }
+
+    private static void addPiece(List<String> out, String sql, int from, int to) {
+        String piece = sql.substring(from, to);
+        if (!piece.isBlank()) {
+            out.add(from == 0 && to == sql.length() ? sql : piece.strip());
+        }
+    }
+
+    /**
+     * The statement with every literal replaced by a placeholder ({@code ''} for strings, {@code 0}
+     * for numbers) and comments by a space: statements that differ only in literal values share
+     * one analysis (what a statement touches never depends on a literal's value).
+     */
+    String normalize(String sql) {
+        int n = sql.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            String replacement = null;
+            int end = i;
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && hashComments) {
+                end = skipTo(sql, i, '\n');
+                replacement = " ";
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                end = close < 0 ? n : close + 2;
+                replacement = " ";
+            } else if (c == '\'') {
+                end = skipQuoted(sql, i, '\'', backslashEscapes);
+                replacement = "''";
+            } else if (c == '"' || c == '`') {
+                i = skipQuoted(sql, i, c, false);
+                continue;
+            } else if (c == '$' && dollarQuotes && (i == 0 || !Character.isJavaIdentifierPart(sql.charAt(i - 1)))) {
+                end = skipDollarQuoted(sql, i);
+                replacement = end > i + 1 && sql.charAt(end - 1) == '$' ? "''" : null;
+                if (replacement == null) {
+                    i = end;
+                    continue;
+                }
+            } else if (Character.isLetter(c) || c == '_') {
+                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+                    i++;
+                }
+                continue;
+            } else if (Character.isDigit(c)) {
+                end = i;
+                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
+                    end++;
+                }
+                replacement = "0";
+            } else {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(sql, copied, i).append(replacement);
+            copied = end;
+            i = end;
+        }
+        if (out == null) {
+            return sql;
+        }
+        return out.append(sql, copied, n).toString();
+    }
+
+    /** Index after the literal, comment, quoted name or dollar-quoted string starting at {@code i}; {@code i} if none does. */
+    private int skipNonCode(String sql, int i) {
+        int n = sql.length();
+        char c = sql.charAt(i);
+        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && hashComments) {
+            return skipTo(sql, i, '\n');
+        } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? n : end + 2;
+        } else if (c == '\'') {
+            return skipQuoted(sql, i, '\'', backslashEscapes);
+        } else if (c == '"' || c == '`') {
+            return skipQuoted(sql, i, c, false);
+        } else if (c == '$' && dollarQuotes && (i == 0 || !Character.isJavaIdentifierPart(sql.charAt(i - 1)))) {
+            return Math.max(i + 1, skipDollarQuoted(sql, i));
+        }
+        return i;
+    }
+
     /** Identifiers (plain words and quoted names, quotes kept) in order, outside literals and comments. */
     List<String> identifiers(String sql) {
+        return identifiers(sql, null);
+    }
+
+    /** As {@link #identifiers(String)}; {@code spans}, when given, receives each one's start and end index. */
+    List<String> identifiers(String sql, List<int[]> spans) {
         List<String> out = new ArrayList<>();
         int n = sql.length();
         int i = 0;
@@ -91,6 +283,9 @@ final class LexicalScanner {
             } else if (c == '"' || c == '`') {
                 int end = skipQuoted(sql, i, c, false);
                 out.add(sql.substring(i, Math.min(end, n)));
+                if (spans != null) {
+                    spans.add(new int[] {i, Math.min(end, n)});
+                }
                 i = end;
             } else if (c == '$' && dollarQuotes && (i == 0 || !Character.isJavaIdentifierPart(sql.charAt(i - 1)))) {
                 i = skipDollarQuoted(sql, i);
@@ -100,6 +295,9 @@ final class LexicalScanner {
                     i++;
                 }
                 out.add(sql.substring(start, i));
+                if (spans != null) {
+                    spans.add(new int[] {start, i});
+                }
             } else if (Character.isDigit(c)) {
                 while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
                     i++;

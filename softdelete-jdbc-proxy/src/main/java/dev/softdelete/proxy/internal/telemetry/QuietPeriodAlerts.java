@@ -32,7 +32,12 @@ public final class QuietPeriodAlerts {
 
     /** Records an access and alerts if it ends a quiet period. */
     public void onAccess(String element, Instant now, String caller, String kind) {
-        Instant previous = lastAccess.put(element, now);
+        Instant[] before = new Instant[1];
+        lastAccess.compute(element, (e, old) -> {
+            before[0] = old;
+            return old != null && old.isAfter(now) ? old : now; // analysed out of order: keep the latest
+        });
+        Instant previous = before[0];
         if (previous != null && Duration.between(previous, now).compareTo(quietPeriod) < 0) {
             return;
         }

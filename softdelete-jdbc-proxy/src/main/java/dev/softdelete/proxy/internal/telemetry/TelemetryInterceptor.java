@@ -1,10 +1,14 @@
 package dev.softdelete.proxy.internal.telemetry;
 
+import dev.softdelete.core.alert.Alert;
+import dev.softdelete.core.alert.AlertListener;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
-import dev.softdelete.proxy.analysis.Confidence;
+import dev.softdelete.proxy.ProxyAlertTypes;
+import dev.softdelete.proxy.ProxyMetricNames;
 import dev.softdelete.proxy.internal.analysis.Analysis;
+import dev.softdelete.proxy.internal.analysis.AnalysisThreads;
 import dev.softdelete.proxy.internal.analysis.Hit;
 import dev.softdelete.proxy.internal.analysis.Leak;
 import dev.softdelete.proxy.internal.analysis.SqlAnalyzer;
@@ -12,23 +16,27 @@ import dev.softdelete.proxy.jdbc.StatementInterceptor;
 import dev.softdelete.proxy.telemetry.DeprecatedElementAccessException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects the JDBC wrappers to analysis and telemetry. On the query thread: one cache lookup;
- * only for a statement that touches something watched, the caller frame, the in-memory counters,
- * the metric and the alert check. If the analysis is still running after {@code analysisWait},
- * the query goes on and the result is recorded when the parse finishes.
+ * Connects the JDBC wrappers to analysis and telemetry.
+ *
+ * <p>Outside strict mode a statement never waits for an analysis. On the query thread: one cache
+ * lookup; for a cached statement that touches something watched, the caller frame and the
+ * in-memory counters. On a miss, the name prefilter; a statement that may name something watched
+ * is queued ({@link PendingStatements}) with its SQL, its unformatted calling frame and the time,
+ * and recorded by an analysis thread as if it had been recorded at that time from that frame. A
+ * full buffer drops the statement's evidence: counted ({@link #dropped()}, meter
+ * {@value ProxyMetricNames#EVIDENCE_DROPPED}), logged and alerted ({@value ProxyAlertTypes#EVIDENCE_DROPPED}).
+ *
+ * <p>In strict mode the analysis runs on the query thread, to the end (see {@link SqlAnalyzer}),
+ * and any hit refuses the statement: the decision depends on the SQL text only.
  *
  * <p>Nothing here can break the application's statement: every failure of analysis, telemetry,
  * metrics or listeners is caught and logged (at most once a minute). The one exception on purpose
@@ -43,46 +51,39 @@ public final class TelemetryInterceptor implements StatementInterceptor {
     private final UsageAggregator usage;
     private final LeakRecorder leaks;
     private final QuietPeriodAlerts alerts;
+    private final AlertListener alertListener;
     private final CallerFrames frames;
     private final SoftDeleteMetrics metrics;
     private final Clock clock;
     private final boolean strict;
-    private final long waitNanos;
+    private final PendingStatements pending;
     private final Map<String, MetricTags> tags = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
     private volatile long lastFailureLog = System.nanoTime() - LOG_INTERVAL_NANOS;
+    private final AtomicLong lastDropAlert = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
     public TelemetryInterceptor(SqlAnalyzer analyzer, UsageAggregator usage, LeakRecorder leaks, QuietPeriodAlerts alerts,
-            CallerFrames frames, SoftDeleteMetrics metrics, Clock clock, boolean strict, Duration analysisWait) {
+            AlertListener alertListener, CallerFrames frames, SoftDeleteMetrics metrics, Clock clock, boolean strict,
+            int maxPending, long maxPendingChars) {
         this.analyzer = analyzer;
         this.usage = usage;
         this.leaks = leaks;
         this.alerts = alerts;
+        this.alertListener = alertListener;
         this.frames = frames;
         this.metrics = metrics;
         this.clock = clock;
         this.strict = strict;
-        this.waitNanos = analysisWait.toNanos();
+        this.pending = new PendingStatements(maxPending, maxPendingChars, AnalysisThreads.parsers(),
+                AnalysisThreads.watchdog(), this::analyseLater);
     }
 
     @Override
     public void beforePrepare(String sql) throws SQLException {
-        SQLException rejection = null;
-        try {
-            CompletableFuture<Analysis> pending = analyzer.lookup(sql); // starts the analysis early
-            if (strict) {
-                Analysis analysis = settle(pending, sql);
-                rejection = violation(analysis, sql);
-                if (rejection != null) {
-                    record(analysis, sql, frames.capture()); // the attempt is evidence too
-                }
-            }
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-            failed(e);
+        if (!strict) {
+            return; // nothing was executed yet; each execution is observed
         }
-        if (rejection != null) {
-            throw rejection;
-        }
+        beforeExecute(sql);
     }
 
     @Override
@@ -103,80 +104,92 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         return failures.get();
     }
 
+    /** Statements whose evidence was dropped because the pending buffer was full. */
+    public long dropped() {
+        return pending.dropped();
+    }
+
+    /** Statements waiting for analysis now. */
+    public int pendingStatements() {
+        return pending.size();
+    }
+
+    /** Waits until every statement executed so far has been analysed and recorded (at most the timeout). */
+    public boolean awaitAnalysis(long timeoutMillis) {
+        return pending.awaitIdle(timeoutMillis);
+    }
+
     private SQLException handle(String sql) {
-        CompletableFuture<Analysis> pending = analyzer.lookup(sql);
-        Analysis analysis = pending.getNow(null);
+        Analysis analysis = analyzer.cached(sql);
         if (analysis == null) {
-            analysis = await(pending);
-        }
-        if (analysis == null) {
-            if (strict) {
-                analysis = analyzer.lexical(sql);
-            } else {
-                String caller = frames.capture(); // the frame is only known now, on this thread
-                pending.thenAccept(late -> {
-                    try {
-                        record(late, sql, caller);
-                    } catch (RuntimeException | LinkageError e) {
-                        failed(e);
-                    }
-                });
+            if (!analyzer.mightMatch(sql)) {
                 return null;
             }
+            if (!strict) {
+                if (!pending.offer(new PendingStatements.Pending(sql, frames.capture(), clock.instant()))) {
+                    droppedEvidence(sql);
+                }
+                return null;
+            }
+            analysis = analyzer.analyze(sql);
         }
         if (analysis.isEmpty()) {
             return null;
         }
-        record(analysis, sql, frames.capture());
+        record(analysis, sql, CallerFrames.format(frames.capture()), clock.instant());
         return strict ? violation(analysis, sql) : null;
     }
 
-    private Analysis settle(CompletableFuture<Analysis> pending, String sql) {
-        Analysis analysis = pending.getNow(null);
-        if (analysis == null) {
-            analysis = await(pending);
-        }
-        return analysis != null ? analysis : analyzer.lexical(sql);
-    }
-
-    private Analysis await(CompletableFuture<Analysis> pending) {
-        if (waitNanos <= 0) {
-            return null;
-        }
+    /** On an analysis thread: the statement's analysis, recorded with the frame and time captured at execution. */
+    private void analyseLater(PendingStatements.Pending p) {
         try {
-            return pending.get(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (TimeoutException | ExecutionException e) {
-            return null;
+            Analysis analysis = analyzer.analyze(p.sql());
+            if (!analysis.isEmpty()) {
+                record(analysis, p.sql(), CallerFrames.format(p.caller()), p.at());
+            }
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            failed(e);
         }
     }
 
-    private void record(Analysis analysis, String sql, String caller) {
-        if (analysis.isEmpty()) {
-            return;
+    private void droppedEvidence(String sql) {
+        try {
+            metrics.count(ProxyMetricNames.EVIDENCE_DROPPED, 1, MetricTags.empty());
+            long last = lastDropAlert.get();
+            long now = System.nanoTime();
+            if (now - last >= LOG_INTERVAL_NANOS && lastDropAlert.compareAndSet(last, now)) {
+                long count = pending.dropped();
+                log.warn("softdelete proxy: the buffer of statements waiting for analysis is full; {} statements' evidence"
+                        + " dropped so far (latest: {}). Raise AnalysisSettings.maxPending or watch fewer names.", count,
+                        dev.softdelete.proxy.internal.analysis.SqlText.abbreviate(sql, 200));
+                alertListener.deliverSafely(new Alert(ProxyAlertTypes.EVIDENCE_DROPPED, Alert.Severity.WARNING,
+                        "analysis buffer", "Statements waiting for analysis overflowed the proxy's buffer: " + count
+                                + " statements executed without being analysed, so their uses of watched elements and"
+                                + " soft-delete leaks are missing from the usage figures. Raise"
+                                + " AnalysisSettings.maxPending, or give the analysis more CPU.",
+                        clock.instant(), Map.of("dropped", Long.toString(count))));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
         }
-        Instant now = clock.instant();
+    }
+
+    private void record(Analysis analysis, String sql, String caller, Instant at) {
         for (Hit hit : analysis.hits()) {
             String element = hit.element().key();
-            usage.record(element, analysis.kind(), hit.confidence(), sql, caller, now);
+            usage.record(element, analysis.kind(), hit.confidence(), sql, caller, at);
             metrics.count(MetricNames.DEPRECATED_ACCESS, 1, tags.computeIfAbsent(element, e -> MetricTags.of("element", e)));
-            alerts.onAccess(element, now, caller, analysis.kind().name());
+            alerts.onAccess(element, at, caller, analysis.kind().name());
         }
         for (Leak leak : analysis.leaks()) {
-            leaks.record(leak, sql, caller, now);
+            leaks.record(leak, sql, caller, at);
         }
     }
 
-    /** Strict mode rejects exact and lexical hits; a {@code SELECT *} (possible hit) still runs. */
+    /** Strict mode refuses every hit, whatever its confidence: the statement reads or writes a deprecated element. */
     private static SQLException violation(Analysis analysis, String sql) {
-        for (Hit hit : analysis.hits()) {
-            if (hit.confidence() != Confidence.POSSIBLE) {
-                return new DeprecatedElementAccessException(hit.element().key(), sql);
-            }
-        }
-        return null;
+        return analysis.hits().isEmpty() ? null
+                : new DeprecatedElementAccessException(analysis.hits().get(0).element().key(), sql);
     }
 
     private void failed(Throwable e) {

@@ -71,21 +71,26 @@ public final class UsageAggregator {
             this.element = element;
         }
 
+        /** Order-independent: statements are analysed on two threads, so a later access may be recorded first. */
         synchronized void record(StatementKind kind, Confidence confidence, String sql, String caller, Instant now) {
             count++;
-            if (first == null) {
+            if (first == null || now.isBefore(first)) {
                 first = now;
             }
-            last = now;
-            this.kind = kind;
-            this.confidence = confidence;
-            this.sample = truncate(sql, SAMPLE_LENGTH);
-            this.caller = truncate(caller, CALLER_LENGTH);
+            if (last == null || !now.isBefore(last)) {
+                last = now;
+                this.kind = kind;
+                this.confidence = confidence;
+                this.sample = truncate(sql, SAMPLE_LENGTH);
+                this.caller = truncate(caller, CALLER_LENGTH);
+            }
             pendingCount++;
-            if (pendingFirst == null) {
+            if (pendingFirst == null || now.isBefore(pendingFirst)) {
                 pendingFirst = now;
             }
-            pendingLast = now;
+            if (pendingLast == null || now.isAfter(pendingLast)) {
+                pendingLast = now;
+            }
         }
 
         synchronized UsageRecord total() {

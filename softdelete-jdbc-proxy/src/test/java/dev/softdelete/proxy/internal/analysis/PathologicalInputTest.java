@@ -84,7 +84,7 @@ class PathologicalInputTest {
     void aSlowParseIsAbandonedForTheTokenScan() {
         H2Dialect h2 = new H2Dialect("2.3");
         WatchList watch = new WatchList(NameCase.of(h2), proxy.watched(), proxy.softDeletable());
-        SqlAnalyzer analyzer = new SqlAnalyzer(h2.syntax(), watch, new AnalysisSettings(100, Duration.ofMillis(1), 100_000, 1000));
+        SqlAnalyzer analyzer = new SqlAnalyzer(h2.syntax(), watch, AnalysisSettings.defaults().withParseTimeout(Duration.ofMillis(1)).withMaxNesting(1000));
         String nested = "SELECT legacy_email FROM users WHERE deleted_at IS NULL AND "
                 + "(".repeat(400) + "1 = 1" + ")".repeat(400);
         long start = System.nanoTime();

@@ -11,12 +11,7 @@ import dev.softdelete.core.table.SoftDeletableTable;
 import dev.softdelete.proxy.analysis.AnalysisSettings;
 import dev.softdelete.proxy.analysis.Confidence;
 import dev.softdelete.proxy.analysis.WatchedElement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Cache, prefilter and name rules, without a database. */
@@ -30,43 +25,39 @@ class SqlAnalyzerTest {
     @Test
     void statementsThatCannotTouchAWatchedNameAreNeverParsed() {
         SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.DEFAULTS);
-        assertThat(analyzer.lookup("SELECT id FROM orders").join()).isSameAs(Analysis.NOTHING);
-        assertThat(analyzer.lookup("SELECT LEGACY_EMAIL FROM USERS").join().hits()).hasSize(1);
-    }
-
-    @Test
-    void eachSqlStringIsAnalysedOnceAndTheCacheIsBounded() {
-        SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch,
-                new AnalysisSettings(50, AnalysisSettings.DEFAULTS.parseTimeout(), 100_000, 64));
-        var first = analyzer.lookup("SELECT legacy_email FROM users");
-        assertThat(analyzer.lookup(new String("SELECT legacy_email FROM users"))).isSameAs(first);
-        for (int i = 0; i < 500; i++) {
-            analyzer.lookup("SELECT legacy_email FROM users WHERE id = " + i);
-        }
-        assertThat(analyzer.cacheSize()).isLessThanOrEqualTo(51);
-    }
-
-    @Test
-    void concurrentCallersShareOneAnalysis() throws Exception {
-        SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.DEFAULTS);
-        String sql = "SELECT u.legacy_email FROM users u WHERE u.id = 7";
-        CyclicBarrier start = new CyclicBarrier(8);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Analysis>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return analyzer.lookup(new String(sql)).get();
-                }));
-            }
-            for (var result : results) {
-                assertThat(result.get().hits()).hasSize(1);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        assertThat(analyzer.mightMatch("SELECT id FROM orders")).isFalse();
+        assertThat(analyzer.cached("SELECT id FROM orders")).isSameAs(Analysis.NOTHING);
+        assertThat(analyzer.analyze("SELECT LEGACY_EMAIL FROM USERS").hits()).hasSize(1);
         assertThat(analyzer.analyses()).isEqualTo(1);
+    }
+
+    @Test
+    void statementsDifferingOnlyInLiteralsShareOneAnalysisAndTheCacheIsBoundedInBytes() {
+        SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.defaults().withMaxCacheBytes(20_000));
+        Analysis first = analyzer.analyze("SELECT legacy_email FROM users");
+        assertThat(analyzer.cached("SELECT legacy_email FROM users")).isNull(); // executed once: not cached yet
+        assertThat(analyzer.analyze("SELECT legacy_email FROM users")).isSameAs(first); // the shape's analysis
+        assertThat(analyzer.cached(new String("SELECT legacy_email FROM users"))).isSameAs(first);
+        for (int i = 0; i < 500; i++) {
+            analyzer.analyze("SELECT legacy_email FROM users WHERE id = " + i + " AND note = 'n" + i + "'");
+        }
+        assertThat(analyzer.analyses()).isEqualTo(2); // one per shape
+        for (int i = 0; i < 2000; i++) {
+            analyzer.mightMatch("SELECT note FROM orders WHERE id = " + i); // cached as nothing
+        }
+        assertThat(analyzer.cacheBytes()).isLessThanOrEqualTo(20_000);
+        assertThat(analyzer.cacheEvictions()).isPositive();
+        assertThat(analyzer.cacheHits()).isEqualTo(1);
+        assertThat(analyzer.cacheMisses()).isEqualTo(1);
+    }
+
+    @Test
+    void aMultiStatementStringIsAnalysedStatementByStatement() {
+        SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.DEFAULTS);
+        Analysis a = analyzer.analyze("SELECT 1; SELECT legacy_email FROM users; SELECT 'a;b' FROM products");
+        assertThat(a.hits()).extracting(Hit::element).containsExactly(WatchedElement.column("users", "legacy_email"));
+        assertThat(a.leaks()).extracting(Leak::table).containsExactly("products");
+        assertThat(a.parsed()).isTrue();
     }
 
     @Test
