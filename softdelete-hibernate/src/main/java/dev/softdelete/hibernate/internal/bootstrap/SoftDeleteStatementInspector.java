@@ -16,7 +16,8 @@ import java.util.Set;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Keeps every statement Hibernate runs (HQL/JPQL bulk deletes and native SQL alike) from deleting
+ * Applies {@code SoftDeleteScope}s to the statements generated inside one (see {@link ViewRewriter}),
+ * and keeps every statement Hibernate runs (HQL/JPQL bulk deletes and native SQL alike) from deleting
  * rows of a soft-deletable table for good: "soften what can be softened, refuse the rest".
  * <ul>
  * <li>{@code DELETE FROM <table> [[AS] alias] [WHERE ...]} on a soft-deletable table, however the
@@ -42,16 +43,24 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
 
     private final SoftDeleteRuntime runtime;
     private final StatementInspector next;
+    private final ViewRewriter view;
 
     SoftDeleteStatementInspector(SoftDeleteRuntime runtime, Object next) {
         this.runtime = runtime;
         this.next = resolve(next);
+        this.view = new ViewRewriter(runtime.markers());
     }
 
     @Override
     public String inspect(String sql) {
         String inspected = next == null ? sql : next.inspect(sql);
-        if (inspected == null || inspected.startsWith(HARD_DELETE) || !mayDelete(inspected)) {
+        if (inspected == null || inspected.startsWith(HARD_DELETE)) {
+            return inspected;
+        }
+        if (inspected.indexOf(runtime.markers().nonce()) >= 0) {
+            inspected = view.rewrite(inspected, runtime.dialect().syntax());   // inside a scope only
+        }
+        if (!mayDelete(inspected)) {
             return inspected;   // the common case (queries, inserts, updates): no lexing
         }
         SqlSyntax syntax = runtime.dialect().syntax();
@@ -78,12 +87,10 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
 
     /** Cheap pre-check: only a statement containing DELETE or TRUNCATE can remove rows. */
     private static boolean mayDelete(String sql) {
-        return containsIgnoreCase(sql, "delete") || containsIgnoreCase(sql, "truncate");
-    }
-
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+        for (int i = 0, n = sql.length(); i < n; i++) {
+            char c = (char) (sql.charAt(i) | 0x20);   // ASCII lower case; other characters never match
+            if (c == 'd' && sql.regionMatches(true, i, "delete", 0, 6)
+                    || c == 't' && sql.regionMatches(true, i, "truncate", 0, 8)) {
                 return true;
             }
         }
