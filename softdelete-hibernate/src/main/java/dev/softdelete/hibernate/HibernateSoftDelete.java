@@ -200,6 +200,24 @@ public final class HibernateSoftDelete {
         }
     }
 
+    /**
+     * Drops what Hibernate's second-level and query caches hold for the entity and its cascade children
+     * after a change made with plain JDBC, so that no cache serves a row in its old state.
+     */
+    private void evictCaches(TableSql table) {
+        var cache = factory.getCache();
+        evictEntity(cache, table.mapping());
+        cache.evictQueryRegions();
+    }
+
+    private void evictEntity(org.hibernate.Cache cache, dev.softdelete.hibernate.internal.mapping.EntityMapping mapping) {
+        cache.evictEntityData(mapping.entityName());
+        for (var child : mapping.children()) {
+            runtime.mappings().forEntity(child.childEntity()).filter(m -> m != mapping)
+                    .ifPresent(m -> cache.evictEntityData(m.entityName()));
+        }
+    }
+
     private <T> T measured(TableSql table, String operation, Supplier<T> work) {
         long start = System.nanoTime();
         String outcome = "failure";
@@ -221,6 +239,7 @@ public final class HibernateSoftDelete {
             outcome = "conflict";
             throw e;
         } finally {
+            evictCaches(table);
             metrics.finished(table.mapping().label(), operation, outcome, rows, Duration.ofNanos(System.nanoTime() - start));
         }
     }

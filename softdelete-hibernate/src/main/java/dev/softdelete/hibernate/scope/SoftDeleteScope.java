@@ -1,6 +1,8 @@
 package dev.softdelete.hibernate.scope;
 
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
 import org.hibernate.CacheMode;
@@ -22,6 +24,9 @@ import org.hibernate.Session;
  * }</pre>
  */
 public final class SoftDeleteScope {
+
+    private static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
+    private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
     private SoftDeleteScope() {
     }
@@ -51,15 +56,24 @@ public final class SoftDeleteScope {
         Session session = em.unwrap(Session.class);
         Visibility previous = current(session);
         CacheMode cacheMode = session.getCacheMode();
+        Object storeMode = session.getProperties().get(STORE_MODE);
+        Object retrieveMode = session.getProperties().get(RETRIEVE_MODE);
         apply(session, visibility);
         if (visibility != Visibility.ACTIVE) {
+            // find() reads the JPA properties, queries the cache mode: bypass the caches for both.
+            session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
+            session.setProperty(RETRIEVE_MODE, CacheRetrieveMode.BYPASS);
             session.setCacheMode(CacheMode.IGNORE);
         }
         try {
             return work.get();
         } finally {
             apply(session, previous);
-            session.setCacheMode(cacheMode);
+            if (visibility != Visibility.ACTIVE) {
+                session.setProperty(STORE_MODE, storeMode != null ? storeMode : cacheMode.getJpaStoreMode());
+                session.setProperty(RETRIEVE_MODE, retrieveMode != null ? retrieveMode : cacheMode.getJpaRetrieveMode());
+                session.setCacheMode(cacheMode);
+            }
         }
     }
 
