@@ -57,7 +57,7 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         if (inspected == null || inspected.startsWith(HARD_DELETE)) {
             return inspected;
         }
-        if (inspected.indexOf(runtime.markers().nonce()) >= 0) {
+        if (inspected.indexOf(runtime.markers().scopePrefix()) >= 0) {
             inspected = view.rewrite(inspected, runtime.dialect().syntax());   // inside a scope only
         }
         if (!mayDelete(inspected)) {
@@ -85,16 +85,31 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         return apply(inspected, plans.get(0));
     }
 
-    /** Cheap pre-check: only a statement containing DELETE or TRUNCATE can remove rows. */
-    private static boolean mayDelete(String sql) {
+    /**
+     * Cheap pre-check: only a statement containing the word DELETE or TRUNCATE can remove rows. A
+     * word, not a substring: {@code deleted_at} in every query of a soft-deletable entity must not
+     * send it to the lexer.
+     */
+    static boolean mayDelete(String sql) {
         for (int i = 0, n = sql.length(); i < n; i++) {
             char c = (char) (sql.charAt(i) | 0x20);   // ASCII lower case; other characters never match
-            if (c == 'd' && sql.regionMatches(true, i, "delete", 0, 6)
-                    || c == 't' && sql.regionMatches(true, i, "truncate", 0, 8)) {
+            if (c == 'd' && word(sql, i, "delete") || c == 't' && word(sql, i, "truncate")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean word(String sql, int at, String word) {
+        int end = at + word.length();
+        return sql.regionMatches(true, at, word, 0, word.length())
+                && (at == 0 || !identifierPart(sql.charAt(at - 1)))
+                && (end == sql.length() || !identifierPart(sql.charAt(end)));
+    }
+
+    /** Characters that continue an unquoted identifier in any supported database. */
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.List;
  * entity as {@code (<alias>.<marker> is null and '<active token>' is not null)}; inside a scope it
  * also renders the scope filter's true constant {@code '<all token>' is not null} (or the deleted
  * token). When the statement carries a scope token, each default restriction becomes {@code (1=1)}
- * (include deleted) or {@code (<alias>.<marker> is not null)} (only deleted). A statement without the
- * factory's nonce is returned as it is, without lexing: the default view costs one {@code indexOf}.
+ * (include deleted) or {@code (<alias>.<marker> is not null)} (only deleted). A statement without a scope
+ * token is returned as it is, without lexing: the default view costs one {@code indexOf}.
  */
 final class ViewRewriter {
 
@@ -27,7 +27,7 @@ final class ViewRewriter {
 
     /** The statement with the scope applied (the same instance when there is nothing to do). */
     String rewrite(String sql, SqlSyntax syntax) {
-        if (sql.indexOf(markers.nonce()) < 0) {
+        if (sql.indexOf(markers.scopePrefix()) < 0) {
             return sql;
         }
         String result = null;

@@ -31,9 +31,12 @@ public final class ViewMarkers {
         this.nonce = HexFormat.of().formatHex(random);
     }
 
-    /** The random part shared by all tokens: a statement without it needs no rewriting. */
-    public String nonce() {
-        return nonce;
+    /**
+     * What both scope tokens start with: a statement without it was generated in the default view
+     * and needs no rewriting (the default restriction's token does not contain it).
+     */
+    public String scopePrefix() {
+        return "softdelete.scope." + nonce;
     }
 
     /** The quoted literal in every default restriction. */
@@ -43,12 +46,12 @@ public final class ViewMarkers {
 
     /** The quoted literal of the include-deleted scope's filter. */
     public String allLiteral() {
-        return "'softdelete.all." + nonce + "'";
+        return "'" + scopePrefix() + ".all'";
     }
 
     /** The quoted literal of the only-deleted scope's filter. */
     public String deletedLiteral() {
-        return "'softdelete.deleted." + nonce + "'";
+        return "'" + scopePrefix() + ".deleted'";
     }
 
     /** The mapping restriction of the default view for a marker column (unqualified, as Hibernate wants). */
