@@ -83,6 +83,26 @@ abstract class DefaultViewContract extends HibernateDatabaseTest {
     }
 
     @Test
+    void aLiteralThatLooksLikeAScopeTokenChangesNothing() {
+        catalogue();
+        // The tokens hold a random nonce per session factory: query text cannot forge one.
+        inTransaction(s -> assertThat(s.createQuery("select p.id from Product p where p.name <> 'softdelete.scope.all'"
+                + " and 'softdelete.scope.x.all' is not null order by p.id", Long.class).getResultList())
+                .containsExactly(1L, 3L));
+    }
+
+    @Test
+    void aBulkDeleteInsideAScopeStaysSoftAndRestampsNoDeletedRow() {
+        catalogue();
+        int deleted = fromTransaction(s -> SoftDeleteScope.includeDeleted(s, () -> s.createMutationQuery(
+                "delete from ProductAsset a where a.url like :u").setParameter("u", "%/1-%").executeUpdate()));
+        assertThat(deleted).as("asset 12 only: 11 was deleted already").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets")).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE product_id = 1 AND deleted_at IS NOT NULL"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void joinsToSoftDeletableEntitiesFollowTheScope() {
         catalogue();
         String hql = "select a.id from ProductAsset a join a.product p order by a.id";
