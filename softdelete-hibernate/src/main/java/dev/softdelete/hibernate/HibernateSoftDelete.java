@@ -2,6 +2,8 @@ package dev.softdelete.hibernate;
 
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.purge.PurgeResult;
+import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.hibernate.ddl.ActiveUniqueKeys;
 import dev.softdelete.hibernate.event.SoftDeleteEvent;
 import dev.softdelete.hibernate.event.SoftDeleteListener;
@@ -10,7 +12,6 @@ import dev.softdelete.hibernate.internal.delete.RowDeleter;
 import dev.softdelete.hibernate.internal.listing.DeletedItems;
 import dev.softdelete.hibernate.internal.operation.Operation;
 import dev.softdelete.hibernate.internal.operation.OperationMetrics;
-import dev.softdelete.hibernate.internal.purge.EntityPurger;
 import dev.softdelete.hibernate.internal.restore.Restorer;
 import dev.softdelete.hibernate.internal.support.RowRef;
 import dev.softdelete.hibernate.internal.support.TableSql;
@@ -23,7 +24,9 @@ import dev.softdelete.hibernate.restore.RestoreResult;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -83,12 +86,7 @@ public final class HibernateSoftDelete {
      * @throws dev.softdelete.hibernate.restore.RestoreConflictException when a unique key is taken
      */
     public RestoreResult restore(Class<?> type, Object id) {
-        TableSql table = tables.forClass(type);
-        RestoreResult result = measured(table, OperationMetrics.RESTORE,
-                () -> new Restorer(tables).restore(table, Objects.requireNonNull(id, "id")));
-        runtime.listeners().restored(new SoftDeleteEvent(table.mapping().label(), id, result.deletedAt(),
-                runtime.core().actors().currentActor()));
-        return result;
+        return restoreAll(type, List.of(Objects.requireNonNull(id, "id"))).get(0);
     }
 
     /**
@@ -97,8 +95,11 @@ public final class HibernateSoftDelete {
      */
     public List<RestoreResult> restoreAll(Class<?> type, java.util.Collection<?> ids) {
         TableSql table = tables.forClass(type);
-        List<RestoreResult> results = measured(table, OperationMetrics.RESTORE,
-                () -> new Restorer(tables).restoreAll(table, List.copyOf(ids)));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<RestoreResult> results = measured(table, OperationMetrics.RESTORE, rows,
+                () -> new Restorer(tables).restoreAll(table, List.copyOf(ids), rows));
+        audit("RESTORE", table, null, details("ids", ids(results.stream().map(RestoreResult::id).toList()),
+                "rows", rows));
         String actor = runtime.core().actors().currentActor();
         results.forEach(r -> runtime.listeners().restored(new SoftDeleteEvent(r.entity(), r.id(), r.deletedAt(), actor)));
         return results;
@@ -118,8 +119,12 @@ public final class HibernateSoftDelete {
     public int softDelete(Class<?> type, Object id) {
         TableSql table = tables.forClass(type);
         Operation operation = runtime.operations().newOperation();
-        List<RowRef> rows = measured(table, OperationMetrics.DELETE,
-                () -> new RowDeleter(tables).softDelete(table, Objects.requireNonNull(id, "id"), operation));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<RowRef> rows = measured(table, OperationMetrics.DELETE, counts, () -> {
+            List<RowRef> marked = new RowDeleter(tables).softDelete(table, Objects.requireNonNull(id, "id"), operation);
+            marked.forEach(row -> counts.merge(row.entity(), 1L, Long::sum));
+            return marked;
+        });
         rows.forEach(row -> runtime.listeners().softDeleted(new SoftDeleteEvent(row.entity(), row.id(),
                 operation.at(), operation.actor())));
         return rows.size();
@@ -127,15 +132,19 @@ public final class HibernateSoftDelete {
 
     /**
      * Removes a row for good (deleted or not), with all its cascade children: the explicit
-     * counterpart of {@code remove()}, which only ever soft-deletes.
+     * counterpart of {@code remove()}, which only ever soft-deletes. Writes an audit entry.
      */
     public int hardDelete(Class<?> type, Object id) {
         TableSql table = tables.forClass(type);
-        int rows = measured(table, OperationMetrics.HARD_DELETE,
-                () -> new RowDeleter(tables).hardDelete(table, Objects.requireNonNull(id, "id")));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        measured(table, OperationMetrics.HARD_DELETE, counts, () -> {
+            counts.putAll(new RowDeleter(tables).hardDelete(table, Objects.requireNonNull(id, "id")));
+            return counts;
+        });
+        audit("HARD_DELETE", table, null, details("ids", ids(List.of(id)), "rows", counts));
         runtime.listeners().hardDeleted(new SoftDeleteEvent(table.mapping().label(), id, runtime.clock().instant(),
                 runtime.core().actors().currentActor()));
-        return rows;
+        return (int) counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** A page of deleted rows, newest deletion first. */
@@ -149,8 +158,14 @@ public final class HibernateSoftDelete {
     }
 
     /**
-     * Hard-deletes rows soft-deleted before {@code cutoff} (children first), {@code batchSize}
-     * rows of the entity per transaction, without loading entities.
+     * Hard-deletes rows soft-deleted before {@code cutoff}, with their expired soft-deletable children,
+     * {@code batchSize} rows per transaction, without loading entities. This is the core's retention
+     * purge ({@code softDelete.purge()}) on the entity's table, as declared to {@code softDelete.tables()}
+     * by the mapping: every {@code DELETE} repeats the guard (marker still before the cutoff, nothing
+     * that stays references the row), so a row restored while the purge runs is never removed; a row
+     * that an active child (or a row of a table without marker) still references is skipped together
+     * with its expired children, so that restoring it later restores them too. Each call is a
+     * {@code PURGE} run in the run registry with an audit entry; needs the library schema.
      *
      * @throws FuturePurgeCutoffException when {@code cutoff} is after the clock's now
      */
@@ -163,15 +178,26 @@ public final class HibernateSoftDelete {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
-        String actor = runtime.core().actors().currentActor();
-        EntityPurgeResult result = measured(table, OperationMetrics.PURGE, () -> new EntityPurger(tables).purge(
-                table, cutoff, batchSize, (ids, batch) -> ids.forEach(id -> runtime.listeners().hardDeleted(
-                        new SoftDeleteEvent(table.mapping().label(), id, now, actor)))));
+        RetentionPolicy policy = RetentionPolicy.purge(table.mapping().table().table()).withBatchSize(batchSize);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        PurgeResult purged = measured(table, OperationMetrics.PURGE, rows, () -> {
+            PurgeResult result = runtime.core().purge().apply(policy, cutoff);
+            result.removed().forEach((tableName, n) -> rows.merge(label(tableName), n, Long::sum));
+            return result;
+        });
+        EntityPurgeResult result = new EntityPurgeResult(table.mapping().label(), cutoff, rows,
+                (int) purged.batches(), purged.skipped(), purged.runId());
+        audit("PURGE", table, purged.runId(), details("cutoff", cutoff, "rows", rows, "skipped", purged.skipped()));
         try (var log = LogContext.with(LogContext.ENTITY, table.mapping().label()).and(LogContext.COUNT, result.totalRows())) {
-            LOG.info("Purged {} rows deleted before {} in {} batches: {}", result.totalRows(), cutoff,
-                    result.batches(), result.rowsByEntity());
+            LOG.info("Purged {} rows deleted before {} in {} batches (run {}), skipped {} still referenced: {}",
+                    result.totalRows(), cutoff, result.batches(), purged.runId(), purged.skipped(), rows);
         }
         return result;
+    }
+
+    /** The entity label of a table (the core reports tables by their catalog name). */
+    private String label(String table) {
+        return runtime.mappings().forTable(table).map(m -> m.label()).orElse(table);
     }
 
     /** Adds a listener for soft-deletes, restores and hard deletes of this session factory. */
@@ -200,28 +226,71 @@ public final class HibernateSoftDelete {
         }
     }
 
-    private <T> T measured(TableSql table, String operation, Supplier<T> work) {
+    /**
+     * Drops what Hibernate's second-level and query caches hold for the entity and its cascade children
+     * after a change made with plain JDBC, so that no cache serves a row in its old state.
+     */
+    private void evictCaches(TableSql table) {
+        var cache = factory.getCache();
+        evictEntity(cache, table.mapping());
+        cache.evictQueryRegions();
+    }
+
+    private void evictEntity(org.hibernate.Cache cache, dev.softdelete.hibernate.internal.mapping.EntityMapping mapping) {
+        cache.evictEntityData(mapping.entityName());
+        for (var child : mapping.children()) {
+            runtime.mappings().forEntity(child.childEntity()).filter(m -> m != mapping)
+                    .ifPresent(m -> cache.evictEntityData(m.entityName()));
+        }
+    }
+
+    /**
+     * Runs an operation: on success counts {@code rows} per entity label (filled by the work; children
+     * under their own entity), on failure counts one failure (or conflict); times it either way; then
+     * evicts what Hibernate's caches hold for the entity and its children.
+     */
+    private <T> T measured(TableSql table, String operation, Map<String, Long> rows, Supplier<T> work) {
         long start = System.nanoTime();
         String outcome = "failure";
-        long rows = 1;
         try {
             T result = work.get();
             outcome = "success";
-            if (result instanceof Number n) {
-                rows = n.longValue();
-            } else if (result instanceof EntityPurgeResult p) {
-                rows = p.totalRows();
-            } else if (result instanceof List<?> l) {
-                rows = l.size();
-            } else if (result instanceof RestoreResult r) {
-                rows = 1 + r.restoredChildren();
-            }
+            rows.forEach((entity, n) -> metrics.success(entity, operation, n));
             return result;
         } catch (dev.softdelete.hibernate.restore.RestoreConflictException e) {
             outcome = "conflict";
             throw e;
         } finally {
-            metrics.finished(table.mapping().label(), operation, outcome, rows, Duration.ofNanos(System.nanoTime() - start));
+            evictCaches(table);
+            if (!outcome.equals("success")) {
+                metrics.count(table.mapping().label(), operation, outcome, 1);
+            }
+            metrics.time(table.mapping().label(), operation, outcome, Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** Writes an entry in the core's audit log (who: the actor provider; what; how many). */
+    private void audit(String action, TableSql table, Long runId, Map<String, ?> details) {
+        try {
+            runtime.core().auditLog().record(action, "ENTITY", table.mapping().label(), runId, "SUCCESS", details);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the audit entry for {} of {} (the operation itself committed): {}", action,
+                    table.mapping().label(), e.getMessage());
+        }
+    }
+
+    /** Audit details in the given order. */
+    private static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            details.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return details;
+    }
+
+    /** Ids as audit values (strings, numbers). */
+    private static List<Object> ids(List<?> ids) {
+        return ids.stream().map(id -> id instanceof Number || id instanceof String ? id : (Object) id.toString())
+                .toList();
     }
 }

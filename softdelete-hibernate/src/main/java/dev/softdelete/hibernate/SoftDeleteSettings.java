@@ -23,10 +23,18 @@ public final class SoftDeleteSettings {
      */
     public static final String CORE = "softdelete.core";
 
-    /** Name of the filter that hides deleted rows; enabled in every session. */
-    public static final String ACTIVE_FILTER = "softdelete.active";
+    /**
+     * Name of the filter enabled by {@code SoftDeleteScope.includeDeleted}. Deleted rows are hidden by a
+     * restriction in the mapping, not by a filter, so that Hibernate can cache query plans; inside a
+     * scope this filter marks the SQL and the library's statement inspector lifts the restriction.
+     * Enable it through {@code SoftDeleteScope}, not directly.
+     */
+    public static final String INCLUDE_DELETED_FILTER = "softdelete.all";
 
-    /** Name of the filter that shows only deleted rows; enabled by {@code SoftDeleteScope.onlyDeleted}. */
+    /**
+     * Name of the filter enabled by {@code SoftDeleteScope.onlyDeleted} (the inspector turns the
+     * restriction into "deleted rows only"). Enable it through {@code SoftDeleteScope}, not directly.
+     */
     public static final String DELETED_FILTER = "softdelete.deleted";
 
     private SoftDeleteSettings() {

@@ -82,16 +82,26 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
     }
 
     protected SessionFactory buildSessionFactory(SoftDelete softDeleteCore, int batchSize) {
-        var registry = new StandardServiceRegistryBuilder()
+        var builder = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource())
                 .applySetting(SoftDeleteSettings.CORE, softDeleteCore)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, batchSize)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
-                .build();
-        return new MetadataSources(registry)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none");
+        configure(builder);
+        return new MetadataSources(builder.build())
                 .addAnnotatedClasses(Product.class, ProductAsset.class, ProductAttribute.class, Note.class,
                         Document.class, Invoice.class, Vehicle.class, Car.class, Supplier.class)
+                .addAnnotatedClasses(extraEntities())
                 .buildMetadata().buildSessionFactory();
+    }
+
+    /** Subclasses add Hibernate settings. */
+    protected void configure(StandardServiceRegistryBuilder builder) {
+    }
+
+    /** Subclasses add entities (their tables from {@link #createExtraSchema}). */
+    protected Class<?>[] extraEntities() {
+        return new Class<?>[0];
     }
 
     @AfterAll

@@ -60,8 +60,9 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
 
     /** The counter's value (meters live for the whole class, so tests compare before and after). */
     private double counter(String... tags) {
-        var counter = meters.find("softdelete.operations").tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        // The sum over every counter with these tags (e.g. all entities of an operation).
+        return meters.find("softdelete.operations").tags(tags).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
@@ -73,6 +74,7 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
         assertThat(events).contains("deleted Product 1 by alice", "deleted ProductAsset 12 by alice");
 
         double restoredBefore = counter("entity", "Product", "operation", "restore", "outcome", "success");
+        double assetsBefore = counter("entity", "ProductAsset", "operation", "restore", "outcome", "success");
         RestoreResult result = softDelete.restore(Product.class, 1L);
 
         assertThat(result.restoredChildren()).isEqualTo(2);
@@ -85,10 +87,61 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
         inTransaction(s -> assertThat(s.find(Product.class, 1L).assets).extracting(a -> a.id).containsExactly(12L));
         assertThat(events).contains("restored Product 1");
         assertThat(counter("entity", "Product", "operation", "restore", "outcome", "success") - restoredBefore)
-                .as("rows restored").isEqualTo(3);
+                .as("the product, counted under its entity").isEqualTo(1);
+        assertThat(counter("entity", "ProductAsset", "operation", "restore", "outcome", "success") - assetsBefore)
+                .as("children under their own entity, as for delete").isEqualTo(1);
+        assertThat(core.auditLog().forTarget("ENTITY", "Product", 5)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("RESTORE");
+            assertThat(entry.actor()).isEqualTo("alice");
+            assertThat(entry.details()).contains("\"ProductAttribute\":1");
+        });
         assertThat(meters.find("softdelete.operations.duration").tags("operation", "restore").timer().count())
                 .isPositive();
         assertThat(counter("entity", "ProductAsset", "operation", "delete", "outcome", "success")).isPositive();
+    }
+
+    @Test
+    void removeIsCountedAndTimedWhenItsTransactionEndsUnderEachRowsEntity() {
+        createProduct(1, "SKU-1");
+        createProduct(2, "SKU-2");
+        double products = counter("entity", "Product", "operation", "delete", "outcome", "success");
+        double assets = counter("entity", "ProductAsset", "operation", "delete", "outcome", "success");
+        double failed = counter("entity", "Product", "operation", "delete", "outcome", "failure");
+        var session = sessionFactory.openSession();
+        try {
+            session.getTransaction().begin();
+            session.remove(session.find(Product.class, 1L));
+            session.flush();
+            assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - products)
+                    .as("nothing before the commit").isZero();
+            session.getTransaction().rollback();
+        } finally {
+            session.close();
+        }
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - products)
+                .as("a rolled-back remove() is no success").isZero();
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "failure") - failed).isEqualTo(1);
+
+        inTransaction(s -> s.remove(s.find(Product.class, 2L)));
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - products).isEqualTo(1);
+        assertThat(counter("entity", "ProductAsset", "operation", "delete", "outcome", "success") - assets)
+                .isEqualTo(2);
+        assertThat(meters.find("softdelete.operations.duration").tags("entity", "Product", "operation", "delete",
+                "outcome", "success").timer().count()).isPositive();
+    }
+
+    @Test
+    void hardDeleteWritesTheAuditLog() {
+        createProduct(1, "SKU-1");
+        actor.set("bob");
+        assertThat(softDelete.hardDelete(Product.class, 1L)).isEqualTo(4);
+        assertThat(core.auditLog().forTarget("ENTITY", "Product", 5)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("HARD_DELETE");
+            assertThat(entry.actor()).isEqualTo("bob");
+            assertThat(entry.details()).contains("\"ProductAsset\":2");
+        });
+        assertThat(counter("entity", "ProductAsset", "operation", "hard_delete", "outcome", "success"))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -203,12 +256,77 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
         EntityPurgeResult result = softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)), 2);
 
         assertThat(result.rowsByEntity()).isEqualTo(Map.of("Product", 5L, "ProductAsset", 10L, "ProductAttribute", 5L));
-        assertThat(result.batches()).isEqualTo(3);
+        assertThat(result.batches()).as("batches of 2: assets 5, attributes 3, products 3").isEqualTo(11);
+        assertThat(result.skipped()).isZero();
         assertThat(count("SELECT COUNT(*) FROM products")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM product_assets")).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM product_attributes")).isEqualTo(1);
-        assertThat(events).hasSize(5).allMatch(e -> e.startsWith("hard-deleted Product"));
+        assertThat(events).as("a purge is a run, not per-row events").isEmpty();
         assertThat(counter("operation", "purge", "outcome", "success") - purgedBefore).isEqualTo(20);
+        assertThat(counter("entity", "ProductAsset", "operation", "purge", "outcome", "success"))
+                .as("children counted under their own entity").isGreaterThanOrEqualTo(10);
+        var run = core.runRegistry().require(result.runId());
+        assertThat(run.kind()).isEqualTo(dev.softdelete.core.registry.RunKind.PURGE);
+        assertThat(run.status()).isEqualTo(dev.softdelete.core.registry.RunStatus.COMPLETED);
+        assertThat(core.auditLog().forTarget("ENTITY", "Product", 5)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("PURGE");
+            assertThat(entry.runId()).isEqualTo(result.runId());
+            assertThat(entry.actor()).isEqualTo("alice");
+            assertThat(entry.details()).contains("ProductAsset");
+        });
+    }
+
+    @Test
+    void purgeSkipsAnExpiredRowThatAnActiveChildReferencesTogetherWithItsExpiredChildren() {
+        createProduct(1, "SKU-1");
+        createProduct(2, "SKU-2");
+        inTransaction(s -> s.remove(s.find(Product.class, 1L)));
+        inTransaction(s -> s.remove(s.find(Product.class, 2L)));
+        // Product 2's attribute is active again (restored on its own): product 2 cannot go.
+        db.execute("UPDATE product_attributes SET deleted_at = NULL WHERE id = 25");
+        clock.advance(Duration.ofDays(2));
+
+        EntityPurgeResult result = softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)));
+
+        assertThat(result.rowsByEntity()).isEqualTo(Map.of("Product", 1L, "ProductAsset", 2L, "ProductAttribute", 1L));
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE product_id = 2")).as("kept with their parent")
+                .isEqualTo(2);
+        RestoreResult restored = softDelete.restore(Product.class, 2L);
+        assertThat(restored.restoredChildren()).as("a later restore is complete").isEqualTo(2);
+    }
+
+    @Test
+    void aRestoreCommittedWhilePurgeRunsSurvives() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            createProduct(i, "SKU-" + i);
+            long p = i;
+            inTransaction(s -> s.remove(s.find(Product.class, p)));
+        }
+        clock.advance(Duration.ofDays(2));
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var restoring = dataSource().getConnection()) {
+            // A restore of product 2 and its children, holding its row locks until it commits.
+            restoring.setAutoCommit(false);
+            try (var st = restoring.createStatement()) {
+                st.executeUpdate("UPDATE product_assets SET deleted_at = NULL, deleted_by = NULL WHERE product_id = 2");
+                st.executeUpdate("UPDATE product_attributes SET deleted_at = NULL WHERE product_id = 2");
+                st.executeUpdate("UPDATE products SET deleted_at = NULL, deleted_by = NULL WHERE id = 2");
+            }
+            var purge = executor.submit(() -> softDelete.purge(Product.class, T0.plus(Duration.ofDays(1)), 1));
+            // Either interleaving must keep product 2: the purge reads the rows before the commit and
+            // waits on their locks, or it starts after the commit. Give it the chance to block.
+            Thread.sleep(300);
+            restoring.commit();
+            EntityPurgeResult result = purge.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.rows()).isEqualTo(2);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM products WHERE id = 2 AND deleted_at IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_assets WHERE product_id = 2 AND deleted_at IS NULL"))
+                .isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM products")).isEqualTo(1);
     }
 
     @Test

@@ -15,7 +15,7 @@ import dev.softdelete.hibernate.model.Vehicle;
 import dev.softdelete.hibernate.scope.SoftDeleteScope;
 import dev.softdelete.hibernate.scope.Visibility;
 import java.time.Duration;
-import org.hibernate.EntityFilterException;
+import org.hibernate.FetchNotFoundException;
 import org.junit.jupiter.api.Test;
 
 /** remove() soft-deletes, deleted rows are hidden everywhere, scopes show them again. */
@@ -84,7 +84,9 @@ abstract class SoftDeleteLifecycleContract extends HibernateDatabaseTest {
         // The attribute stays active while its product is deleted on its own (no cascade by id).
         db.execute("UPDATE products SET deleted_at = CURRENT_TIMESTAMP WHERE id = 1");
         inTransaction(s -> assertThatThrownBy(() -> s.find(ProductAttribute.class, 15L))
-                .isInstanceOf(EntityFilterException.class).hasMessageContaining("Product"));
+                .isInstanceOf(FetchNotFoundException.class).hasMessageContaining("Product"));
+        inTransaction(s -> assertThatThrownBy(() -> s.createQuery("from ProductAttribute", ProductAttribute.class)
+                .getResultList()).isInstanceOf(FetchNotFoundException.class));
         inTransaction(s -> {
             ProductAttribute attribute = SoftDeleteScope.includeDeleted(s, () -> s.find(ProductAttribute.class, 15L));
             assertThat(attribute.product.id).isEqualTo(1L);

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,26 @@ public class SoftDeleteHibernateAutoConfiguration {
         return properties -> properties.put(SoftDeleteSettings.CORE, softDelete);
     }
 
+    /**
+     * {@code softdelete.enabled=false} also switches the service-loaded Hibernate integration off
+     * ({@link SoftDeleteSettings#INTEGRATION_ENABLED}): {@code @SoftDeletable} is then ignored.
+     */
+    @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+    @ConditionalOnClass({HibernateSoftDelete.class, HibernatePropertiesCustomizer.class})
+    @ConditionalOnProperty(prefix = "softdelete", name = "enabled", havingValue = "false")
+    public static class SwitchedOffConfiguration {
+
+        /** Tells the Hibernate integration to do nothing for the application's factory. */
+        @Bean
+        HibernatePropertiesCustomizer softDeleteSwitchedOff() {
+            return properties -> properties.put(SoftDeleteSettings.INTEGRATION_ENABLED, "false");
+        }
+    }
+
     /** Registered after Boot has built the EntityManagerFactory. */
     @AutoConfiguration(afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
     @ConditionalOnClass(HibernateSoftDelete.class)
+    @ConditionalOnProperty(prefix = "softdelete", name = "enabled", matchIfMissing = true)
     @ConditionalOnSingleCandidate(EntityManagerFactory.class)
     public static class EntityManagerFactoryConfiguration {
 

@@ -39,6 +39,7 @@ public abstract class IntegrationContract extends DatabaseTest {
                 .withConfiguration(AutoConfigurations.of(SoftDeleteAutoConfiguration.class,
                         SoftDeleteHibernateAutoConfiguration.class,
                         SoftDeleteHibernateAutoConfiguration.EntityManagerFactoryConfiguration.class,
+                        SoftDeleteHibernateAutoConfiguration.SwitchedOffConfiguration.class,
                         SoftDeleteCleanupAutoConfiguration.class))
                 .withBean(DataSource.class, this::dataSource, definition -> definition.setDestroyMethodName(""))
                 .withBean(ActorProvider.class, () -> () -> "dave")
@@ -51,6 +52,7 @@ public abstract class IntegrationContract extends DatabaseTest {
 
     @Test
     void hibernateRemoveIsSoftAndRecordsTheSpringActor() {
+        db.execute("DROP TABLE IF EXISTS gadgets");
         db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
                 + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
         runner().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
@@ -70,6 +72,26 @@ public abstract class IntegrationContract extends DatabaseTest {
                 });
         assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets WHERE id = 1 AND deleted_at IS NOT NULL"
                 + " AND deleted_by = 'dave'")).as("the row stays, marked by the Spring ActorProvider").isEqualTo(1);
+    }
+
+    @Test
+    void softdeleteEnabledFalseSwitchesTheHibernateIntegrationOff() {
+        db.execute("DROP TABLE IF EXISTS gadgets");
+        db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
+                + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
+        runner().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
+                .withUserConfiguration(GadgetConfiguration.class)
+                .withPropertyValues("spring.jpa.hibernate.ddl-auto=none", "softdelete.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(HibernateSoftDelete.class);
+                    EntityManager em = context.getBean(EntityManagerFactory.class).createEntityManager();
+                    em.getTransaction().begin();
+                    em.remove(em.find(Gadget.class, 1L));
+                    em.getTransaction().commit();
+                    em.close();
+                });
+        assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets")).as("@SoftDeletable ignored: deleted for good")
+                .isZero();
     }
 
     @Test

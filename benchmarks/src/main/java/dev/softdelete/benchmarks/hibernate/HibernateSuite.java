@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -19,19 +21,31 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
- * {@code benchmarks/run hibernate}: softdelete-hibernate against Hibernate's native
- * {@code @SoftDelete(strategy = TIMESTAMP)} on PostgreSQL, same session factory, same JDBC batch
- * size, identical tables (100,000 products, half soft-deleted, the same partial index). Work is
- * interleaved in chunks (ours, native, ours, ...) so that load from other processes hits both sides
- * alike. Prints {@code name=value} lines; progress goes to stderr.
+ * {@code benchmarks/run hibernate}: an application with softdelete-hibernate against the same
+ * application without it, on PostgreSQL. Two separate session factories, each with its own pool:
+ * <ul>
+ * <li>ours: a {@code @SoftDeletable} entity ({@link BenchProduct}) and a plain entity ({@link BenchItem});</li>
+ * <li>vanilla: Hibernate's native {@code @SoftDelete(strategy = TIMESTAMP)} entity ({@link NativeProduct}) and
+ * the same plain entity, with {@code softdelete.integration.enabled=false} (the jar is on the class path,
+ * as in a real application that switched it off).</li>
+ * </ul>
+ * Same settings otherwise (JDBC batch size 100), identical tables (100,000 products, half soft-deleted,
+ * the same partial indexes). Work is interleaved in small chunks (ours, vanilla, ours, ...) so that
+ * load from other processes hits both sides alike, and the whole comparison is repeated
+ * {@value #REPETITIONS} times after one warm-up round. Prints {@code name=value} lines: each ratio's median,
+ * its spread ({@code _min}, {@code _max}) and every run ({@code _runs}); progress goes to stderr.
  */
 public final class HibernateSuite {
 
     private static final int ROWS = 100_000;
-    private static final int OPERATIONS = 10_000;
-    private static final int CHUNK = 1_000;
-    private static final int QUERIES = 300;
     private static final int CATEGORIES = 100;
+    private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 5);
+    private static final int DELETES = 5_000;
+    private static final int DELETE_CHUNK = 500;
+    private static final int QUERIES = 400;
+    private static final int QUERY_CHUNK = 20;
+    private static final int FINDS = 4_000;
+    private static final int FIND_CHUNK = 200;
 
     private HibernateSuite() {
     }
@@ -44,68 +58,135 @@ public final class HibernateSuite {
             s.execute("DROP SCHEMA IF EXISTS bench_hibernate CASCADE");
             s.execute("CREATE SCHEMA bench_hibernate");
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=bench_hibernate");
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(4);
-        try (HikariDataSource ds = new HikariDataSource(config)) {
-            createTables(ds);
-            SoftDelete core = SoftDelete.builder(ds).actorProvider(() -> "bench").build();
-            try (SessionFactory sf = sessionFactory(ds, core)) {
-                run(sf, HibernateSoftDelete.of(sf));
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=bench_hibernate";
+        try (HikariDataSource oursDs = pool(schemaUrl, user, password, "ours");
+                HikariDataSource vanillaDs = pool(schemaUrl, user, password, "vanilla")) {
+            createTables(oursDs);
+            SoftDelete core = SoftDelete.builder(oursDs).actorProvider(() -> "bench").build();
+            try (SessionFactory ours = sessionFactory(oursDs, true, core, BenchProduct.class);
+                    SessionFactory vanilla = sessionFactory(vanillaDs, false, null, NativeProduct.class)) {
+                new HibernateSuite().run(ours, vanilla, HibernateSoftDelete.of(ours), vanillaDs);
             }
         }
     }
 
-    private static void run(SessionFactory sf, HibernateSoftDelete softDelete) {
-        // Warm-up: JIT, statement caches and both tables' pages.
-        measureRemove(sf, BenchProduct.class, ids(1, 2000, 2, 500));
-        measureRemove(sf, NativeProduct.class, ids(1, 2000, 2, 500));
-        measureQueries(sf, BenchProduct.class, 100);
-        measureQueries(sf, NativeProduct.class, 100);
+    private final Map<String, List<Double>> results = new TreeMap<>();
 
-        long oursDelete = 0;
-        long nativeDelete = 0;
-        List<Long> deleted = new ArrayList<>();
-        for (int chunk = 0; chunk < OPERATIONS / CHUNK; chunk++) {
-            List<Long> chunkIds = ids(10_001 + chunk * 2L * CHUNK, 0, 2, CHUNK);
-            oursDelete += measureRemove(sf, BenchProduct.class, chunkIds);
-            nativeDelete += measureRemove(sf, NativeProduct.class, chunkIds);
-            deleted.addAll(chunkIds);
+    private void run(SessionFactory ours, SessionFactory vanilla, HibernateSoftDelete softDelete,
+            HikariDataSource vanillaDs) throws Exception {
+        List<Long> deleteIds = LongStream.iterate(10_001, i -> i + 2).limit(DELETES).boxed().toList();
+        for (int round = 0; round <= REPETITIONS; round++) {
+            boolean warmUp = round == 0;
+            long[] query = new long[2];
+            long[] plain = new long[2];
+            long[] find = new long[2];
+            long[] delete = new long[2];
+            // Each pair runs ours first in even chunks and vanilla first in odd ones: no side always
+            // gets the warmer caches or the other side's garbage.
+            for (int q = 0; q < QUERIES; q += QUERY_CHUNK) {
+                int first = q;
+                boolean oursFirst = q / QUERY_CHUNK % 2 == 0;
+                pair(query, oursFirst, () -> queries(ours, BenchProduct.class, first),
+                        () -> queries(vanilla, NativeProduct.class, first));
+                pair(plain, !oursFirst, () -> queries(ours, BenchItem.class, first),
+                        () -> queries(vanilla, BenchItem.class, first));
+            }
+            for (int f = 0; f < FINDS; f += FIND_CHUNK) {
+                int first = f;
+                pair(find, f / FIND_CHUNK % 2 == 0, () -> finds(ours, BenchProduct.class, first),
+                        () -> finds(vanilla, NativeProduct.class, first));
+            }
+            for (int from = 0; from < DELETES; from += DELETE_CHUNK) {
+                List<Long> chunk = deleteIds.subList(from, from + DELETE_CHUNK);
+                pair(delete, from / DELETE_CHUNK % 2 == 0, () -> remove(ours, BenchProduct.class, chunk),
+                        () -> remove(vanilla, NativeProduct.class, chunk));
+            }
+            long start = System.nanoTime();
+            for (int from = 0; from < DELETES; from += 1_000) {
+                softDelete.restoreAll(BenchProduct.class, deleteIds.subList(from, Math.min(DELETES, from + 1_000)));
+            }
+            long restore = System.nanoTime() - start;
+            // Native @SoftDelete has no restore: undo the same rows with SQL, then vacuum both tables so that
+            // both sides start every round in the same physical state (no dead tuples on one side only).
+            try (Connection c = vanillaDs.getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE products_native SET deleted_at = NULL WHERE id BETWEEN 10001 AND "
+                        + deleteIds.get(deleteIds.size() - 1) + " AND id % 2 = 1 AND deleted_at IS NOT NULL");
+                s.execute("VACUUM ANALYZE products_native");
+                s.execute("VACUUM ANALYZE products_sd");
+            }
+            progress("%s: query %d/%d ms, plain %d/%d ms, find %d/%d ms, delete %d/%d ms (ours/vanilla), restore %d ms",
+                    warmUp ? "warm-up" : "run " + round, ms(query[0]), ms(query[1]), ms(plain[0]), ms(plain[1]),
+                    ms(find[0]), ms(find[1]), ms(delete[0]), ms(delete[1]), ms(restore));
+            if (!warmUp) {
+                record("hibernate_query_vs_native", (double) query[0] / query[1]);
+                record("hibernate_plain_query_tax", (double) plain[0] / plain[1]);
+                record("hibernate_find_vs_native", (double) find[0] / find[1]);
+                record("hibernate_delete_vs_native", (double) delete[0] / delete[1]);
+                record("hibernate_restore_per_s", DELETES / (restore / 1e9));
+            }
         }
-        progress("remove() of %d entities: ours %d ms, native %d ms", OPERATIONS, oursDelete / 1_000_000,
-                nativeDelete / 1_000_000);
-
-        long oursQuery = 0;
-        long nativeQuery = 0;
-        for (int round = 0; round < 3; round++) {
-            oursQuery += measureQueries(sf, BenchProduct.class, QUERIES / 3);
-            nativeQuery += measureQueries(sf, NativeProduct.class, QUERIES / 3);
-        }
-        progress("%d active-row queries by category: ours %d ms, native %d ms", QUERIES, oursQuery / 1_000_000,
-                nativeQuery / 1_000_000);
-
-        long start = System.nanoTime();
-        for (int from = 0; from < deleted.size(); from += CHUNK) {
-            softDelete.restoreAll(BenchProduct.class, deleted.subList(from, Math.min(deleted.size(), from + CHUNK)));
-        }
-        long restore = System.nanoTime() - start;
-        progress("restore of %d rows (unique-key checked, %d per transaction): %d ms", deleted.size(), CHUNK,
-                restore / 1_000_000);
-
         System.out.println("hibernate_rows=" + ROWS);
-        System.out.println("hibernate_delete_ours_ms=" + oursDelete / 1_000_000);
-        System.out.println("hibernate_delete_native_ms=" + nativeDelete / 1_000_000);
-        System.out.println("hibernate_delete_vs_native=" + ratio(oursDelete, nativeDelete));
-        System.out.println("hibernate_query_ours_ms=" + oursQuery / 1_000_000);
-        System.out.println("hibernate_query_native_ms=" + nativeQuery / 1_000_000);
-        System.out.println("hibernate_query_vs_native=" + ratio(oursQuery, nativeQuery));
-        System.out.println("hibernate_restore_per_s=" + Math.round(deleted.size() / (restore / 1e9)));
+        System.out.println("hibernate_repetitions=" + REPETITIONS);
+        results.forEach((name, values) -> {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            boolean rate = name.endsWith("_per_s");
+            System.out.println(name + "=" + format(median, rate));
+            System.out.println(name + "_min=" + format(sorted[0], rate));
+            System.out.println(name + "_max=" + format(sorted[sorted.length - 1], rate));
+            System.out.println(name + "_runs=" + String.join(",", values.stream().map(v -> format(v, rate)).toList()));
+        });
+    }
+
+    /** Adds the nanoseconds of ours to {@code into[0]} and of vanilla to {@code into[1]}, in the given order. */
+    private static void pair(long[] into, boolean oursFirst, LongSupplier ours, LongSupplier vanilla) {
+        if (oursFirst) {
+            into[0] += ours.getAsLong();
+            into[1] += vanilla.getAsLong();
+        } else {
+            into[1] += vanilla.getAsLong();
+            into[0] += ours.getAsLong();
+        }
+    }
+
+    private void record(String name, double value) {
+        results.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    /** HQL by category (about 500 active rows each), one session per query; returns nanoseconds. */
+    private static long queries(SessionFactory sf, Class<?> type, int first) {
+        String hql = "from " + type.getSimpleName() + " p where p.category = :c";
+        long start = System.nanoTime();
+        for (int i = first; i < first + QUERY_CHUNK; i++) {
+            String category = "cat-" + (i % CATEGORIES);
+            int rows = sf.fromSession(s -> s.createSelectionQuery(hql, type).setParameter("c", category)
+                    .setReadOnly(true).getResultList().size());
+            if (rows == 0) {
+                throw new IllegalStateException("no " + type.getSimpleName() + " in " + category);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** find() of active rows (odd ids below 10,000), twenty per session; returns nanoseconds. */
+    private static long finds(SessionFactory sf, Class<?> type, int first) {
+        long start = System.nanoTime();
+        for (int i = first; i < first + FIND_CHUNK; i += 20) {
+            int from = i;
+            sf.inSession(s -> {
+                for (int j = from; j < from + 20; j++) {
+                    if (s.find(type, (long) (2 * (j % 4_999) + 1)) == null) {
+                        throw new IllegalStateException("active " + type.getSimpleName() + " not found");
+                    }
+                }
+            });
+        }
+        return System.nanoTime() - start;
     }
 
     /** Loads the entities by id and removes them in one transaction; returns nanoseconds. */
-    private static long measureRemove(SessionFactory sf, Class<?> type, List<Long> ids) {
+    private static long remove(SessionFactory sf, Class<?> type, List<Long> ids) {
         long start = System.nanoTime();
         sf.inTransaction(s -> {
             List<?> entities = s.createSelectionQuery("from " + type.getSimpleName() + " where id in :ids", type)
@@ -119,55 +200,60 @@ public final class HibernateSuite {
         return System.nanoTime() - start;
     }
 
-    /** Runs active-row queries by category (about 500 rows each); returns nanoseconds. */
-    private static long measureQueries(SessionFactory sf, Class<?> type, int count) {
-        String hql = "from " + type.getSimpleName() + " p where p.category = :c";
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            String category = "cat-" + (i % CATEGORIES);
-            sf.inSession(s -> s.createSelectionQuery(hql, type).setParameter("c", category).setReadOnly(true)
-                    .getResultList());
-        }
-        return System.nanoTime() - start;
-    }
-
-    private static List<Long> ids(long first, long unused, long step, int count) {
-        return LongStream.iterate(first, i -> i + step).limit(count).boxed().toList();
-    }
-
     private static void createTables(HikariDataSource ds) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("products_sd", "products_native")) {
+            for (String table : List.of("products_sd", "products_native", "items")) {
+                boolean softDeletable = !table.equals("items");
                 s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, sku VARCHAR(40) NOT NULL,"
-                        + " name VARCHAR(100) NOT NULL, category VARCHAR(20) NOT NULL, price BIGINT NOT NULL,"
-                        + " deleted_at TIMESTAMP(6), deleted_by VARCHAR(100))");
-                // Odd ids active, even ids deleted: half of the rows.
-                s.execute("INSERT INTO " + table + " SELECT g, 'SKU-' || g, 'Product ' || g, 'cat-' || (g % "
-                        + CATEGORIES + "), g % 1000, CASE WHEN g % 2 = 0 THEN TIMESTAMP '2026-01-01 00:00:00' END,"
-                        + " CASE WHEN g % 2 = 0 THEN 'seed' END FROM generate_series(1, " + ROWS + ") g");
-                s.execute("CREATE UNIQUE INDEX uq_" + table + "_sku ON " + table + " (sku) WHERE deleted_at IS NULL");
-                s.execute("CREATE INDEX ix_" + table + "_category ON " + table + " (category) WHERE deleted_at IS NULL");
+                        + " name VARCHAR(100) NOT NULL, category VARCHAR(20) NOT NULL, price BIGINT NOT NULL"
+                        + (softDeletable ? ", deleted_at TIMESTAMP(6), deleted_by VARCHAR(100)" : "") + ")");
+                // Odd ids active, even ids deleted: half of the rows (items: only the active half); each
+                // category has 1,000 rows, 500 of them active.
+                s.execute("INSERT INTO " + table + " SELECT g, 'SKU-' || g, 'Product ' || g, 'cat-' || ((g / 2) % "
+                        + CATEGORIES + "), g % 1000"
+                        + (softDeletable ? ", CASE WHEN g % 2 = 0 THEN TIMESTAMP '2026-01-01 00:00:00' END,"
+                                + " CASE WHEN g % 2 = 0 THEN 'seed' END" : "")
+                        + " FROM generate_series(1, " + ROWS + ") g" + (softDeletable ? "" : " WHERE g % 2 = 1"));
+                String active = softDeletable ? " WHERE deleted_at IS NULL" : "";
+                s.execute("CREATE UNIQUE INDEX uq_" + table + "_sku ON " + table + " (sku)" + active);
+                s.execute("CREATE INDEX ix_" + table + "_category ON " + table + " (category)" + active);
                 s.execute("ANALYZE " + table);
             }
         }
-        progress("loaded %d products per table, half soft-deleted", ROWS);
+        progress("loaded %d products per table, half soft-deleted (items: the active half)", ROWS);
     }
 
-    private static SessionFactory sessionFactory(HikariDataSource ds, SoftDelete core) {
-        Consumer<StandardServiceRegistryBuilder> sameSettingsForBoth = b -> b
+    private static HikariDataSource pool(String url, String user, String password, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
+    private static SessionFactory sessionFactory(HikariDataSource ds, boolean integration, SoftDelete core,
+            Class<?> product) {
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none");
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
-                .applySetting(SoftDeleteSettings.CORE, core);
-        sameSettingsForBoth.accept(builder);
-        return new MetadataSources(builder.build()).addAnnotatedClasses(BenchProduct.class, NativeProduct.class)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(SoftDeleteSettings.INTEGRATION_ENABLED, integration);
+        if (core != null) {
+            builder.applySetting(SoftDeleteSettings.CORE, core);
+        }
+        return new MetadataSources(builder.build()).addAnnotatedClasses(product, BenchItem.class)
                 .buildMetadata().buildSessionFactory();
     }
 
-    private static String ratio(long ours, long reference) {
-        return String.format(Locale.ROOT, "%.3f", (double) ours / reference);
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String format(double value, boolean rate) {
+        return rate ? Long.toString(Math.round(value)) : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static void progress(String format, Object... args) {

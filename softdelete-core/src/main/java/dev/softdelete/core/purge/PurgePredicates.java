@@ -14,7 +14,10 @@ import java.util.List;
  * <ul>
  *   <li><b>expired</b>: the row's marker is before the cutoff (NULL, i.e. active, never matches);
  *   <li><b>in scope</b>: a child row references an expiring parent of the plan (its own scope
- *       recursively), so a policy on {@code products} only reaches the assets of expired products;
+ *       recursively) that will be purged, so a policy on {@code products} only reaches the assets of
+ *       expired products, and never the expired assets of a product that stays because an active
+ *       row still references it (one rule for the whole library: such a parent is skipped with all
+ *       its children, so restoring it later restores them too);
  *   <li><b>unreferenced</b>: no row of any table still references it. Children are purged first,
  *       so whatever still references a row (an active child, a row of a table without marker)
  *       makes it skipped, never forced.
@@ -53,7 +56,8 @@ final class PurgePredicates {
     }
 
     /**
-     * The root's key slice, or for a child: one of its parents expires. Written as a scalar
+     * The root's key slice, or for a child: one of its parents expires and will be purged (nothing
+     * that stays references it). Written as a scalar
      * subquery per parent ({@code (SELECT p.marker FROM parent p WHERE p.key = c.fk ...) < ?}, at
      * most one row since a foreign key references a unique key) so that the database probes the
      * parent's key index per row instead of joining the whole parent table into every batch.
@@ -76,8 +80,12 @@ final class PurgePredicates {
             ForeignKeyInfo fk = edges.get(i);
             PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
             String p = alias();
+            // The parent's marker, or NULL when the parent will stay because a row that stays references it
+            // (an active child, a row of a table without marker): then its expired children stay too, so that
+            // restoring the parent later restores them with it.
             sql = sql.append(i == 0 ? "" : " OR ").append("(SELECT " + p + "." + q(parent.marker().name()) + " FROM "
                     + q(parent.name()) + " " + p + " WHERE " + join(fk, ref, p)).append(scope(parent, p))
+                    .append(notBlockedIfPurgedTogether(parent, p, 0))
                     .append(") < ?", new TimestampValue(cutoff, parent.marker().hasTimeZone()));
         }
         return sql.append(")");

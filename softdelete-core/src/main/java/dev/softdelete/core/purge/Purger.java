@@ -82,8 +82,24 @@ public final class Purger {
 
     /** Purges (or archives) every expired row of the policy's table and its soft-deletable children. */
     public PurgeResult apply(RetentionPolicy policy) {
+        return apply(policy, policy.cutoff(softDelete.clock().instant()));
+    }
+
+    /**
+     * Purges (or archives) the rows of the policy's table (and its soft-deletable children) whose
+     * marker is before an explicit {@code cutoff} instead of the policy's retention window; the
+     * Hibernate integration's {@code purge(type, cutoff)} runs through it. A run like {@link #apply(RetentionPolicy)}.
+     *
+     * @throws PurgeConfigurationException when {@code cutoff} is after the clock's now
+     */
+    public PurgeResult apply(RetentionPolicy policy, Instant cutoff) {
+        Instant now = softDelete.clock().instant();
+        if (cutoff.isAfter(now)) {
+            throw new PurgeConfigurationException("Purge cutoff " + cutoff + " for table '" + policy.table()
+                    + "' is after now (" + now + "): rows deleted in the future cannot have expired. Nothing was"
+                    + " changed.");
+        }
         PurgePlan plan = plan(policy);
-        Instant cutoff = policy.cutoff(softDelete.clock().instant());
         long runId = startRun(plan, cutoff);
         try {
             PurgeResult result = apply(plan, cutoff, KeyRange.ALL, runId, PurgeCursor.START, BatchHook.NONE);

@@ -74,7 +74,8 @@ public abstract class PurgeContract extends DatabaseTest {
         assertThat(products.purgeable()).isEqualTo(6);
         assertThat(products.blockedBy()).hasSize(2);
         assertThat(products.sampleIds()).containsExactly("1", "2", "3", "4", "5", "6");
-        assertThat(preview.totalPurgeable()).isEqualTo(6 + 8 + 7); // products, assets, attributes (10's is active)
+        // products, assets, attributes: the children of 9 (ordered) and 10 (active attribute) stay with them
+        assertThat(preview.totalPurgeable()).isEqualTo(6 + 6 + 6);
         assertThat(c.count(c.products())).isEqualTo(10);
         assertThat(c.count(c.assets())).isEqualTo(10);
 
@@ -91,11 +92,12 @@ public abstract class PurgeContract extends DatabaseTest {
         PurgeResult result = sd.purge().apply(RetentionPolicy.purge(c.products()).withBatchSize(4));
 
         assertThat(ids(c.products())).containsExactly(7L, 8L, 9L, 10L);
-        // Children of in-scope products go (expired ones), whatever their parent's fate.
-        assertThat(ids(c.assets())).containsExactly(7L, 8L);
-        assertThat(ids(c.attributes())).containsExactly(7L, 8L, 10L);
+        // A product that stays (9: ordered, 10: an active attribute) keeps its expired children too, so
+        // that restoring it later is complete; expired children of purged products go.
+        assertThat(ids(c.assets())).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(ids(c.attributes())).containsExactly(7L, 8L, 9L, 10L);
         assertThat(c.count(c.orders())).isEqualTo(1);
-        assertThat(result.totalRemoved()).isEqualTo(6 + 8 + 7);
+        assertThat(result.totalRemoved()).isEqualTo(6 + 6 + 6);
         assertThat(result.skipped()).isEqualTo(2);
 
         RunRecord run = sd.runRegistry().require(result.runId());
@@ -140,13 +142,15 @@ public abstract class PurgeContract extends DatabaseTest {
 
         assertThat(rows("SELECT " + cols + " FROM " + policy.archiveTable() + " ORDER BY id")).isEqualTo(before);
         assertThat(c.count(policy.archiveTable(), "archive_run_id = " + result.runId())).isEqualTo(6);
-        assertThat(c.count(c.assets() + "_archive")).isEqualTo(8);
+        assertThat(c.count(c.assets() + "_archive")).as("not the assets of skipped products 9 and 10").isEqualTo(6);
         assertThat(ids(c.products())).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(ids(c.assets())).as("a skipped parent keeps its expired children, restorable with it")
+                .containsExactly(7L, 8L, 9L, 10L);
         assertThat(sd.runRegistry().require(result.runId()).kind()).isEqualTo(RunKind.ARCHIVE);
 
         assertThat(sd.purge().purgeArchive(policy)).isZero();
         clock.advance(Duration.ofDays(101));
-        assertThat(sd.purge().purgeArchive(policy)).isEqualTo(6 + 8 + 7);
+        assertThat(sd.purge().purgeArchive(policy)).isEqualTo(6 + 6 + 6);
         assertThat(c.count(policy.archiveTable())).isZero();
     }
 

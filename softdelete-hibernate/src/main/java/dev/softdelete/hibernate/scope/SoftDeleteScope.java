@@ -1,8 +1,11 @@
 package dev.softdelete.hibernate.scope;
 
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import java.util.function.Supplier;
+import org.hibernate.CacheMode;
 import org.hibernate.Session;
 
 /**
@@ -10,6 +13,10 @@ import org.hibernate.Session;
  * it saw before, also when the block throws. Scopes nest. Affects queries, {@code find},
  * {@code getReference} and collections loaded inside the block; entities already in the
  * persistence context stay as they are.
+ * <p>
+ * The default view (active rows) needs no filter: it is a restriction in the mapping, so Hibernate
+ * caches its query plans. A scope enables one of the library's filters, which marks the generated SQL
+ * for the library's statement inspector; plans inside a scope are translated on each execution.
  *
  * <pre>{@code
  * List<Product> all = SoftDeleteScope.includeDeleted(em, () ->
@@ -17,6 +24,9 @@ import org.hibernate.Session;
  * }</pre>
  */
 public final class SoftDeleteScope {
+
+    private static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
+    private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
     private SoftDeleteScope() {
     }
@@ -36,15 +46,34 @@ public final class SoftDeleteScope {
         return with(em, Visibility.ACTIVE, work);
     }
 
-    /** Runs {@code work} with the given visibility, restoring the previous one afterwards. */
+    /**
+     * Runs {@code work} with the given visibility, restoring the previous one (and the session's cache
+     * mode) afterwards. Outside the default view the session neither reads nor writes the second-level
+     * and query caches ({@link CacheMode#IGNORE}), so that a deleted entity never enters a cache that
+     * the default view reads.
+     */
     public static <T> T with(EntityManager em, Visibility visibility, Supplier<T> work) {
         Session session = em.unwrap(Session.class);
         Visibility previous = current(session);
+        CacheMode cacheMode = session.getCacheMode();
+        Object storeMode = session.getProperties().get(STORE_MODE);
+        Object retrieveMode = session.getProperties().get(RETRIEVE_MODE);
         apply(session, visibility);
+        if (visibility != Visibility.ACTIVE) {
+            // find() reads the JPA properties, queries the cache mode: bypass the caches for both.
+            session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
+            session.setProperty(RETRIEVE_MODE, CacheRetrieveMode.BYPASS);
+            session.setCacheMode(CacheMode.IGNORE);
+        }
         try {
             return work.get();
         } finally {
             apply(session, previous);
+            if (visibility != Visibility.ACTIVE) {
+                session.setProperty(STORE_MODE, storeMode != null ? storeMode : cacheMode.getJpaStoreMode());
+                session.setProperty(RETRIEVE_MODE, retrieveMode != null ? retrieveMode : cacheMode.getJpaRetrieveMode());
+                session.setCacheMode(cacheMode);
+            }
         }
     }
 
@@ -54,11 +83,12 @@ public final class SoftDeleteScope {
         if (session.getEnabledFilter(SoftDeleteSettings.DELETED_FILTER) != null) {
             return Visibility.DELETED;
         }
-        return session.getEnabledFilter(SoftDeleteSettings.ACTIVE_FILTER) != null ? Visibility.ACTIVE : Visibility.ALL;
+        return session.getEnabledFilter(SoftDeleteSettings.INCLUDE_DELETED_FILTER) != null
+                ? Visibility.ALL : Visibility.ACTIVE;
     }
 
     private static void apply(Session session, Visibility visibility) {
-        toggle(session, SoftDeleteSettings.ACTIVE_FILTER, visibility == Visibility.ACTIVE);
+        toggle(session, SoftDeleteSettings.INCLUDE_DELETED_FILTER, visibility == Visibility.ALL);
         toggle(session, SoftDeleteSettings.DELETED_FILTER, visibility == Visibility.DELETED);
     }
 

@@ -44,6 +44,10 @@ import org.hibernate.type.descriptor.jdbc.JdbcType;
  */
 final class MarkingDeleteCoordinator extends AbstractDeleteCoordinator {
 
+    /** Looked up on first use (the runtime and mappings are complete once the factory is built). */
+    private volatile SoftDeleteRuntime cachedRuntime;
+    private volatile EntityMapping cachedMapping;
+
     MarkingDeleteCoordinator(EntityPersister persister) {
         super(persister, persister.getFactory());
     }
@@ -103,7 +107,12 @@ final class MarkingDeleteCoordinator extends AbstractDeleteCoordinator {
     }
 
     private SoftDeleteRuntime runtime() {
-        SoftDeleteRuntime runtime = SoftDeleteRuntime.from(factory().getServiceRegistry());
+        SoftDeleteRuntime runtime = cachedRuntime;
+        if (runtime != null) {
+            return runtime;
+        }
+        runtime = SoftDeleteRuntime.from(factory().getServiceRegistry());
+        cachedRuntime = runtime;
         if (runtime == null) {
             throw new SoftDeleteException("softdelete-hibernate is not set up for the session factory of "
                     + entityPersister().getEntityName());
@@ -112,8 +121,13 @@ final class MarkingDeleteCoordinator extends AbstractDeleteCoordinator {
     }
 
     private EntityMapping mapping() {
-        return runtime().mappings().forEntity(entityPersister().getEntityName()).orElseThrow(() ->
-                new SoftDeleteException("Entity " + entityPersister().getEntityName() + " is not @SoftDeletable"));
+        EntityMapping mapping = cachedMapping;
+        if (mapping == null) {
+            mapping = runtime().mappings().forEntity(entityPersister().getEntityName()).orElseThrow(() ->
+                    new SoftDeleteException("Entity " + entityPersister().getEntityName() + " is not @SoftDeletable"));
+            cachedMapping = mapping;
+        }
+        return mapping;
     }
 
     /** The UPDATE as written, even when the entity declares its own {@code @SQLUpdate}. */

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.hibernate.event.SoftDeleteEvent;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
+import dev.softdelete.hibernate.internal.operation.DeleteTally;
 import dev.softdelete.hibernate.internal.operation.Operation;
 import dev.softdelete.hibernate.internal.operation.OperationMetrics;
 import org.hibernate.boot.Metadata;
@@ -20,7 +21,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * Service-loaded third step: declares the soft-deletable tables to the core (see
  * {@code SoftDelete.tables()}) and listens to entity deletes. Before Hibernate prepares the generated
  * soft-delete statement, makes the session's {@link Operation} current (so the statement carries
- * its instant and actor); after it ran, notifies listeners and counts the operation.
+ * its instant and actor); after it ran, notifies listeners; the operation is counted and timed when
+ * the transaction ends ({@link DeleteTally}).
  */
 public final class SoftDeleteIntegrator implements Integrator {
 
@@ -41,11 +43,11 @@ public final class SoftDeleteIntegrator implements Integrator {
     private static final class Listener implements PreDeleteEventListener, PostDeleteEventListener {
 
         private final SoftDeleteRuntime runtime;
-        private final OperationMetrics metrics;
+        private final DeleteTally tally;
 
         Listener(SoftDeleteRuntime runtime) {
             this.runtime = runtime;
-            this.metrics = new OperationMetrics(runtime.metrics());
+            this.tally = new DeleteTally(new OperationMetrics(runtime.metrics()));
         }
 
         @Override
@@ -53,6 +55,7 @@ public final class SoftDeleteIntegrator implements Integrator {
             runtime.mappings().forEntity(event.getPersister().getEntityName()).ifPresent(mapping -> {
                 runtime.operations().enter(event.getSession());
                 runtime.markerHasZone(mapping);
+                tally.started(event.getSession(), event.getEntity());
             });
             return false;
         }
@@ -65,7 +68,7 @@ public final class SoftDeleteIntegrator implements Integrator {
             }
             EntityMapping mapping = found.get();
             Operation operation = runtime.operations().enter(event.getSession());
-            metrics.success(mapping.label(), OperationMetrics.DELETE, 1);
+            tally.deleted(event.getSession(), mapping.label(), event.getEntity());
             if (runtime.listeners().any()) {
                 runtime.listeners().softDeleted(new SoftDeleteEvent(mapping.label(), event.getId(), operation.at(),
                         operation.actor()));

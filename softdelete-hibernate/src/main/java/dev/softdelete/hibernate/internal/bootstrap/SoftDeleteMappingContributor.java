@@ -14,8 +14,10 @@ import org.hibernate.mapping.RootClass;
 
 /**
  * Service-loaded second step: after Hibernate has bound every entity and collection, finds the
- * {@link SoftDeletable} hierarchies, makes their delete a soft delete and registers the two
- * filters (active rows: auto-enabled and applied to load by key; deleted rows: on demand).
+ * {@link SoftDeletable} hierarchies, makes their delete a soft delete, restricts their default view
+ * to active rows in the mapping and registers the two scope filters (enabled by
+ * {@code SoftDeleteScope} only, applied to load by key too), see
+ * {@link dev.softdelete.hibernate.internal.mapping.ViewMarkers}.
  */
 public final class SoftDeleteMappingContributor implements AdditionalMappingContributor {
 
@@ -31,7 +33,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         if (runtime == null) {
             return;
         }
-        MappingBinder binder = new MappingBinder(runtime.mappings(), MarkingStateManagement.class);
+        MappingBinder binder = new MappingBinder(runtime.mappings(), runtime.markers(), MarkingStateManagement.class);
         boolean any = false;
         for (var entity : metadata.getEntityBindings()) {
             if (entity instanceof RootClass root && root.getMappedClass() != null
@@ -45,7 +47,8 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         }
         binder.bindChildren(metadata.getEntityBindings());
         binder.bindCollectionFilters(metadata.getCollectionBindings());
-        metadata.addFilterDefinition(new FilterDefinition(SoftDeleteSettings.ACTIVE_FILTER, null, true, true,
+        binder.bindToOneReferences(metadata.getEntityBindings());
+        metadata.addFilterDefinition(new FilterDefinition(SoftDeleteSettings.INCLUDE_DELETED_FILTER, null, false, true,
                 Map.of(), Map.of()));
         metadata.addFilterDefinition(new FilterDefinition(SoftDeleteSettings.DELETED_FILTER, null, false, true,
                 Map.of(), Map.of()));

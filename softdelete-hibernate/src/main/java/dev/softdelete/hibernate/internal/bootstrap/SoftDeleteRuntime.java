@@ -14,6 +14,7 @@ import dev.softdelete.hibernate.delete.InvalidActorException;
 import dev.softdelete.hibernate.internal.event.SoftDeleteListeners;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.mapping.SoftDeleteMappings;
+import dev.softdelete.hibernate.internal.mapping.ViewMarkers;
 import dev.softdelete.hibernate.internal.operation.OperationTracker;
 import dev.softdelete.hibernate.internal.operation.SqlLiterals;
 import java.sql.Connection;
@@ -45,6 +46,7 @@ public final class SoftDeleteRuntime {
     private final Map<String, Object> settings;
     private final SoftDeleteMappings mappings = new SoftDeleteMappings();
     private final SoftDeleteListeners listeners = new SoftDeleteListeners();
+    private final ViewMarkers markers = new ViewMarkers();
     private final Map<String, MarkerColumns> columns = new ConcurrentHashMap<>();
     private final Clock clock;
     private final SoftDeleteMetrics metrics;
@@ -76,6 +78,11 @@ public final class SoftDeleteRuntime {
 
     public SoftDeleteMappings mappings() {
         return mappings;
+    }
+
+    /** The SQL of the default view and of the scope markers of this factory. */
+    public ViewMarkers markers() {
+        return markers;
     }
 
     public SoftDeleteListeners listeners() {

@@ -16,7 +16,8 @@ import java.util.Set;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Keeps every statement Hibernate runs (HQL/JPQL bulk deletes and native SQL alike) from deleting
+ * Applies {@code SoftDeleteScope}s to the statements generated inside one (see {@link ViewRewriter}),
+ * and keeps every statement Hibernate runs (HQL/JPQL bulk deletes and native SQL alike) from deleting
  * rows of a soft-deletable table for good: "soften what can be softened, refuse the rest".
  * <ul>
  * <li>{@code DELETE FROM <table> [[AS] alias] [WHERE ...]} on a soft-deletable table, however the
@@ -42,16 +43,24 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
 
     private final SoftDeleteRuntime runtime;
     private final StatementInspector next;
+    private final ViewRewriter view;
 
     SoftDeleteStatementInspector(SoftDeleteRuntime runtime, Object next) {
         this.runtime = runtime;
         this.next = resolve(next);
+        this.view = new ViewRewriter(runtime.markers());
     }
 
     @Override
     public String inspect(String sql) {
         String inspected = next == null ? sql : next.inspect(sql);
-        if (inspected == null || inspected.startsWith(HARD_DELETE) || !mayDelete(inspected)) {
+        if (inspected == null || inspected.startsWith(HARD_DELETE)) {
+            return inspected;
+        }
+        if (inspected.indexOf(runtime.markers().scopePrefix()) >= 0) {
+            inspected = view.rewrite(inspected, runtime.dialect().syntax());   // inside a scope only
+        }
+        if (!mayDelete(inspected)) {
             return inspected;   // the common case (queries, inserts, updates): no lexing
         }
         SqlSyntax syntax = runtime.dialect().syntax();
@@ -76,18 +85,31 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         return apply(inspected, plans.get(0));
     }
 
-    /** Cheap pre-check: only a statement containing DELETE or TRUNCATE can remove rows. */
-    private static boolean mayDelete(String sql) {
-        return containsIgnoreCase(sql, "delete") || containsIgnoreCase(sql, "truncate");
-    }
-
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+    /**
+     * Cheap pre-check: only a statement containing the word DELETE or TRUNCATE can remove rows. A
+     * word, not a substring: {@code deleted_at} in every query of a soft-deletable entity must not
+     * send it to the lexer.
+     */
+    static boolean mayDelete(String sql) {
+        for (int i = 0, n = sql.length(); i < n; i++) {
+            char c = (char) (sql.charAt(i) | 0x20);   // ASCII lower case; other characters never match
+            if (c == 'd' && word(sql, i, "delete") || c == 't' && word(sql, i, "truncate")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean word(String sql, int at, String word) {
+        int end = at + word.length();
+        return sql.regionMatches(true, at, word, 0, word.length())
+                && (at == 0 || !identifierPart(sql.charAt(at - 1)))
+                && (end == sql.length() || !identifierPart(sql.charAt(end)));
+    }
+
+    /** Characters that continue an unquoted identifier in any supported database. */
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /**

@@ -11,7 +11,9 @@ import dev.softdelete.hibernate.internal.support.TableSqlFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deletes by id without loading entities: soft (marking the row and its active cascade children
@@ -51,27 +53,32 @@ public final class RowDeleter {
         rows.add(0, new RowRef(table, id));
     }
 
-    /** Removes a row for good, with every row of its cascade children; returns the rows removed. */
-    public int hardDelete(TableSql table, Object id) {
+    /**
+     * Removes a row for good, with every row of its cascade children; returns the rows removed per
+     * entity label (children under their own entity).
+     */
+    public Map<String, Long> hardDelete(TableSql table, Object id) {
         return tables.jdbc().inTransaction(c -> {
             if (table.lockMarker(c, id).isEmpty()) {
                 throw new RowNotFoundException(table.mapping().label(), id, "hard-delete");
             }
-            return remove(c, table, id);
+            Map<String, Long> removed = new LinkedHashMap<>();
+            remove(c, table, id, removed);
+            return removed;
         });
     }
 
-    private int remove(Connection c, TableSql table, Object id) throws SQLException {
-        int removed = 0;
+    private void remove(Connection c, TableSql table, Object id, Map<String, Long> removed) throws SQLException {
         for (ChildMapping child : table.mapping().children()) {
             TableSql childTable = tables.forEntity(child.childEntity());
             for (Object childId : tables.jdbc().query(c, "SELECT " + childTable.id() + " FROM " + childTable.table()
                     + " WHERE " + tables.jdbc().dialect().quote(child.foreignKeyColumn()) + " = ?",
                     rs -> rs.getObject(1), id)) {
-                removed += remove(c, childTable, childId);
+                remove(c, childTable, childId, removed);
             }
         }
-        return removed + tables.jdbc().update(c, SoftDeleteStatementInspector.HARD_DELETE + " DELETE FROM "
+        int rows = tables.jdbc().update(c, SoftDeleteStatementInspector.HARD_DELETE + " DELETE FROM "
                 + table.table() + " WHERE " + table.id() + " = ?", id);
+        removed.merge(table.mapping().label(), (long) rows, Long::sum);
     }
 }

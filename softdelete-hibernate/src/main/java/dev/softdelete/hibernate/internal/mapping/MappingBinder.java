@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.NotFoundAction;
 import org.hibernate.engine.OptimisticLockStyle;
 import org.hibernate.engine.spi.CascadingActions;
 import org.hibernate.mapping.JoinedSubclass;
@@ -23,23 +24,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link SoftDeletable} to Hibernate's boot model: the state management whose delete
- * marks the root row, the two filters on the root and on every to-many collection of the entity,
- * and the cascade children.
+ * marks the root row, the default view's restriction and the two scope filters on the root and on
+ * every to-many collection of the entity (see {@link ViewMarkers}), and the cascade children.
  */
 public final class MappingBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingBinder.class);
 
     private final SoftDeleteMappings mappings;
+    private final ViewMarkers markers;
     private final Class<? extends StateManagement> stateManagement;
 
     /**
      * @param mappings        where the bound hierarchies are recorded
+     * @param markers         the SQL of the default view and of the scope filters
      * @param stateManagement Hibernate's state management for the roots: the one whose delete
      *                        coordinator marks the row
      */
-    public MappingBinder(SoftDeleteMappings mappings, Class<? extends StateManagement> stateManagement) {
+    public MappingBinder(SoftDeleteMappings mappings, ViewMarkers markers,
+            Class<? extends StateManagement> stateManagement) {
         this.mappings = mappings;
+        this.markers = markers;
         this.stateManagement = stateManagement;
     }
 
@@ -57,8 +62,11 @@ public final class MappingBinder {
         }
         SoftDeletableTable names = describe(root, annotation);
         String marker = names.markerColumn();
-        root.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true, Map.of(), Map.of());
-        root.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true, Map.of(), Map.of());
+        // The default view: a restriction in the mapping (no filter enabled, so plans are cached).
+        root.setWhere(and(root.getWhere(), markers.activeRestriction(marker)));
+        // The scopes: filters whose only job is to mark the statement for the statement inspector.
+        root.addFilter(SoftDeleteSettings.INCLUDE_DELETED_FILTER, markers.allCondition(), true, Map.of(), Map.of());
+        root.addFilter(SoftDeleteSettings.DELETED_FILTER, markers.deletedCondition(), true, Map.of(), Map.of());
         if (root.getStateManagementType() != null) {
             throw new SoftDeleteException("@SoftDeletable entity " + root.getEntityName() + " already has Hibernate state"
                     + " management " + root.getStateManagementType().getSimpleName() + " (@SoftDelete, @Audited or a"
@@ -131,27 +139,55 @@ public final class MappingBinder {
         }
     }
 
-    /** Adds the filters to every to-many collection of a soft-deletable entity. */
+    /** Adds the default restriction and the scope filters to every to-many collection of a soft-deletable entity. */
     public void bindCollectionFilters(Collection<org.hibernate.mapping.Collection> collections) {
         for (org.hibernate.mapping.Collection collection : collections) {
             if (collection.getElement() instanceof OneToMany element) {
                 mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
                         .ifPresent(marker -> {
-                            collection.addFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null", true,
-                                    Map.of(), Map.of());
-                            collection.addFilter(SoftDeleteSettings.DELETED_FILTER, marker + " is not null", true,
+                            collection.setWhere(and(collection.getWhere(), markers.activeRestriction(marker)));
+                            collection.addFilter(SoftDeleteSettings.INCLUDE_DELETED_FILTER, markers.allCondition(),
+                                    true, Map.of(), Map.of());
+                            collection.addFilter(SoftDeleteSettings.DELETED_FILTER, markers.deletedCondition(), true,
                                     Map.of(), Map.of());
                         });
             } else if (collection.getElement() instanceof ManyToOne element) {
                 mappings.forEntity(element.getReferencedEntityName()).map(m -> m.table().markerColumn())
                         .ifPresent(marker -> {
-                            collection.addManyToManyFilter(SoftDeleteSettings.ACTIVE_FILTER, marker + " is null",
-                                    true, Map.of(), Map.of());
+                            collection.setManyToManyWhere(and(collection.getManyToManyWhere(),
+                                    markers.activeRestriction(marker)));
+                            collection.addManyToManyFilter(SoftDeleteSettings.INCLUDE_DELETED_FILTER,
+                                    markers.allCondition(), true, Map.of(), Map.of());
                             collection.addManyToManyFilter(SoftDeleteSettings.DELETED_FILTER,
-                                    marker + " is not null", true, Map.of(), Map.of());
+                                    markers.deletedCondition(), true, Map.of(), Map.of());
                         });
             }
         }
+    }
+
+    /**
+     * Makes an eager many-to-one to a soft-deletable entity fail loudly when its row is deleted
+     * (Hibernate's {@code FetchNotFoundException}, a JPA {@code EntityNotFoundException}), as
+     * {@code @NotFound(EXCEPTION)} does, instead of reading {@code null}: an entity holding that
+     * {@code null} could write it over the foreign key on its next update. Lazy ones are left lazy
+     * (initializing their proxy throws {@code ObjectNotFoundException}); an explicit
+     * {@code @NotFound} is kept.
+     */
+    public void bindToOneReferences(Collection<PersistentClass> entities) {
+        for (PersistentClass entity : entities) {
+            for (Property property : entity.getProperties()) {
+                if (property.getValue() instanceof ManyToOne toOne && !toOne.isLazy()
+                        && toOne.getNotFoundAction() == null
+                        && mappings.forEntity(toOne.getReferencedEntityName()).isPresent()) {
+                    toOne.setNotFoundAction(NotFoundAction.EXCEPTION);
+                }
+            }
+        }
+    }
+
+    /** Ours and an existing restriction (e.g. {@code @SQLRestriction}). */
+    private static String and(String existing, String ours) {
+        return existing == null || existing.isBlank() ? ours : ours + " and (" + existing + ")";
     }
 
 }

@@ -30,6 +30,16 @@ public final class OperationMetrics {
         metrics.count(MetricNames.OPERATIONS, rows, tags);
     }
 
+    /** Counts {@code rows} with an outcome. */
+    public void count(String entity, String operation, String outcome, long rows) {
+        metrics.count(MetricNames.OPERATIONS, rows, tags(entity, operation, outcome));
+    }
+
+    /** Records the duration of one operation with its outcome. */
+    public void time(String entity, String operation, String outcome, Duration duration) {
+        metrics.time(MetricNames.OPERATIONS_DURATION, duration, tags(entity, operation, outcome));
+    }
+
     /** Counts one operation with its outcome and records its duration. */
     public void finished(String entity, String operation, String outcome, long rows, Duration duration) {
         MetricTags tags = tags(entity, operation, outcome);

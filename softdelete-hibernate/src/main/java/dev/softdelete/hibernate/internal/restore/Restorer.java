@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Restores a row and exactly the children deleted by the same operation (same marker instant),
@@ -27,25 +29,27 @@ public final class Restorer {
         this.tables = tables;
     }
 
-    /** Restores one row (and its children) in its own transaction. */
-    public RestoreResult restore(TableSql table, Object id) {
-        return restoreAll(table, List.of(id)).get(0);
-    }
-
-    /** Restores rows in one transaction: all of them, or none when one fails. */
-    public List<RestoreResult> restoreAll(TableSql table, Collection<?> ids) {
-        return tables.jdbc().inTransaction(c -> {
+    /**
+     * Restores rows in one transaction: all of them, or none when one fails. {@code rowsByEntity}
+     * receives the rows restored per entity label (children under their own entity) once committed.
+     */
+    public List<RestoreResult> restoreAll(TableSql table, Collection<?> ids, Map<String, Long> rowsByEntity) {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        List<RestoreResult> restored = tables.jdbc().inTransaction(c -> {
+            counted.clear();
             UniqueConflictCheck check = new UniqueConflictCheck(tables.jdbc(), tables.catalog());
             List<RestoreResult> results = new ArrayList<>(ids.size());
             for (Object id : ids) {
-                results.add(restore(c, check, table, id));
+                results.add(restore(c, check, table, id, counted));
             }
             return results;
         });
+        counted.forEach((entity, n) -> rowsByEntity.merge(entity, n, Long::sum));
+        return restored;
     }
 
-    private RestoreResult restore(Connection c, UniqueConflictCheck check, TableSql table, Object id)
-            throws SQLException {
+    private RestoreResult restore(Connection c, UniqueConflictCheck check, TableSql table, Object id,
+            Map<String, Long> counted) throws SQLException {
         TableSql.Marker marker = table.lockMarker(c, id)
                 .orElseThrow(() -> new RowNotFoundException(table.mapping().label(), id, "restore"));
         if (!marker.deleted()) {
@@ -59,6 +63,7 @@ public final class Restorer {
         }
         for (RowRef row : rows) {
             row.table().clearMarker(c, row.id(), marker.at());
+            counted.merge(row.entity(), 1L, Long::sum);
         }
         return new RestoreResult(table.mapping().label(), id, marker.at(), rows.size() - 1);
     }
