@@ -134,6 +134,11 @@ public enum KeyCodec {
         };
     }
 
+    /** Whether every database has {@code MAX} over keys of this type (PostgreSQL has none for UUID or bytes). */
+    public boolean hasMax() {
+        return this == INTEGER || this == DECIMAL || this == TEXT;
+    }
+
     /** Longest key text (in UTF-8 bytes) that a digest holds as it is. */
     static final int VERBATIM_BYTES = 63;
 

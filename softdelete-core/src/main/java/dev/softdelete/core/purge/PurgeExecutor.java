@@ -104,21 +104,23 @@ final class PurgeExecutor {
             hook.begin(c);
             PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
             String key = p.q(step.key().name());
-            // The window's last key and size, by window functions rather than MAX(k), which UUID and
-            // binary keys lack on PostgreSQL. (MariaDB 10.11 answers "ORDER BY k DESC LIMIT 1" over a
-            // window function with the first row, hence ROW_NUMBER.)
+            // The window's last key and size. MAX(k) where the key type has it (one pass over the
+            // window); window functions for UUID and binary keys, which have no MAX on PostgreSQL.
+            // (MariaDB 10.11 answers "ORDER BY k DESC LIMIT 1" over a window function with the
+            // first row, hence ROW_NUMBER.)
             KeyCodec codec = step.keyCodec();
-            Sql window = Sql.empty().append("SELECT x.k, x.n FROM (SELECT w.k, COUNT(*) OVER () AS n,"
-                    + " ROW_NUMBER() OVER (ORDER BY w.k DESC) AS r FROM (SELECT a." + key + " AS k FROM "
-                    + p.q(step.name()) + " a WHERE ");
+            Sql window = Sql.empty().append(codec.hasMax()
+                    ? "SELECT MAX(w.k), COUNT(*) FROM (SELECT a." + key + " AS k FROM " + p.q(step.name()) + " a WHERE "
+                    : "SELECT x.k, x.n FROM (SELECT w.k, COUNT(*) OVER () AS n, ROW_NUMBER() OVER (ORDER BY w.k DESC)"
+                            + " AS r FROM (SELECT a." + key + " AS k FROM " + p.q(step.name()) + " a WHERE ");
             if (after != null) {
                 window = window.append("a." + key + " > ? AND ", after);
             }
-            window = window.append(p.candidate(step, "a"))
-                    .append(" ORDER BY a." + key + " LIMIT " + plan.policy().batchSize() + ") w) x WHERE x.r = 1");
+            window = window.append(p.candidate(step, "a")).append(" ORDER BY a." + key + " LIMIT "
+                    + plan.policy().batchSize() + ") w" + (codec.hasMax() ? "" : ") x WHERE x.r = 1"));
             Optional<Object[]> found = jdbc.queryOne(c, window.text(), rs -> new Object[] {codec.value(rs, 1),
                     rs.getLong(2)}, window.args());
-            if (found.isEmpty()) {
+            if (found.isEmpty() || (Long) found.get()[1] == 0) {
                 return null;
             }
             long expired = (Long) found.get()[1];
