@@ -16,10 +16,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -36,11 +33,8 @@ public abstract class IntegrationContract extends DatabaseTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SoftDeleteAutoConfiguration.class,
-                        SoftDeleteHibernateAutoConfiguration.class,
-                        SoftDeleteHibernateAutoConfiguration.EntityManagerFactoryConfiguration.class,
-                        SoftDeleteCleanupAutoConfiguration.class))
-                .withBean(DataSource.class, this::dataSource, definition -> definition.setDestroyMethodName(""))
+                .withConfiguration(BootAutoConfigurations.jdbc())
+                .withPropertyValues(BootAutoConfigurations.dataSource(db))
                 .withBean(ActorProvider.class, () -> () -> "dave")
                 .withBean(Clock.class, () -> clock);
     }
@@ -53,7 +47,7 @@ public abstract class IntegrationContract extends DatabaseTest {
     void hibernateRemoveIsSoftAndRecordsTheSpringActor() {
         db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
                 + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
-        runner().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
+        runner().withConfiguration(BootAutoConfigurations.jpa())
                 .withUserConfiguration(GadgetConfiguration.class)
                 .withPropertyValues("spring.jpa.hibernate.ddl-auto=none")
                 .run(context -> {
