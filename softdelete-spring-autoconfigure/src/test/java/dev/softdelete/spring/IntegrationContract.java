@@ -9,6 +9,7 @@ import dev.softdelete.core.cleanup.JobStatus;
 import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.hibernate.HibernateSoftDelete;
+import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.spring.gadget.Gadget;
 import dev.softdelete.testing.DatabaseTest;
 import jakarta.persistence.EntityManager;
@@ -43,10 +44,15 @@ public abstract class IntegrationContract extends DatabaseTest {
         return database().localTimestampType();
     }
 
+    private void createGadgets() {
+        db.execute("CREATE TABLE IF NOT EXISTS gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at "
+                + timestamp() + ", deleted_by VARCHAR(100))");
+    }
+
     @Test
     void hibernateRemoveIsSoftAndRecordsTheSpringActor() {
-        db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
-                + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
+        createGadgets();
+        db.execute("INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
         runner().withConfiguration(BootAutoConfigurations.jpa())
                 .withUserConfiguration(GadgetConfiguration.class)
                 .withPropertyValues("spring.jpa.hibernate.ddl-auto=none")
@@ -87,6 +93,32 @@ public abstract class IntegrationContract extends DatabaseTest {
                 });
         assertThat(db.queryLong("SELECT COUNT(*) FROM expired_items")).isEqualTo(2);
         assertThat(db.queryLong("SELECT COUNT(*) FROM expired_items WHERE id IN (3, 4)")).isEqualTo(2);
+    }
+
+    @Test
+    void enabledFalseTurnsEverythingOffIncludingTheHibernateIntegration() {
+        createGadgets();
+        db.execute("INSERT INTO gadgets (id, name) VALUES (9, 'kettle')");
+        runner().withConfiguration(BootAutoConfigurations.jpa())
+                .withUserConfiguration(GadgetConfiguration.class)
+                .withPropertyValues("softdelete.enabled=false", "softdelete.cleanup.enabled=true",
+                        "spring.jpa.hibernate.ddl-auto=none")
+                .run(context -> {
+                    assertThat(context).hasNotFailed()
+                            .doesNotHaveBean(SoftDelete.class)
+                            .doesNotHaveBean(HibernateSoftDelete.class)
+                            .doesNotHaveBean(dev.softdelete.core.cleanup.CleanupScheduler.class)
+                            .doesNotHaveBean(SoftDeleteProperties.class);
+                    EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+                    assertThat(emf.getProperties()).containsEntry(SoftDeleteSettings.INTEGRATION_ENABLED, "false");
+                    EntityManager em = emf.createEntityManager();
+                    em.getTransaction().begin();
+                    em.remove(em.find(Gadget.class, 9L));
+                    em.getTransaction().commit();
+                    em.close();
+                });
+        assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets WHERE id = 9"))
+                .as("with the integration off, remove() deletes for good").isZero();
     }
 
     @Test
