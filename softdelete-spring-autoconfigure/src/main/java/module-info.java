@@ -7,6 +7,7 @@ module dev.softdelete.spring {
     requires static dev.softdelete.hibernate;
     requires static jakarta.persistence;
     requires static spring.boot.hibernate;
+    requires static dev.softdelete.proxy;
     requires static micrometer.core;
     requires static micrometer.observation;
     requires spring.beans;

@@ -6,6 +6,10 @@ import dev.softdelete.core.SoftDelete;
 import dev.softdelete.hibernate.HibernateSoftDelete;
 import dev.softdelete.spring.app.ShopApplication;
 import dev.softdelete.spring.app.Widget;
+import dev.softdelete.spring.app.WidgetQueries;
+import dev.softdelete.proxy.SoftDeleteProxy;
+import dev.softdelete.proxy.leak.LeakReport;
+import javax.sql.DataSource;
 import dev.softdelete.testing.IsolatedDatabase;
 import dev.softdelete.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -26,7 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * on the classpath applies, in Boot's own order. Each subclass opens its database in a
  * {@code @DynamicPropertySource} method calling {@link #open}.
  */
-@SpringBootTest(classes = ShopApplication.class, properties = "spring.jpa.hibernate.ddl-auto=none")
+@SpringBootTest(classes = ShopApplication.class, properties = {"spring.jpa.hibernate.ddl-auto=none",
+        "softdelete.proxy.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 public abstract class SpringBootApplicationContract {
@@ -78,5 +83,20 @@ public abstract class SpringBootApplicationContract {
         assertThat(db.queryLong("SELECT COUNT(*) FROM widgets WHERE id = 1 AND deleted_at IS NOT NULL"
                 + " AND deleted_by = 'shop-admin'")).as("the row stays, marked by the application's actor")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theProxyWrapsTheApplicationsDataSourceAndReportsLeaksFromTheApplicationsPackage() throws Exception {
+        DataSource dataSource = context.getBean(DataSource.class);
+        assertThat(dataSource.isWrapperFor(SoftDeleteProxy.class)).isTrue();
+        assertThat(context.getBean(SoftDelete.class).dataSource()).isNotSameAs(dataSource)
+                .isNotInstanceOf(SoftDeleteProxy.class);
+        SoftDeleteProxy proxy = dataSource.unwrap(SoftDeleteProxy.class);
+        proxy.refreshWatchList(); // picks up the tables Hibernate contributed (periodic otherwise)
+        context.getBean(WidgetQueries.class).allIds();
+        assertThat(proxy.leaks()).extracting(LeakReport::table).anySatisfy(t -> assertThat(t).isEqualToIgnoringCase("widgets"));
+        assertThat(proxy.leaks()).filteredOn(l -> l.table().equalsIgnoreCase("widgets")).first()
+                .satisfies(l -> assertThat(l.caller()).as("default applicationPackages: the @SpringBootApplication's")
+                        .startsWith(WidgetQueries.class.getName()));
     }
 }
