@@ -8,6 +8,7 @@ module dev.softdelete.spring {
     requires static jakarta.persistence;
     requires static spring.boot.hibernate;
     requires static dev.softdelete.proxy;
+    requires static spring.boot.health;
     requires static micrometer.core;
     requires static micrometer.observation;
     requires spring.beans;

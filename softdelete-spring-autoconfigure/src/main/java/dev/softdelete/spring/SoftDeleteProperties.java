@@ -26,6 +26,8 @@ public class SoftDeleteProperties {
 
     private final Proxy proxy = new Proxy();
 
+    private final Health health = new Health();
+
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
@@ -69,6 +71,11 @@ public class SoftDeleteProperties {
     /** Returns the settings under {@code softdelete.proxy.*}. */
     public Proxy getProxy() {
         return proxy;
+    }
+
+    /** Returns the settings under {@code softdelete.health.*}. */
+    public Health getHealth() {
+        return health;
     }
 
     /** Library schema management. */
@@ -252,6 +259,36 @@ public class SoftDeleteProperties {
         /** Sets the application's packages. */
         public void setApplicationPackages(List<String> applicationPackages) {
             this.applicationPackages = applicationPackages;
+        }
+    }
+
+    /** The health indicator (needs spring-boot-health). */
+    public static class Health {
+
+        /** Queued cleanup jobs above which the indicator reports OUT_OF_SERVICE. */
+        private long queueThreshold = 1000;
+
+        /** How many of the most recent runs are checked for an expired lease. */
+        private int runsScanned = 100;
+
+        /** Returns the queued cleanup jobs above which health is OUT_OF_SERVICE; default 1000. */
+        public long getQueueThreshold() {
+            return queueThreshold;
+        }
+
+        /** Sets the queued cleanup jobs above which health is OUT_OF_SERVICE. */
+        public void setQueueThreshold(long queueThreshold) {
+            this.queueThreshold = queueThreshold;
+        }
+
+        /** Returns how many of the most recent runs are checked for an expired lease; default 100. */
+        public int getRunsScanned() {
+            return runsScanned;
+        }
+
+        /** Sets how many of the most recent runs are checked for an expired lease. */
+        public void setRunsScanned(int runsScanned) {
+            this.runsScanned = runsScanned;
         }
     }
 }
