@@ -7,6 +7,10 @@ module dev.softdelete.spring {
     requires static dev.softdelete.hibernate;
     requires static jakarta.persistence;
     requires static spring.boot.hibernate;
+    requires static dev.softdelete.proxy;
+    requires static spring.boot.health;
+    requires static spring.boot.actuator;
+    requires static spring.boot.actuator.autoconfigure;
     requires static micrometer.core;
     requires static micrometer.observation;
     requires spring.beans;

@@ -43,7 +43,9 @@ public class SoftDeleteAutoConfiguration {
     public SoftDelete softDelete(DataSource dataSource, SoftDeleteProperties properties,
             ObjectProvider<SoftDeleteMetrics> metrics, ObjectProvider<ActorProvider> actors,
             ObjectProvider<Clock> clock) {
-        SoftDelete.Builder builder = SoftDelete.builder(dataSource)
+        // Never the proxy-wrapped bean: the proxy asks for this bean on its first connection.
+        DataSource raw = dataSource instanceof UnwrappableDataSource wrapped ? wrapped.unwrapped() : dataSource;
+        SoftDelete.Builder builder = SoftDelete.builder(raw)
                 .tablePrefix(properties.getTablePrefix())
                 .initializeSchema(properties.getSchema().isInitialize());
         metrics.ifAvailable(builder::metrics);

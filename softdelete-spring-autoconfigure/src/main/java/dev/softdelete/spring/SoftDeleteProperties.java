@@ -1,6 +1,10 @@
 package dev.softdelete.spring;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings under {@code softdelete.*}. */
@@ -19,6 +23,10 @@ public class SoftDeleteProperties {
     private final Schema schema = new Schema();
 
     private final Cleanup cleanup = new Cleanup();
+
+    private final Proxy proxy = new Proxy();
+
+    private final Health health = new Health();
 
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
@@ -58,6 +66,16 @@ public class SoftDeleteProperties {
     /** Returns the settings under {@code softdelete.cleanup.*}. */
     public Cleanup getCleanup() {
         return cleanup;
+    }
+
+    /** Returns the settings under {@code softdelete.proxy.*}. */
+    public Proxy getProxy() {
+        return proxy;
+    }
+
+    /** Returns the settings under {@code softdelete.health.*}. */
+    public Health getHealth() {
+        return health;
     }
 
     /** Library schema management. */
@@ -159,6 +177,118 @@ public class SoftDeleteProperties {
         /** Sets how long shutdown waits for batches in progress. */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** The JDBC proxy around the application's data source (needs softdelete-jdbc-proxy). */
+    public static class Proxy {
+
+        /** Wrap the application's DataSource in a SoftDeleteProxy. Off by default. */
+        private boolean enabled = false;
+
+        /** Watched columns ({@code table.column}) or tables, besides those the deprecation registry marks. */
+        private List<String> watch = new ArrayList<>();
+
+        /** Soft-deletable tables checked for leaks (table name to marker column), besides softDelete.tables(). */
+        private Map<String, String> softDeletable = new LinkedHashMap<>();
+
+        /** Reject statements touching a deprecated element with an SQLException. */
+        private boolean strict = false;
+
+        /** Access after this long without access raises an alert. */
+        private Duration quietPeriod = Duration.ofDays(1);
+
+        /** The application's own packages (calling frames); default: the auto-configuration packages. */
+        private List<String> applicationPackages = new ArrayList<>();
+
+        /** Returns whether the data source is wrapped; default false. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether the data source is wrapped. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Returns the watched columns ({@code table.column}) and tables; default none. */
+        public List<String> getWatch() {
+            return watch;
+        }
+
+        /** Sets the watched columns ({@code table.column}) and tables. */
+        public void setWatch(List<String> watch) {
+            this.watch = watch;
+        }
+
+        /** Returns the soft-deletable tables checked for leaks, table to marker column; default none. */
+        public Map<String, String> getSoftDeletable() {
+            return softDeletable;
+        }
+
+        /** Sets the soft-deletable tables checked for leaks, table to marker column. */
+        public void setSoftDeletable(Map<String, String> softDeletable) {
+            this.softDeletable = softDeletable;
+        }
+
+        /** Returns whether statements touching a deprecated element are rejected; default false. */
+        public boolean isStrict() {
+            return strict;
+        }
+
+        /** Sets whether statements touching a deprecated element are rejected. */
+        public void setStrict(boolean strict) {
+            this.strict = strict;
+        }
+
+        /** Returns the quiet period after which an access raises an alert; default 1 day. */
+        public Duration getQuietPeriod() {
+            return quietPeriod;
+        }
+
+        /** Sets the quiet period after which an access raises an alert. */
+        public void setQuietPeriod(Duration quietPeriod) {
+            this.quietPeriod = quietPeriod;
+        }
+
+        /** Returns the application's packages; empty means the auto-configuration packages. */
+        public List<String> getApplicationPackages() {
+            return applicationPackages;
+        }
+
+        /** Sets the application's packages. */
+        public void setApplicationPackages(List<String> applicationPackages) {
+            this.applicationPackages = applicationPackages;
+        }
+    }
+
+    /** The health indicator (needs spring-boot-health). */
+    public static class Health {
+
+        /** Queued cleanup jobs above which the indicator reports OUT_OF_SERVICE. */
+        private long queueThreshold = 1000;
+
+        /** How many of the most recent runs are checked for an expired lease. */
+        private int runsScanned = 100;
+
+        /** Returns the queued cleanup jobs above which health is OUT_OF_SERVICE; default 1000. */
+        public long getQueueThreshold() {
+            return queueThreshold;
+        }
+
+        /** Sets the queued cleanup jobs above which health is OUT_OF_SERVICE. */
+        public void setQueueThreshold(long queueThreshold) {
+            this.queueThreshold = queueThreshold;
+        }
+
+        /** Returns how many of the most recent runs are checked for an expired lease; default 100. */
+        public int getRunsScanned() {
+            return runsScanned;
+        }
+
+        /** Sets how many of the most recent runs are checked for an expired lease. */
+        public void setRunsScanned(int runsScanned) {
+            this.runsScanned = runsScanned;
         }
     }
 }

@@ -14,9 +14,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configuration against a real database of each kind. */
@@ -24,9 +22,8 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SoftDeleteAutoConfiguration.class))
-                // The test owns the pool: the context must not close it (destroy-method inference would).
-                .withBean(DataSource.class, this::dataSource, definition -> definition.setDestroyMethodName(""));
+                .withConfiguration(BootAutoConfigurations.jdbc())
+                .withPropertyValues(BootAutoConfigurations.dataSource(db));
     }
 
     @Test
@@ -74,6 +71,13 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
                     assertThat(entry.actor()).isEqualTo("carol");
                     assertThat(entry.occurredAt()).isEqualTo(clock.instant());
                 });
+    }
+
+    @Test
+    void theImportsFileListsOnlyTopLevelAutoConfigurations() {
+        // A nested configuration is evaluated with its outer class, whatever its own ordering says.
+        assertThat(BootAutoConfigurations.ours()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getEnclosingClass()).as(c.getName()).isNull());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.softdelete.core.cleanup.JobStatus;
 import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.hibernate.HibernateSoftDelete;
+import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.spring.gadget.Gadget;
 import dev.softdelete.testing.DatabaseTest;
 import jakarta.persistence.EntityManager;
@@ -16,10 +17,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -36,12 +34,8 @@ public abstract class IntegrationContract extends DatabaseTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SoftDeleteAutoConfiguration.class,
-                        SoftDeleteHibernateAutoConfiguration.class,
-                        SoftDeleteHibernateAutoConfiguration.EntityManagerFactoryConfiguration.class,
-                        SoftDeleteHibernateAutoConfiguration.SwitchedOffConfiguration.class,
-                        SoftDeleteCleanupAutoConfiguration.class))
-                .withBean(DataSource.class, this::dataSource, definition -> definition.setDestroyMethodName(""))
+                .withConfiguration(BootAutoConfigurations.jdbc())
+                .withPropertyValues(BootAutoConfigurations.dataSource(db))
                 .withBean(ActorProvider.class, () -> () -> "dave")
                 .withBean(Clock.class, () -> clock);
     }
@@ -50,12 +44,16 @@ public abstract class IntegrationContract extends DatabaseTest {
         return database().localTimestampType();
     }
 
+    private void createGadgets() {
+        db.execute("CREATE TABLE IF NOT EXISTS gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at "
+                + timestamp() + ", deleted_by VARCHAR(100))");
+    }
+
     @Test
     void hibernateRemoveIsSoftAndRecordsTheSpringActor() {
-        db.execute("DROP TABLE IF EXISTS gadgets");
-        db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
-                + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
-        runner().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
+        createGadgets();
+        db.execute("INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
+        runner().withConfiguration(BootAutoConfigurations.jpa())
                 .withUserConfiguration(GadgetConfiguration.class)
                 .withPropertyValues("spring.jpa.hibernate.ddl-auto=none")
                 .run(context -> {
@@ -72,26 +70,6 @@ public abstract class IntegrationContract extends DatabaseTest {
                 });
         assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets WHERE id = 1 AND deleted_at IS NOT NULL"
                 + " AND deleted_by = 'dave'")).as("the row stays, marked by the Spring ActorProvider").isEqualTo(1);
-    }
-
-    @Test
-    void softdeleteEnabledFalseSwitchesTheHibernateIntegrationOff() {
-        db.execute("DROP TABLE IF EXISTS gadgets");
-        db.execute("CREATE TABLE gadgets (id BIGINT PRIMARY KEY, name VARCHAR(100), deleted_at " + timestamp()
-                + ", deleted_by VARCHAR(100))", "INSERT INTO gadgets (id, name) VALUES (1, 'lamp')");
-        runner().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
-                .withUserConfiguration(GadgetConfiguration.class)
-                .withPropertyValues("spring.jpa.hibernate.ddl-auto=none", "softdelete.enabled=false")
-                .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(HibernateSoftDelete.class);
-                    EntityManager em = context.getBean(EntityManagerFactory.class).createEntityManager();
-                    em.getTransaction().begin();
-                    em.remove(em.find(Gadget.class, 1L));
-                    em.getTransaction().commit();
-                    em.close();
-                });
-        assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets")).as("@SoftDeletable ignored: deleted for good")
-                .isZero();
     }
 
     @Test
@@ -115,6 +93,32 @@ public abstract class IntegrationContract extends DatabaseTest {
                 });
         assertThat(db.queryLong("SELECT COUNT(*) FROM expired_items")).isEqualTo(2);
         assertThat(db.queryLong("SELECT COUNT(*) FROM expired_items WHERE id IN (3, 4)")).isEqualTo(2);
+    }
+
+    @Test
+    void enabledFalseTurnsEverythingOffIncludingTheHibernateIntegration() {
+        createGadgets();
+        db.execute("INSERT INTO gadgets (id, name) VALUES (9, 'kettle')");
+        runner().withConfiguration(BootAutoConfigurations.jpa())
+                .withUserConfiguration(GadgetConfiguration.class)
+                .withPropertyValues("softdelete.enabled=false", "softdelete.cleanup.enabled=true",
+                        "spring.jpa.hibernate.ddl-auto=none")
+                .run(context -> {
+                    assertThat(context).hasNotFailed()
+                            .doesNotHaveBean(SoftDelete.class)
+                            .doesNotHaveBean(HibernateSoftDelete.class)
+                            .doesNotHaveBean(dev.softdelete.core.cleanup.CleanupScheduler.class)
+                            .doesNotHaveBean(SoftDeleteProperties.class);
+                    EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+                    assertThat(emf.getProperties()).containsEntry(SoftDeleteSettings.INTEGRATION_ENABLED, "false");
+                    EntityManager em = emf.createEntityManager();
+                    em.getTransaction().begin();
+                    em.remove(em.find(Gadget.class, 9L));
+                    em.getTransaction().commit();
+                    em.close();
+                });
+        assertThat(db.queryLong("SELECT COUNT(*) FROM gadgets WHERE id = 9"))
+                .as("with the integration off, remove() deletes for good").isZero();
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.softdelete.proxy.SoftDeleteProxy;
 import dev.softdelete.proxy.telemetry.UsageRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.softdelete.core.runs;
 
-import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;

@@ -1,0 +1,68 @@
+package dev.softdelete.spring;
+
+import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.cleanup.JobStatus;
+import dev.softdelete.core.registry.RunRecord;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * The {@code softdelete} Actuator endpoint, read-only: recent runs and the cleanup queue
+ * ({@code GET /actuator/softdelete}), one run ({@code GET /actuator/softdelete/{id}}).
+ */
+@Endpoint(id = "softdelete", defaultAccess = Access.READ_ONLY)
+public class SoftDeleteEndpoint {
+
+    /** Runs listed by {@link #summary()}. */
+    static final int RECENT_RUNS = 50;
+
+    private final SoftDelete softDelete;
+
+    /** An endpoint reading {@code softDelete}'s registry and queue. */
+    public SoftDeleteEndpoint(SoftDelete softDelete) {
+        this.softDelete = softDelete;
+    }
+
+    /** The most recent runs (newest first, without their specs) and the cleanup queue's counts per status. */
+    @ReadOperation
+    public Map<String, Object> summary() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runs", softDelete.runRegistry().list(RECENT_RUNS).stream().map(SoftDeleteEndpoint::brief).toList());
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        counts.putAll(softDelete.cleanup().queue().counts());
+        Map<String, Object> cleanup = new LinkedHashMap<>();
+        cleanup.put("jobs", counts);
+        out.put("cleanup", cleanup);
+        return out;
+    }
+
+    /** One run with every registry field, or {@code null} (404) when there is none with that id. */
+    @ReadOperation
+    public RunRecord run(@Selector long id) {
+        return softDelete.runRegistry().find(id).orElse(null);
+    }
+
+    private static Map<String, Object> brief(RunRecord run) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", run.id());
+        d.put("kind", run.kind());
+        d.put("name", run.name());
+        d.put("table", run.targetTable());
+        d.put("mode", run.mode());
+        d.put("status", run.status());
+        d.put("matched", run.matchedCount());
+        d.put("affected", run.affectedCount());
+        d.put("operator", run.operator());
+        d.put("createdAt", run.createdAt());
+        d.put("finishedAt", run.finishedAt());
+        return d;
+    }
+}
