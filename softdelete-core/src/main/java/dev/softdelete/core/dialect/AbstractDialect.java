@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Behaviour shared by the three dialects; each subclass states only what differs. */
@@ -61,6 +62,29 @@ abstract class AbstractDialect implements Dialect {
     @Override
     public String renameConstraint(Identifier table, Identifier from, Identifier to) {
         return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
+    }
+
+    /**
+     * Pure functions every supported database has, as lower-case names: string, number,
+     * null-handling and clock functions. Each dialect adds its own (see {@link #pureFunctions()}).
+     */
+    static final Set<String> COMMON_PURE_FUNCTIONS = Set.of(
+            "lower", "upper", "length", "char_length", "character_length", "trim", "ltrim", "rtrim", "substring",
+            "substr", "left", "right", "concat", "coalesce", "nullif", "abs", "mod", "round", "floor", "ceil",
+            "ceiling", "greatest", "least", "current_date", "current_time", "current_timestamp", "localtime",
+            "localtimestamp", "now");
+
+    /** {@link #COMMON_PURE_FUNCTIONS} and {@code more}. */
+    static Set<String> pureFunctionsWith(String... more) {
+        Set<String> all = new java.util.HashSet<>(COMMON_PURE_FUNCTIONS);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
+    /** PostgreSQL and MariaDB/MySQL refuse writes after {@code SET TRANSACTION READ ONLY}. */
+    @Override
+    public boolean enforcesReadOnlyTransactions() {
+        return true;
     }
 
     @Override

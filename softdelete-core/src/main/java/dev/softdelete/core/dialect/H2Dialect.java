@@ -55,14 +55,11 @@ public class H2Dialect extends AbstractDialect {
     }
 
     /**
-     * Deliberately short: string, number, null-handling and clock functions. Not {@code FILE_READ},
+     * The common ones plus H2's names for them. Not {@code FILE_READ},
      * {@code FILE_WRITE}, {@code CSVREAD}, {@code CSVWRITE}, {@code LINK_SCHEMA}, {@code SLEEP}-like
      * Java aliases, sequences or anything reading {@code INFORMATION_SCHEMA}.
      */
-    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "lcase", "ucase", "length",
-            "char_length", "character_length", "trim", "ltrim", "rtrim", "substring", "substr", "left", "right",
-            "concat", "coalesce", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest", "least",
-            "year", "month", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "now");
+    private static final Set<String> PURE_FUNCTIONS = pureFunctionsWith("lcase", "ucase", "year", "month");
 
     @Override
     public Set<String> pureFunctions() {

@@ -76,26 +76,19 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     /**
-     * Deliberately short: string, number, null-handling and clock functions. Not {@code sleep},
+     * The common ones plus MariaDB's own names for them. Not {@code sleep},
      * {@code benchmark}, {@code get_lock} and the other lock functions, {@code load_file},
      * {@code master_gtid_wait}/{@code master_pos_wait}, {@code nextval}, {@code database()} or any
      * stored or loadable function.
      */
-    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "lcase", "ucase", "length",
-            "char_length", "character_length", "trim", "ltrim", "rtrim", "substring", "substr", "left", "right",
-            "concat", "coalesce", "ifnull", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest",
-            "least", "date", "year", "month", "curdate", "current_date", "current_time", "current_timestamp",
-            "localtime", "localtimestamp", "now");
+    private static final Set<String> PURE_FUNCTIONS = pureFunctionsWith("lcase", "ucase", "ifnull", "date", "year",
+            "month", "curdate");
 
     @Override
     public Set<String> pureFunctions() {
         return PURE_FUNCTIONS;
     }
 
-    @Override
-    public boolean enforcesReadOnlyTransactions() {
-        return true;
-    }
 
     @Override
     public String encodedStringLiteral(String value) {

@@ -51,25 +51,18 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     /**
-     * Deliberately short: string, number, null-handling and clock functions. Not {@code pg_sleep*},
+     * The common ones plus {@code btrim} and {@code date_trunc}. Not {@code pg_sleep*},
      * {@code set_config}, {@code current_setting}, {@code pg_read_file}, {@code pg_ls_dir},
      * {@code lo_*}, {@code pg_*advisory*}, {@code txid_*}, {@code nextval}, {@code query_to_xml} and
      * friends, {@code dblink}, or any user-defined function.
      */
-    private static final Set<String> PURE_FUNCTIONS = Set.of("lower", "upper", "length", "char_length",
-            "character_length", "trim", "btrim", "ltrim", "rtrim", "substring", "substr", "left", "right", "concat",
-            "coalesce", "nullif", "abs", "mod", "round", "floor", "ceil", "ceiling", "greatest", "least",
-            "date_trunc", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "now");
+    private static final Set<String> PURE_FUNCTIONS = pureFunctionsWith("btrim", "date_trunc");
 
     @Override
     public Set<String> pureFunctions() {
         return PURE_FUNCTIONS;
     }
 
-    @Override
-    public boolean enforcesReadOnlyTransactions() {
-        return true;
-    }
 
     @Override
     public String encodedStringLiteral(String value) {
