@@ -189,7 +189,7 @@ public class ProxyBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static void createData(DataSource ds, String database) throws SQLException {
+    static void createData(DataSource ds, String database) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             if (database.equals("postgresql")) {
                 s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");

@@ -44,6 +44,9 @@ public final class ProxySuite {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[args.length - 1].equals("unique")) { // benchmarks/run proxy unique: the unique-SQL part only
+            try (var pool = UniqueSqlWorkload.pool(1)) {
+                ProxyBenchmark.createData(pool, "postgresql"); // the schema the JMH run would have left
+            }
             Map<String, String> lines = new java.util.LinkedHashMap<>();
             uniqueSql(lines);
             lines.forEach((name, value) -> System.out.println(name + "=" + value));
@@ -93,7 +96,7 @@ public final class ProxySuite {
 
     /**
      * The unique-SQL workload ({@link UniqueSqlWorkload}) on PostgreSQL (the schema the JMH run
-     * left behind), 1 and 4 threads, {@value #UNIQUE_ROUNDS} rounds each after one warm-up round:
+     * left behind), 1 and 4 threads, {@value #UNIQUE_ROUNDS} rounds each of {@value #UNIQUE_STATEMENTS} statements per data source after {@value #UNIQUE_WARMUP_ROUNDS} warm-up rounds:
      * medians with the spread (min..max) over the rounds.
      */
     private static void uniqueSql(Map<String, String> lines) throws Exception {
@@ -104,13 +107,17 @@ public final class ProxySuite {
         long dropped = 0;
         for (int threads : new int[] {1, 4}) {
             try (var pool = UniqueSqlWorkload.pool(threads)) {
-                UniqueSqlWorkload.round(pool, threads, 1000); // warm-up
+                // warm-up: as JMH would, until the code of every contender is compiled (C2 compiles a
+                // method after about 10,000 calls, and each contender gets a third of the statements)
+                for (int w = 0; w < UNIQUE_WARMUP_ROUNDS; w++) {
+                    UniqueSqlWorkload.round(pool, threads, UNIQUE_STATEMENTS / threads);
+                }
                 List<Double> overhead = new ArrayList<>();
                 List<Double> versus = new ArrayList<>();
                 List<Double> p99 = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
                 for (int r = 0; r < UNIQUE_ROUNDS; r++) {
-                    UniqueSqlWorkload.Round round = UniqueSqlWorkload.round(pool, threads, 2000);
+                    UniqueSqlWorkload.Round round = UniqueSqlWorkload.round(pool, threads, UNIQUE_STATEMENTS / threads);
                     overhead.add(round.overhead());
                     versus.add(round.versusDatasourceProxy());
                     p99.add(round.p99AddedMicros());
@@ -136,6 +143,9 @@ public final class ProxySuite {
     }
 
     private static final int UNIQUE_ROUNDS = 5;
+    private static final int UNIQUE_WARMUP_ROUNDS = 3;
+    /** Statements per data source per round, shared by the threads. */
+    private static final int UNIQUE_STATEMENTS = 8_000;
 
     private static String spread(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();

@@ -43,6 +43,10 @@ public final class SqlAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(SqlAnalyzer.class);
     private static final int LONG_SQL = 16_384;
+    /** Longest statement whose shape the query thread looks up itself (a few microseconds at most). */
+    static final int INLINE_SHAPE_LENGTH = 4_096;
+    /** Prefix of shape keys, so a shape never collides with a statement's own text. */
+    private static final String SHAPE = "\u0001";
 
     /** JSqlParser's dialect for each {@link SqlSyntax#grammar()}; an unknown grammar parses as standard SQL. */
     private static final Map<String, AbstractJSqlParser.Dialect> PARSER_DIALECTS = Map.of(
@@ -106,6 +110,27 @@ public final class SqlAnalyzer {
         return false;
     }
 
+    /**
+     * The cached analysis of {@code sql}'s shape (its literals replaced by placeholders), or null
+     * (query thread, after a {@link #cached} miss: one linear pass and one map lookup, only for
+     * statements of at most {@value #INLINE_SHAPE_LENGTH} characters). Statements that differ only
+     * in inlined values are then recorded on the query thread without waking an analysis thread.
+     */
+    public Analysis cachedShape(String sql) {
+        if (sql.length() > INLINE_SHAPE_LENGTH) {
+            return null;
+        }
+        AnalysisCache c = cache;
+        Analysis a = c.peek(SHAPE + key(lexical.normalize(sql)));
+        if (a != null) {
+            String key = key(sql);
+            if (seenBefore(key)) {
+                c.put(key, a);
+            }
+        }
+        return a;
+    }
+
     /** The analysis of {@code sql}, from the cache or computed now on the calling thread (and cached). */
     public Analysis analyze(String sql) {
         AnalysisCache c = cache;
@@ -120,7 +145,7 @@ public final class SqlAnalyzer {
             return Analysis.NOTHING;
         }
         String normalized = lexical.normalize(sql);
-        String shapeKey = "\u0001" + key(normalized);
+        String shapeKey = SHAPE + key(normalized);
         a = c.peek(shapeKey);
         if (a == null) {
             a = analyzeNow(sql, list);

@@ -31,7 +31,7 @@ public final class QuietPeriodAlerts {
     }
 
     /** Records an access and alerts if it ends a quiet period. */
-    public void onAccess(String element, Instant now, String caller, String kind) {
+    void onAccess(String element, Instant now, Caller caller, String kind) {
         Instant[] before = new Instant[1];
         lastAccess.compute(element, (e, old) -> {
             before[0] = old;
@@ -44,8 +44,8 @@ public final class QuietPeriodAlerts {
         String since = previous == null ? "no access recorded before" : "last access " + previous;
         listener.deliverSafely(new Alert(ProxyAlertTypes.DEPRECATED_ACCESS, Alert.Severity.WARNING, element,
                 "Deprecated element " + element + " was accessed after a quiet period of " + quietPeriod + " (" + since
-                        + ") from " + caller + ". Change that code before removing " + element + ".",
-                now, Map.of("caller", caller, "statement_kind", kind,
+                        + ") from " + caller.text() + ". Change that code before removing " + element + ".",
+                now, Map.of("caller", caller.text(), "statement_kind", kind,
                         "previous_access", previous == null ? "none" : previous.toString())));
     }
 }

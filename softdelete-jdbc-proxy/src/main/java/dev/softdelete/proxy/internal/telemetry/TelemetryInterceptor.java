@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Outside strict mode a statement never waits for an analysis. On the query thread: one cache
  * lookup; for a cached statement that touches something watched, the caller frame and the
- * in-memory counters. On a miss, the name prefilter; a statement that may name something watched
- * is queued ({@link PendingStatements}) with its SQL, its unformatted calling frame and the time,
- * and recorded by an analysis thread as if it had been recorded at that time from that frame. A
+ * in-memory counters. On a miss, the name prefilter and, for a statement that may name something
+ * watched, the lookup of its shape (literals replaced; statements differing only in inlined values
+ * are recorded on the query thread too); a statement of a new shape is queued
+ * ({@link PendingStatements}) with its SQL, its unformatted calling frame and the time, and
+ * recorded by an analysis thread as if it had been recorded at that time from that frame. A
  * full buffer drops the statement's evidence: counted ({@link #dropped()}, meter
  * {@value ProxyMetricNames#EVIDENCE_DROPPED}), logged and alerted ({@value ProxyAlertTypes#EVIDENCE_DROPPED}).
  *
@@ -125,18 +127,19 @@ public final class TelemetryInterceptor implements StatementInterceptor {
             if (!analyzer.mightMatch(sql)) {
                 return null;
             }
-            if (!strict) {
+            // strict: decided now, on this thread; otherwise a known shape is recorded now, a new one later
+            analysis = strict ? analyzer.analyze(sql) : analyzer.cachedShape(sql);
+            if (analysis == null) {
                 if (!pending.offer(new PendingStatements.Pending(sql, frames.capture(), clock.instant()))) {
                     droppedEvidence(sql);
                 }
                 return null;
             }
-            analysis = analyzer.analyze(sql);
         }
         if (analysis.isEmpty()) {
             return null;
         }
-        record(analysis, sql, CallerFrames.format(frames.capture()), clock.instant());
+        record(analysis, sql, Caller.of(frames.capture()), clock.instant());
         return strict ? violation(analysis, sql) : null;
     }
 
@@ -145,7 +148,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         try {
             Analysis analysis = analyzer.analyze(p.sql());
             if (!analysis.isEmpty()) {
-                record(analysis, p.sql(), CallerFrames.format(p.caller()), p.at());
+                record(analysis, p.sql(), Caller.of(p.caller()), p.at());
             }
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             failed(e);
@@ -174,7 +177,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         }
     }
 
-    private void record(Analysis analysis, String sql, String caller, Instant at) {
+    private void record(Analysis analysis, String sql, Caller caller, Instant at) {
         for (Hit hit : analysis.hits()) {
             String element = hit.element().key();
             usage.record(element, analysis.kind(), hit.confidence(), sql, caller, at);
@@ -182,7 +185,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
             alerts.onAccess(element, at, caller, analysis.kind().name());
         }
         for (Leak leak : analysis.leaks()) {
-            leaks.record(leak, sql, caller, at);
+            leaks.record(leak, sql, caller.text(), at);
         }
     }
 

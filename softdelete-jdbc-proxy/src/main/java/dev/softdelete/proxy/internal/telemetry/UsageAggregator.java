@@ -22,8 +22,7 @@ public final class UsageAggregator {
     private final ConcurrentHashMap<String, ElementUsage> byElement = new ConcurrentHashMap<>();
 
     /** Records one access. */
-    public void record(String element, StatementKind kind, Confidence confidence, String sql, String caller,
-            Instant now) {
+    void record(String element, StatementKind kind, Confidence confidence, String sql, Caller caller, Instant now) {
         byElement.computeIfAbsent(element, ElementUsage::new).record(kind, confidence, sql, caller, now);
     }
 
@@ -62,7 +61,7 @@ public final class UsageAggregator {
         private StatementKind kind;
         private Confidence confidence;
         private String sample;
-        private String caller;
+        private Caller caller;
         private long pendingCount;
         private Instant pendingFirst;
         private Instant pendingLast;
@@ -72,7 +71,7 @@ public final class UsageAggregator {
         }
 
         /** Order-independent: statements are analysed on two threads, so a later access may be recorded first. */
-        synchronized void record(StatementKind kind, Confidence confidence, String sql, String caller, Instant now) {
+        synchronized void record(StatementKind kind, Confidence confidence, String sql, Caller caller, Instant now) {
             count++;
             if (first == null || now.isBefore(first)) {
                 first = now;
@@ -81,8 +80,8 @@ public final class UsageAggregator {
                 last = now;
                 this.kind = kind;
                 this.confidence = confidence;
-                this.sample = truncate(sql, SAMPLE_LENGTH);
-                this.caller = truncate(caller, CALLER_LENGTH);
+                this.sample = sql; // truncated when read: most samples are replaced before anyone reads them
+                this.caller = caller;
             }
             pendingCount++;
             if (pendingFirst == null || now.isBefore(pendingFirst)) {
@@ -94,7 +93,7 @@ public final class UsageAggregator {
         }
 
         synchronized UsageRecord total() {
-            return new UsageRecord(element, count, first, last, kind, confidence, sample, caller);
+            return new UsageRecord(element, count, first, last, kind, confidence, sample(), callerText());
         }
 
         synchronized UsageRecord drain() {
@@ -102,7 +101,7 @@ public final class UsageAggregator {
                 return null;
             }
             UsageRecord r = new UsageRecord(element, pendingCount, pendingFirst, pendingLast, kind, confidence,
-                    sample, caller);
+                    sample(), callerText());
             pendingCount = 0;
             pendingFirst = null;
             pendingLast = null;
@@ -117,8 +116,16 @@ public final class UsageAggregator {
                 kind = r.statementKind();
                 confidence = r.confidence();
                 sample = r.sampleSql();
-                caller = r.caller();
+                caller = r.caller() == null ? null : Caller.text(r.caller());
             }
+        }
+
+        private String sample() {
+            return truncate(sample, SAMPLE_LENGTH);
+        }
+
+        private String callerText() {
+            return caller == null ? null : truncate(caller.text(), CALLER_LENGTH);
         }
 
         private static String truncate(String s, int max) {

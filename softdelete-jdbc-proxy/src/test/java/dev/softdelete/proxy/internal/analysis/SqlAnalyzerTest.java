@@ -52,6 +52,21 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void theQueryThreadFindsAKnownShapeButNeverParses() {
+        SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.DEFAULTS);
+        assertThat(analyzer.cachedShape("SELECT legacy_email FROM users WHERE id = 1")).isNull(); // new shape
+        Analysis shape = analyzer.analyze("SELECT legacy_email FROM users WHERE id = 1");
+        assertThat(analyzer.cachedShape("SELECT legacy_email FROM users WHERE id = 2 AND 'x' <> 'it''s'")).isNull();
+        assertThat(analyzer.cachedShape("SELECT legacy_email FROM users WHERE id = 987654")).isSameAs(shape);
+        assertThat(analyzer.cachedShape("SELECT legacy_email FROM users WHERE id = id")).isNull(); // a name, not a value
+        String longValue = "x".repeat(SqlAnalyzer.INLINE_SHAPE_LENGTH);
+        analyzer.analyze("SELECT legacy_email FROM users WHERE id = 1 AND note = '" + longValue + "'");
+        assertThat(analyzer.cachedShape("SELECT legacy_email FROM users WHERE id = 1 AND note = '" + longValue + "'"))
+                .as("over the inline length the query thread does no linear pass").isNull();
+        assertThat(analyzer.analyses()).isEqualTo(2);
+    }
+
+    @Test
     void aMultiStatementStringIsAnalysedStatementByStatement() {
         SqlAnalyzer analyzer = new SqlAnalyzer(PG_SYNTAX, watch, AnalysisSettings.DEFAULTS);
         Analysis a = analyzer.analyze("SELECT 1; SELECT legacy_email FROM users; SELECT 'a;b' FROM products");
