@@ -131,6 +131,40 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
     }
 
     @Test
+    void bulkAndNativeDeletesAreCountedByTheirRowsWhenTheTransactionEnds() {
+        createProduct(1, "SKU-1");
+        createProduct(2, "SKU-2");
+        createProduct(3, "SKU-3");
+        createProduct(4, "SKU-4");
+        inTransaction(s -> s.remove(s.find(Product.class, 3L)));   // already deleted: not re-stamped, not counted
+        double success = counter("entity", "Product", "operation", "delete", "outcome", "success");
+        double failure = counter("entity", "Product", "operation", "delete", "outcome", "failure");
+
+        var session = sessionFactory.openSession();
+        try {
+            session.getTransaction().begin();
+            int rows = session.createMutationQuery("delete from Product p where p.id <= 3").executeUpdate();
+            assertThat(rows).isEqualTo(2);
+            assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - success)
+                    .as("nothing before the commit").isZero();
+            session.getTransaction().rollback();
+        } finally {
+            session.close();
+        }
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "failure") - failure)
+                .as("a rolled-back bulk delete counts its rows as failures").isEqualTo(2);
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - success).isZero();
+
+        inTransaction(s -> s.createMutationQuery("delete from Product p where p.id <= 3").executeUpdate());
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - success)
+                .as("the two active rows the bulk delete soft-deleted").isEqualTo(2);
+        inTransaction(s -> s.createNativeMutationQuery("DELETE FROM products WHERE id = 4").executeUpdate());
+        assertThat(counter("entity", "Product", "operation", "delete", "outcome", "success") - success)
+                .as("a native delete too").isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL")).isZero();
+    }
+
+    @Test
     void hardDeleteWritesTheAuditLog() {
         createProduct(1, "SKU-1");
         actor.set("bob");

@@ -4,7 +4,6 @@ import dev.softdelete.hibernate.event.SoftDeleteEvent;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.operation.DeleteTally;
 import dev.softdelete.hibernate.internal.operation.Operation;
-import dev.softdelete.hibernate.internal.operation.OperationMetrics;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -47,7 +46,7 @@ public final class SoftDeleteIntegrator implements Integrator {
 
         Listener(SoftDeleteRuntime runtime) {
             this.runtime = runtime;
-            this.tally = new DeleteTally(new OperationMetrics(runtime.metrics()));
+            this.tally = runtime.deletes();
         }
 
         @Override

@@ -15,6 +15,8 @@ import dev.softdelete.hibernate.internal.event.SoftDeleteListeners;
 import dev.softdelete.hibernate.internal.mapping.EntityMapping;
 import dev.softdelete.hibernate.internal.mapping.SoftDeleteMappings;
 import dev.softdelete.hibernate.internal.mapping.ViewMarkers;
+import dev.softdelete.hibernate.internal.operation.DeleteTally;
+import dev.softdelete.hibernate.internal.operation.OperationMetrics;
 import dev.softdelete.hibernate.internal.operation.OperationTracker;
 import dev.softdelete.hibernate.internal.operation.SqlLiterals;
 import java.sql.Connection;
@@ -51,6 +53,8 @@ public final class SoftDeleteRuntime {
     private final Clock clock;
     private final SoftDeleteMetrics metrics;
     private final OperationTracker operations;
+    private final DeleteTally deletes;
+    private final ThreadLocal<String> softenedDelete = new ThreadLocal<>();
     private volatile SoftDelete core;
     private volatile SqlLiterals literals;
     private volatile Dialect dialect;
@@ -68,6 +72,29 @@ public final class SoftDeleteRuntime {
         this.metrics = core != null ? core.metrics() : SoftDeleteMetrics.noop();
         this.operations = new OperationTracker(clock,
                 core != null ? core.actors() : dev.softdelete.core.ActorProvider.systemUser());
+        this.deletes = new DeleteTally(new OperationMetrics(metrics));
+    }
+
+    /** Deletes counted when their transaction ends: {@code remove()} and bulk deletes alike. */
+    public DeleteTally deletes() {
+        return deletes;
+    }
+
+    /**
+     * The statement inspector turned a bulk or native delete of {@code entityLabel} into the soft
+     * delete on this thread; the mutation executor that prepared it takes the note with its row count.
+     */
+    void softenedDelete(String entityLabel) {
+        softenedDelete.set(entityLabel);
+    }
+
+    /** The entity of the delete softened on this thread since the last call, or null. */
+    String takeSoftenedDelete() {
+        String label = softenedDelete.get();
+        if (label != null) {
+            softenedDelete.remove();
+        }
+        return label;
     }
 
     /** The runtime stored in a service registry's settings, or {@code null}. */

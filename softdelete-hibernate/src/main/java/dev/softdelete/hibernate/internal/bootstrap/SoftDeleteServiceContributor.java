@@ -7,8 +7,10 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.service.spi.ServiceContributor;
 
 /**
- * Service-loaded first step of the integration: creates the {@link SoftDeleteRuntime} and installs
- * the {@link SoftDeleteStatementInspector}, chained in front of any inspector already configured.
+ * Service-loaded first step of the integration: creates the {@link SoftDeleteRuntime}, installs
+ * the {@link SoftDeleteStatementInspector}, chained in front of any inspector already configured,
+ * and Hibernate's JDBC services with a mutation executor that counts softened bulk deletes
+ * ({@link CountingJdbcServices}).
  * Does nothing when {@link SoftDeleteSettings#INTEGRATION_ENABLED} is {@code false}.
  */
 public final class SoftDeleteServiceContributor implements ServiceContributor {
@@ -21,6 +23,7 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
         }
         SoftDeleteRuntime runtime = new SoftDeleteRuntime(settings);
         builder.applySetting(SoftDeleteRuntime.SETTING, runtime);
+        builder.addInitiator(CountingJdbcServices.initiator(runtime));
         builder.applySetting(AvailableSettings.STATEMENT_INSPECTOR,
                 new SoftDeleteStatementInspector(runtime, settings.get(AvailableSettings.STATEMENT_INSPECTOR)));
     }

@@ -247,6 +247,7 @@ public final class SoftDeleteStatementInspector implements StatementInspector {
         }
         SoftDeletableTable m = mapping.get().table();
         boolean zone = runtime.markerHasZone(mapping.get());
+        runtime.softenedDelete(mapping.get().label()); // counted with its row count by CountingMutationExecutor
         Operation operation = once.get();
         StringBuilder update = new StringBuilder("update ").append(nameText);
         if (alias != null) {

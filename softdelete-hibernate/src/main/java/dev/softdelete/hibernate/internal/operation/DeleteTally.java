@@ -11,7 +11,8 @@ import java.util.WeakHashMap;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * Counts and times {@code remove()} of soft-deletable entities when the transaction ends, not when
+ * Counts and times {@code remove()} of soft-deletable entities, and counts bulk and native deletes
+ * softened to updates by their row count, when the transaction ends, not when
  * Hibernate runs the delete: a committed delete counts as {@code success} (one per row, under the
  * row's own entity, so cascade children count under theirs), a rolled-back one as {@code failure}.
  * The time of one {@code remove()} is what Hibernate spends between its pre- and post-delete events
@@ -39,6 +40,16 @@ public final class DeleteTally {
         pending.done.add(new Done(label, start == null ? 0 : System.nanoTime() - start));
     }
 
+    /**
+     * A bulk or native delete softened to an update changed {@code rows} active rows of entity
+     * {@code label} in {@code session}: counted (not timed per row) when the transaction ends.
+     */
+    public void bulkDeleted(SharedSessionContractImplementor session, String label, int rows) {
+        if (rows > 0) {
+            pending(session).bulk.merge(label, (long) rows, Long::sum);
+        }
+    }
+
     private Pending pending(SharedSessionContractImplementor session) {
         Pending pending = bySession.get(session);
         if (pending == null) {
@@ -51,11 +62,11 @@ public final class DeleteTally {
 
     private void complete(SharedSessionContractImplementor session, boolean success) {
         Pending pending = bySession.remove(session);
-        if (pending == null || pending.done.isEmpty()) {
+        if (pending == null || pending.done.isEmpty() && pending.bulk.isEmpty()) {
             return;
         }
         String outcome = success ? "success" : "failure";
-        Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>(pending.bulk);
         for (Done done : pending.done) {
             rows.merge(done.label(), 1L, Long::sum);
             metrics.time(done.label(), OperationMetrics.DELETE, outcome, Duration.ofNanos(done.nanos()));
@@ -66,6 +77,7 @@ public final class DeleteTally {
     private static final class Pending {
         final Map<Object, Long> started = new IdentityHashMap<>();
         final List<Done> done = new ArrayList<>();
+        final Map<String, Long> bulk = new LinkedHashMap<>();
     }
 
     private record Done(String label, long nanos) {
