@@ -10,6 +10,9 @@ public final class ProxyMetricNames {
     /** Statements whose evidence was dropped because the buffer of statements waiting for analysis was full (counter). */
     public static final String EVIDENCE_DROPPED = "softdelete.proxy.evidence.dropped";
 
+    /** Statements refused by strict mode, per element (counter, tag {@code element}). */
+    public static final String STRICT_REFUSED = "softdelete.proxy.strict.refused";
+
     /** Statements waiting for analysis now (gauge). */
     public static final String PENDING = "softdelete.proxy.analysis.pending";
 

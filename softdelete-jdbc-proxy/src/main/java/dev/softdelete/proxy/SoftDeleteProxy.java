@@ -1,5 +1,6 @@
 package dev.softdelete.proxy;
 
+import dev.softdelete.core.ActorProvider;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.alert.AlertListener;
 import dev.softdelete.core.dialect.Dialect;
@@ -16,6 +17,7 @@ import dev.softdelete.proxy.internal.telemetry.CallerFrames;
 import dev.softdelete.proxy.internal.telemetry.DeprecationRegistryReader;
 import dev.softdelete.proxy.internal.telemetry.LeakRecorder;
 import dev.softdelete.proxy.internal.telemetry.QuietPeriodAlerts;
+import dev.softdelete.proxy.internal.telemetry.StrictRefusals;
 import dev.softdelete.proxy.internal.telemetry.TelemetryInterceptor;
 import dev.softdelete.proxy.internal.telemetry.UsageAggregator;
 import dev.softdelete.proxy.internal.telemetry.UsageStore;
@@ -66,6 +68,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     private final LeakRecorder leaks;
     private final QuietPeriodAlerts alerts;
     private final TelemetryInterceptor interceptor;
+    private final StrictRefusals refusals;
     private final Set<WatchedElement> configured;
     private final List<SoftDeletableTable> configuredSoftDeletable;
     private final SoftDelete softDelete;
@@ -75,8 +78,9 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     private final long analysisWaitMillis;
 
     private SoftDeleteProxy(Builder b, TelemetryInterceptor interceptor, SqlAnalyzer analyzer, UsageAggregator usage,
-            LeakRecorder leaks, QuietPeriodAlerts alerts) {
+            LeakRecorder leaks, QuietPeriodAlerts alerts, StrictRefusals refusals) {
         super(b.dataSource, interceptor);
+        this.refusals = refusals;
         this.interceptor = interceptor;
         this.analyzer = analyzer;
         this.usage = usage;
@@ -126,11 +130,12 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     }
 
     /**
-     * Waits until every statement executed so far has been analysed and recorded, at most
+     * Waits until every statement executed so far has been analysed and recorded (and the audit
+     * entries of strict-mode refusals written), at most
      * {@code analysisWait}; whether it got there. Statements never wait for analysis themselves.
      */
     public boolean awaitAnalysis() {
-        return interceptor.awaitAnalysis(analysisWaitMillis);
+        return interceptor.awaitAnalysis(analysisWaitMillis) & refusals.awaitWritten(analysisWaitMillis);
     }
 
     /**
@@ -443,16 +448,19 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
             UsageAggregator usage = new UsageAggregator();
             LeakRecorder leaks = new LeakRecorder(alerts);
             QuietPeriodAlerts quiet = new QuietPeriodAlerts(alerts, quietPeriod);
+            StrictRefusals refusals = new StrictRefusals(effectiveMetrics,
+                    softDelete == null ? null : softDelete.auditLog(),
+                    softDelete == null ? ActorProvider.systemUser() : softDelete.actors());
             TelemetryInterceptor interceptor = new TelemetryInterceptor(analyzer, usage, leaks, quiet, alerts,
                     new CallerFrames(skippedCallers, keptCallers, applicationPackages), effectiveMetrics, effectiveClock,
-                    strict, analysis.maxPending(), analysis.maxPendingChars());
+                    strict, refusals, analysis.maxPending(), analysis.maxPendingChars());
             MetricTags none = MetricTags.empty();
             effectiveMetrics.gauge(ProxyMetricNames.CACHE_HITS, none, analyzer::cacheHits);
             effectiveMetrics.gauge(ProxyMetricNames.CACHE_MISSES, none, analyzer::cacheMisses);
             effectiveMetrics.gauge(ProxyMetricNames.CACHE_EVICTIONS, none, analyzer::cacheEvictions);
             effectiveMetrics.gauge(ProxyMetricNames.CACHE_BYTES, none, analyzer::cacheBytes);
             effectiveMetrics.gauge(ProxyMetricNames.PENDING, none, interceptor::pendingStatements);
-            return new SoftDeleteProxy(this, interceptor, analyzer, usage, leaks, quiet);
+            return new SoftDeleteProxy(this, interceptor, analyzer, usage, leaks, quiet, refusals);
         }
 
         private static Duration positive(Duration d, String what) {

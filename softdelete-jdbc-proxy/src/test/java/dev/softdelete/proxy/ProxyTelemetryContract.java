@@ -189,6 +189,8 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
 
     @Test
     void strictModeRejectsDeprecatedAccessBeforeTheDatabaseSeesIt() throws Exception {
+        softDelete = softDelete(b -> b.clock(clock).instanceId("instance-a").actorProvider(() -> "mallory"));
+        db.execute("DELETE FROM " + softDelete.schema().table(LibraryTable.AUDIT_LOG));
         try (SoftDeleteProxy proxy = proxy().watch("users.legacy_email").strict(true).build();
                 Connection c = proxy.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE users SET legacy_email = 'changed' WHERE id = 2"))
@@ -204,6 +206,16 @@ public abstract class ProxyTelemetryContract extends DatabaseTest {
                     .isInstanceOf(DeprecatedElementAccessException.class);
             // Rejected update, rejected prepare and the rejected SELECT * all count as accesses.
             assertThat(proxy.usage()).extracting(UsageRecord::accessCount).containsExactly(3L);
+            // Each refusal is audited off the query thread, as the actor of the refused statement,
+            // with the statement's shape: no value the application sent ('changed') is stored.
+            assertThat(softDelete.auditLog().forTarget("ELEMENT", "users.legacy_email", 10)).hasSize(3)
+                    .allSatisfy(entry -> {
+                        assertThat(entry.action()).isEqualTo("STRICT_REFUSAL");
+                        assertThat(entry.outcome()).isEqualTo("REFUSED");
+                        assertThat(entry.actor()).isEqualTo("mallory");
+                        assertThat(entry.details()).contains("\"caller\":\"" + ProxyTelemetryContract.class.getName())
+                                .contains("statement_shape").doesNotContain("changed");
+                    });
         }
     }
 

@@ -45,12 +45,29 @@ public final class AuditLog {
         });
     }
 
+    /**
+     * Records an entry in its own transaction on behalf of {@code actor}, for entries written on
+     * another thread than the one that acted (where the {@code ActorProvider} would see no one).
+     */
+    public void recordAs(String actor, String action, String targetType, String targetName, Long runId,
+            String outcome, Map<String, ?> details) {
+        jdbc.withConnection(c -> {
+            insert(c, actor, action, targetType, targetName, runId, outcome, details);
+            return null;
+        });
+    }
+
     /** Records an entry on the caller's connection, so it commits or rolls back with the change it audits. */
     public void record(Connection connection, String action, String targetType, String targetName, Long runId,
             String outcome, Map<String, ?> details) throws SQLException {
+        insert(connection, actors.currentActor(), action, targetType, targetName, runId, outcome, details);
+    }
+
+    private void insert(Connection connection, String actor, String action, String targetType, String targetName,
+            Long runId, String outcome, Map<String, ?> details) throws SQLException {
         jdbc.update(connection, "INSERT INTO " + table + " (occurred_at, actor, host, action, target_type,"
                 + " target_name, run_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                clock.instant(), actors.currentActor(), host, action, targetType, targetName, runId, outcome,
+                clock.instant(), actor, host, action, targetType, targetName, runId, outcome,
                 details == null ? null : Document.write(DETAILS_KIND, 1, details));
     }
 

@@ -131,6 +131,11 @@ public final class SqlAnalyzer {
         return a;
     }
 
+    /** {@code sql} with its literals replaced by placeholders and its comments by a space (no value it held). */
+    public String shape(String sql) {
+        return lexical.normalize(sql);
+    }
+
     /** The analysis of {@code sql}, from the cache or computed now on the calling thread (and cached). */
     public Analysis analyze(String sql) {
         AnalysisCache c = cache;

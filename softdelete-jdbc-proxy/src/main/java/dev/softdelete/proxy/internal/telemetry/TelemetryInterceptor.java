@@ -59,6 +59,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
     private final Clock clock;
     private final boolean strict;
     private final PendingStatements pending;
+    private final StrictRefusals refusals;
     private final Map<String, MetricTags> tags = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
     private volatile long lastFailureLog = System.nanoTime() - LOG_INTERVAL_NANOS;
@@ -66,7 +67,8 @@ public final class TelemetryInterceptor implements StatementInterceptor {
 
     public TelemetryInterceptor(SqlAnalyzer analyzer, UsageAggregator usage, LeakRecorder leaks, QuietPeriodAlerts alerts,
             AlertListener alertListener, CallerFrames frames, SoftDeleteMetrics metrics, Clock clock, boolean strict,
-            int maxPending, long maxPendingChars) {
+            StrictRefusals refusals, int maxPending, long maxPendingChars) {
+        this.refusals = refusals;
         this.analyzer = analyzer;
         this.usage = usage;
         this.leaks = leaks;
@@ -139,8 +141,14 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         if (analysis.isEmpty()) {
             return null;
         }
-        record(analysis, sql, Caller.of(frames.capture()), clock.instant());
-        return strict ? violation(analysis, sql) : null;
+        Caller caller = Caller.of(frames.capture());
+        record(analysis, sql, caller, clock.instant());
+        SQLException refusal = strict ? violation(analysis, sql) : null;
+        if (refusal != null) {
+            refusals.refused(analysis.hits().stream().map(h -> h.element().key()).distinct().toList(), analysis.kind(),
+                    analyzer.shape(sql), caller);
+        }
+        return refusal;
     }
 
     /** On an analysis thread: the statement's analysis, recorded with the frame and time captured at execution. */
