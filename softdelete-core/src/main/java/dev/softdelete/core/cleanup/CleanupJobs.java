@@ -41,14 +41,18 @@ final class CleanupJobs {
     }
 
     CleanupJob insert(JobType type, String tableName, JobPayload payload, int maxAttempts) {
+        return jdbc.inTransaction(c -> insert(c, type, tableName, payload, maxAttempts));
+    }
+
+    /** Inserts on the caller's connection, so the job commits or rolls back with the caller's work. */
+    CleanupJob insert(Connection c, JobType type, String tableName, JobPayload payload, int maxAttempts)
+            throws SQLException {
         Instant now = clock.instant();
-        return jdbc.inTransaction(c -> {
-            long id = jdbc.insertReturningKey(c, "INSERT INTO " + table + " (job_type, table_name, payload,"
-                    + " status, priority, attempts, max_attempts, next_attempt_at, rows_processed, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, 0, 0, ?, ?, 0, ?, ?)", "id", type, tableName, payload.encode(),
-                    JobStatus.QUEUED, maxAttempts, now, now, now);
-            return jdbc.queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
-        });
+        long id = jdbc.insertReturningKey(c, "INSERT INTO " + table + " (job_type, table_name, payload,"
+                + " status, priority, attempts, max_attempts, next_attempt_at, rows_processed, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, 0, 0, ?, ?, 0, ?, ?)", "id", type, tableName, payload.encode(),
+                JobStatus.QUEUED, maxAttempts, now, now, now);
+        return jdbc.queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
     }
 
     Optional<CleanupJob> find(long id) {

@@ -32,12 +32,14 @@ public final class CleanupQueue {
     private final CoreContext softDelete;
     private final Purger purger;
     private final CleanupJobs jobs;
+    private final ScheduleTicks ticks;
     private final AtomicLong lastLength = new AtomicLong();
 
     CleanupQueue(CoreContext softDelete, Purger purger) {
         this.softDelete = softDelete;
         this.purger = purger;
         this.jobs = new CleanupJobs(softDelete.jdbc(), softDelete.clock(), softDelete.schema().table(LibraryTable.CLEANUP_JOBS));
+        this.ticks = new ScheduleTicks(softDelete.jdbc(), softDelete.schema().table(LibraryTable.SCHEDULE_TICKS));
     }
 
     /** The quoted job table name. */
@@ -60,19 +62,62 @@ public final class CleanupQueue {
      * table's (numeric) key, so that several workers can share it.
      */
     public List<CleanupJob> enqueue(RetentionPolicy policy, int slices) {
+        List<CleanupJob> queued = new ArrayList<>();
+        for (JobPayload payload : payloads(policy, slices)) {
+            queued.add(insert(type(policy), policy.table(), payload));
+        }
+        return queued;
+    }
+
+    /** The payloads of the policy's jobs as of now: planned (bad input throws), split into slices. */
+    private List<JobPayload> payloads(RetentionPolicy policy, int slices) {
         if (slices < 1) {
             throw new SoftDeleteException("Slices must be at least 1, got " + slices + " for table '" + policy.table() + "'.");
         }
         PurgePlan plan = purger.plan(policy);
         Instant cutoff = policy.cutoff(softDelete.clock().instant());
-        JobType type = policy.action() == PurgeAction.ARCHIVE ? JobType.ARCHIVE : JobType.PURGE;
         List<KeyRange> ranges = slices == 1 || !plan.root().numericKey() ? List.of(KeyRange.ALL)
                 : split(plan.root(), cutoff, slices);
-        List<CleanupJob> jobs = new ArrayList<>();
-        for (KeyRange range : ranges) {
-            jobs.add(insert(type, policy.table(), new JobPayload(policy, cutoff, range)));
-        }
-        return jobs;
+        return ranges.stream().map(range -> new JobPayload(policy, cutoff, range)).toList();
+    }
+
+    private static JobType type(RetentionPolicy policy) {
+        return policy.action() == PurgeAction.ARCHIVE ? JobType.ARCHIVE : JobType.PURGE;
+    }
+
+    /**
+     * Queues the policy's jobs for one tick of a named schedule, unless an instance already did:
+     * of all instances calling this with the same {@code schedule} and {@code tick}, exactly one
+     * queues (the tick's claim and its jobs commit together), and a tick not after the last one
+     * claimed queues nothing. Schedulers on every instance compute the same ticks (e.g. from one
+     * cron expression) and call this at each; the database decides who enqueues.
+     *
+     * @param schedule letters, digits and {@code _ . : -}, at most 200 characters
+     * @return the queued jobs (with {@code slices} key slices as {@link #enqueue(RetentionPolicy, int)}),
+     *         or empty when this tick was already claimed
+     */
+    public List<CleanupJob> enqueueOnce(String schedule, Instant tick, RetentionPolicy policy, int slices) {
+        ScheduleTicks.validName(schedule);
+        List<JobPayload> payloads = payloads(policy, slices);
+        ticks.ensure(schedule);
+        return softDelete.jdbc().inTransaction(c -> {
+            if (!ticks.claim(c, schedule, tick, softDelete.instanceId(), softDelete.clock().instant())) {
+                return List.<CleanupJob>of();
+            }
+            List<CleanupJob> queued = new ArrayList<>();
+            for (JobPayload payload : payloads) {
+                queued.add(jobs.insert(c, type(policy), policy.table(), payload, DEFAULT_MAX_ATTEMPTS));
+            }
+            softDelete.auditLog().record(c, "SCHEDULE_ENQUEUE", "TABLE", policy.table(), null, "SUCCESS",
+                    java.util.Map.of("schedule", schedule, "tick", tick, "jobs", queued.size(),
+                            "action", policy.action().name()));
+            return queued;
+        });
+    }
+
+    /** The last tick of {@code schedule} that an instance claimed, if any. */
+    public Optional<Instant> lastTick(String schedule) {
+        return ticks.lastTick(ScheduleTicks.validName(schedule));
     }
 
     /** Queues deletion of archived rows older than the policy's archive retention. */

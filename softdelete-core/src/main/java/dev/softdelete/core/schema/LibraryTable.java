@@ -15,7 +15,9 @@ public enum LibraryTable {
     /** Evidence of access to deprecated elements, per element and application instance. */
     DEPRECATED_USAGE("deprecated_usage"),
     /** The cleanup (purge / archive) job queue. */
-    CLEANUP_JOBS("cleanup_jobs");
+    CLEANUP_JOBS("cleanup_jobs"),
+    /** The last tick of each named schedule that some instance enqueued. */
+    SCHEDULE_TICKS("schedule_ticks");
 
     private final String suffix;
 
