@@ -28,6 +28,8 @@ public class SoftDeleteProperties {
 
     private final Health health = new Health();
 
+    private final Retention retention = new Retention();
+
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
@@ -71,6 +73,11 @@ public class SoftDeleteProperties {
     /** Returns the settings under {@code softdelete.proxy.*}. */
     public Proxy getProxy() {
         return proxy;
+    }
+
+    /** Returns the settings under {@code softdelete.retention.*}. */
+    public Retention getRetention() {
+        return retention;
     }
 
     /** Returns the settings under {@code softdelete.health.*}. */
@@ -289,6 +296,161 @@ public class SoftDeleteProperties {
         /** Sets how many of the most recent runs are checked for an expired lease. */
         public void setRunsScanned(int runsScanned) {
             this.runsScanned = runsScanned;
+        }
+    }
+
+    /**
+     * Retention policies enqueued on a schedule. Every instance runs the schedule; of all instances
+     * reaching one tick exactly one enqueues (decided in the database). The jobs are then run by
+     * the cleanup workers of any instance ({@code softdelete.cleanup.enabled=true}).
+     */
+    public static class Retention {
+
+        /** Whether to enqueue the policies below on their schedules. */
+        private boolean enabled = true;
+
+        /** The policies. */
+        private List<Policy> policies = new ArrayList<>();
+
+        /** Returns whether the policies are enqueued on their schedules; default true. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether the policies are enqueued on their schedules. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Returns the policies. */
+        public List<Policy> getPolicies() {
+            return policies;
+        }
+
+        /** Sets the policies. */
+        public void setPolicies(List<Policy> policies) {
+            this.policies = policies;
+        }
+    }
+
+    /** One retention policy and its schedule. */
+    public static class Policy {
+
+        /** The soft-deletable table whose expired rows are purged or archived. */
+        private String table;
+
+        /** {@code purge} or {@code archive}. */
+        private dev.softdelete.core.purge.PurgeAction action = dev.softdelete.core.purge.PurgeAction.PURGE;
+
+        /** How long soft-deleted rows are kept; default 30 days. */
+        private Duration retention;
+
+        /** Where archived rows go; default {@code <table>_archive}. */
+        private String archiveTable;
+
+        /** How long archived rows are kept (used by archive-retention jobs); default 365 days. */
+        private Duration archiveRetention;
+
+        /** Rows per batch; default 1,000. */
+        private Integer batchSize;
+
+        /** Jobs per tick over equal key ranges, so several workers share one table; default 1. */
+        private int slices = 1;
+
+        /** Spring cron expression (second minute hour day month weekday); default 03:00 daily. */
+        private String schedule = "0 0 3 * * *";
+
+        /** Time zone of the cron expression; default UTC. */
+        private java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+
+        /** Returns the table. */
+        public String getTable() {
+            return table;
+        }
+
+        /** Sets the table. */
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        /** Returns the action; default purge. */
+        public dev.softdelete.core.purge.PurgeAction getAction() {
+            return action;
+        }
+
+        /** Sets the action. */
+        public void setAction(dev.softdelete.core.purge.PurgeAction action) {
+            this.action = action;
+        }
+
+        /** Returns the retention, or null for the library default. */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /** Sets the retention. */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        /** Returns the archive table, or null for the default. */
+        public String getArchiveTable() {
+            return archiveTable;
+        }
+
+        /** Sets the archive table. */
+        public void setArchiveTable(String archiveTable) {
+            this.archiveTable = archiveTable;
+        }
+
+        /** Returns the archive retention, or null for the default. */
+        public Duration getArchiveRetention() {
+            return archiveRetention;
+        }
+
+        /** Sets the archive retention. */
+        public void setArchiveRetention(Duration archiveRetention) {
+            this.archiveRetention = archiveRetention;
+        }
+
+        /** Returns the batch size, or null for the default. */
+        public Integer getBatchSize() {
+            return batchSize;
+        }
+
+        /** Sets the batch size. */
+        public void setBatchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** Returns the slices per tick; default 1. */
+        public int getSlices() {
+            return slices;
+        }
+
+        /** Sets the slices per tick. */
+        public void setSlices(int slices) {
+            this.slices = slices;
+        }
+
+        /** Returns the cron expression; default {@code 0 0 3 * * *}. */
+        public String getSchedule() {
+            return schedule;
+        }
+
+        /** Sets the cron expression. */
+        public void setSchedule(String schedule) {
+            this.schedule = schedule;
+        }
+
+        /** Returns the cron expression's time zone; default UTC. */
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        /** Sets the cron expression's time zone. */
+        public void setZone(java.time.ZoneId zone) {
+            this.zone = zone;
         }
     }
 }
