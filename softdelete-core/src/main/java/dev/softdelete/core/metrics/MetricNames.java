@@ -34,6 +34,40 @@ public final class MetricNames {
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
+    private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry(OPERATIONS, "Rows soft-deleted, restored, purged or hard-deleted through the Hibernate"
+                    + " integration, counted when their transaction ends"),
+            java.util.Map.entry(OPERATIONS_DURATION, "Time of one soft-delete operation (remove(), restore, purge)"),
+            java.util.Map.entry(RUNS, "Runs finished, by kind and outcome"),
+            java.util.Map.entry(RUNS_ROWS, "Rows changed by runs"),
+            java.util.Map.entry(RUNS_BATCH_DURATION, "Time of one batch of a run, commit included"),
+            java.util.Map.entry(RUNS_BATCH_RETRIES, "Run batches rolled back and retried after a lock timeout or a lost"
+                    + " connection"),
+            java.util.Map.entry(CLEANUP_JOBS, "Cleanup (purge / archive) jobs finished, by type and outcome"),
+            java.util.Map.entry(CLEANUP_RETRIES, "Cleanup jobs resumed in place after a lock timeout or a lost connection"),
+            java.util.Map.entry(CLEANUP_ROWS, "Rows purged or archived by cleanup jobs"),
+            java.util.Map.entry(CLEANUP_QUEUE_LENGTH, "Cleanup jobs waiting to run (queued, retries not yet due)"),
+            java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
+            java.util.Map.entry(DEPRECATED_ACCESS, "Statements touching a deprecated (watched) table or column, seen by"
+                    + " the JDBC proxy"),
+            java.util.Map.entry("softdelete.proxy.strict.refused", "Statements refused by the JDBC proxy's strict mode"),
+            java.util.Map.entry("softdelete.proxy.evidence.dropped", "Statements executed without analysis because the"
+                    + " proxy's analysis buffer was full"),
+            java.util.Map.entry("softdelete.proxy.analysis.pending", "Statements waiting for analysis in the JDBC proxy"),
+            java.util.Map.entry("softdelete.proxy.cache.hits", "Proxy analysis cache lookups that found the statement"),
+            java.util.Map.entry("softdelete.proxy.cache.misses", "Proxy analysis cache lookups that did not"),
+            java.util.Map.entry("softdelete.proxy.cache.evictions", "Proxy analysis cache entries evicted to stay in"
+                    + " its byte budget"),
+            java.util.Map.entry("softdelete.proxy.cache.bytes", "Estimated heap held by the proxy's analysis cache"));
+
     private MetricNames() {
+    }
+
+    /**
+     * What a meter of the library measures (its Micrometer description), or null for a name the
+     * library does not report.
+     */
+    public static String description(String name) {
+        return DESCRIPTIONS.get(name);
     }
 }

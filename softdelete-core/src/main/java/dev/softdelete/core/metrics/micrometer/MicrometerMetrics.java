@@ -1,5 +1,6 @@
 package dev.softdelete.core.metrics.micrometer;
 
+import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Reports through the host's {@link MeterRegistry} and, when given, {@link ObservationRegistry}.
+ * Every meter carries its description ({@link MetricNames#description}); timers publish a
+ * percentile histogram, so dashboards can plot quantiles aggregated across instances.
  * Only loaded when the host hands in a registry, so Micrometer stays an optional dependency.
  * {@link #close()} removes every meter this instance registered.
  */
@@ -54,24 +57,27 @@ public final class MicrometerMetrics implements SoftDeleteMetrics {
     @Override
     public void count(String name, long amount, MetricTags tags) {
         ((Counter) meters.computeIfAbsent(new Key('c', name, tags),
-                k -> Counter.builder(name).tags(tags(tags)).register(registry))).increment(amount);
+                k -> Counter.builder(name).description(MetricNames.description(name)).tags(tags(tags))
+                        .register(registry))).increment(amount);
     }
 
     @Override
     public void time(String name, Duration duration, MetricTags tags) {
         ((Timer) meters.computeIfAbsent(new Key('t', name, tags),
-                k -> Timer.builder(name).tags(tags(tags)).register(registry))).record(duration);
+                k -> Timer.builder(name).description(MetricNames.description(name)).tags(tags(tags))
+                        .publishPercentileHistogram().register(registry))).record(duration);
     }
 
     @Override
     public void summary(String name, double amount, MetricTags tags) {
         ((DistributionSummary) meters.computeIfAbsent(new Key('s', name, tags),
-                k -> DistributionSummary.builder(name).tags(tags(tags)).register(registry))).record(amount);
+                k -> DistributionSummary.builder(name).description(MetricNames.description(name))
+                        .tags(tags(tags)).register(registry))).record(amount);
     }
 
     @Override
     public void gauge(String name, MetricTags tags, Supplier<? extends Number> value) {
-        gauges.add(Gauge.builder(name, () -> value.get()).tags(tags(tags)).strongReference(true).register(registry));
+        gauges.add(Gauge.builder(name, () -> value.get()).description(MetricNames.description(name)).tags(tags(tags)).strongReference(true).register(registry));
     }
 
     @Override
@@ -87,7 +93,8 @@ public final class MicrometerMetrics implements SoftDeleteMetrics {
     @Override
     public LongTask longTask(String name, MetricTags tags) {
         LongTaskTimer timer = (LongTaskTimer) meters.computeIfAbsent(new Key('l', name, tags),
-                k -> LongTaskTimer.builder(name).tags(tags(tags)).register(registry));
+                k -> LongTaskTimer.builder(name).description(MetricNames.description(name)).tags(tags(tags))
+                        .register(registry));
         LongTaskTimer.Sample sample = timer.start();
         return sample::stop;
     }
