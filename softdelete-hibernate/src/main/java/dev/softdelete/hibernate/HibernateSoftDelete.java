@@ -1,6 +1,8 @@
 package dev.softdelete.hibernate;
 
 import dev.softdelete.core.SoftDeleteException;
+import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.purge.PurgeResult;
 import dev.softdelete.core.purge.RetentionPolicy;
@@ -253,7 +255,8 @@ public final class HibernateSoftDelete {
         long start = System.nanoTime();
         String outcome = "failure";
         try {
-            T result = work.get();
+            T result = runtime.metrics().observe(MetricNames.OBSERVATION_OPERATION,
+                    MetricTags.of("entity", table.mapping().label(), "operation", operation), work);
             outcome = "success";
             rows.forEach((entity, n) -> metrics.success(entity, operation, n));
             return result;

@@ -39,6 +39,28 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
     protected final SettableClock clock = new SettableClock(T0);
     protected final AtomicReference<String> actor = new AtomicReference<>("alice");
     protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Observations stopped so far (name and low-cardinality key values), as a tracing bridge would see them. */
+    protected final java.util.List<io.micrometer.observation.Observation.Context> observations =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final io.micrometer.observation.ObservationRegistry observationRegistry = observationRegistry(observations);
+
+    private static io.micrometer.observation.ObservationRegistry observationRegistry(
+            java.util.List<io.micrometer.observation.Observation.Context> stopped) {
+        var registry = io.micrometer.observation.ObservationRegistry.create();
+        registry.observationConfig().observationHandler(
+                new io.micrometer.observation.ObservationHandler<io.micrometer.observation.Observation.Context>() {
+                    @Override
+                    public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                        return true;
+                    }
+
+                    @Override
+                    public void onStop(io.micrometer.observation.Observation.Context context) {
+                        stopped.add(context);
+                    }
+                });
+        return registry;
+    }
     protected SoftDelete core;
     protected SessionFactory sessionFactory;
     protected HibernateSoftDelete softDelete;
@@ -62,7 +84,7 @@ abstract class HibernateDatabaseTest extends DatabaseTest {
                 "CREATE TABLE cars (id BIGINT PRIMARY KEY REFERENCES vehicles (id), seats INT NOT NULL)",
                 "CREATE TABLE suppliers (id BIGINT PRIMARY KEY, name VARCHAR(100))");
         createExtraSchema(ts);
-        core = softDelete(b -> b.clock(clock).actorProvider(actor::get).metrics(MicrometerMetrics.of(meters)));
+        core = softDelete(b -> b.clock(clock).actorProvider(actor::get).metrics(MicrometerMetrics.of(meters, observationRegistry)));
         sessionFactory = buildSessionFactory(core, 1);
         softDelete = HibernateSoftDelete.of(sessionFactory);
     }

@@ -97,6 +97,12 @@ abstract class RestorePurgeContract extends HibernateDatabaseTest {
         });
         assertThat(meters.find("softdelete.operations.duration").tags("operation", "restore").timer().count())
                 .isPositive();
+        assertThat(observations).as("one observation per API call, for tracing").anySatisfy(o -> {
+            assertThat(o.getName()).isEqualTo("softdelete.operation");
+            assertThat(o.getLowCardinalityKeyValue("entity").getValue()).isEqualTo("Product");
+            assertThat(o.getLowCardinalityKeyValue("operation").getValue()).isEqualTo("restore");
+            assertThat(o.getError()).isNull();
+        });
         assertThat(counter("entity", "ProductAsset", "operation", "delete", "outcome", "success")).isPositive();
     }
 

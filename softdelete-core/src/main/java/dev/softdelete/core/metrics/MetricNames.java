@@ -31,6 +31,11 @@ public final class MetricNames {
     public static final String CLEANUP_QUEUE_LENGTH = "softdelete.cleanup.queue.length";
     /** Timer: one cleanup job. */
     public static final String CLEANUP_JOB_DURATION = "softdelete.cleanup.job.duration";
+    /**
+     * Observation around one explicit soft-delete operation of the Hibernate API (restore,
+     * softDelete by id, hardDelete, purge); low-cardinality keys: entity, operation.
+     */
+    public static final String OBSERVATION_OPERATION = "softdelete.operation";
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
@@ -48,6 +53,8 @@ public final class MetricNames {
             java.util.Map.entry(CLEANUP_ROWS, "Rows purged or archived by cleanup jobs"),
             java.util.Map.entry(CLEANUP_QUEUE_LENGTH, "Cleanup jobs waiting to run (queued, retries not yet due)"),
             java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
+            java.util.Map.entry(OBSERVATION_OPERATION, "One explicit soft-delete operation of the Hibernate API"
+                    + " (restore, softDelete by id, hardDelete, purge)"),
             java.util.Map.entry(DEPRECATED_ACCESS, "Statements touching a deprecated (watched) table or column, seen by"
                     + " the JDBC proxy"),
             java.util.Map.entry("softdelete.proxy.strict.refused", "Statements refused by the JDBC proxy's strict mode"),
