@@ -3,22 +3,20 @@ package dev.softdelete.core.runs;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * H2 and MariaDB/MySQL: lock the batch's candidate keys with {@code SELECT ... FOR UPDATE} (a
  * locking read sees the latest committed version), change exactly those keys with the guard
- * repeated in the {@code UPDATE}, then record them. While the transaction holds the locks no
- * one else can change those rows, so the recorded keys are exactly the changed ones; a count
- * mismatch fails the batch rather than record a guess.
+ * repeated in the {@code UPDATE}, then record them in one {@link RunBatches} record. While the
+ * transaction holds the locks no one else can change those rows, so the recorded keys are exactly
+ * the changed ones; a count mismatch fails the batch rather than record a guess. Undo restores a
+ * record's keys in chunks, each {@code UPDATE} guarded by the run's marker value.
  */
 final class LockingBatchStrategy extends BatchStrategy {
 
@@ -36,7 +34,7 @@ final class LockingBatchStrategy extends BatchStrategy {
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.value(rs, 1), candidates.bind(List.of(), limit));
         if (keys.isEmpty()) {
-            return new BatchResult(0, 0, cursor);
+            return new BatchResult(0, 0, cursor, false);
         }
         String setBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = ?";
         int changed = 0;
@@ -54,76 +52,41 @@ final class LockingBatchStrategy extends BatchStrategy {
             throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
                     + t.tableName + " but changed " + changed + "; rolled back so no item is recorded for a row not changed");
         }
-        Instant now = clock.instant();
-        insertItems(c, keys, k -> {
-            String text = t.keyType.text(k);
-            return new Object[] {runId, t.tableName, text, t.keyType.digest(text), RunTables.SOFT_DELETE,
-                    RunTables.APPLIED, null, marker, batchNo, now};
-        });
-        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)));
+        batches.insert(c, runId, batchNo, t.tableName, t.keyType, keys, marker, clock.instant());
+        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)), keys.size() >= limit);
     }
 
     @Override
     BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
             Instant marker) throws SQLException {
-        // Items are walked by row_key_digest (the primary key's order); cursor is the last digest.
-        List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
-        String after = "";
-        if (cursor != null) {
-            after = " AND row_key_digest > ?";
-            params.add(cursor);
+        Long after = cursor == null ? null : Long.valueOf(cursor);
+        java.util.Optional<Long> next = batches.nextApplied(c, parentRunId, after);
+        if (next.isEmpty()) {
+            return new BatchResult(0, 0, cursor, false);
         }
-        params.add(limit);
-        List<String[]> items = jdbc.query(c, "SELECT row_key, row_key_digest FROM " + tables.items()
-                + " WHERE run_id = ? AND table_name = ? AND state = ?" + after + " ORDER BY row_key_digest LIMIT ? FOR UPDATE",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, params.toArray());
-        if (items.isEmpty()) {
-            return new BatchResult(0, 0, cursor);
-        }
-        List<Object> keys = items.stream().map(item -> t.keyType.parse(item[0])).toList();
-        Set<String> restorable = new HashSet<>();
-        for (List<Object> chunk : chunks(keys)) {
-            List<Object> p = new ArrayList<>(chunk);
-            p.add(t.markerValue(marker));
-            jdbc.query(c, "SELECT " + t.key + " FROM " + t.table + " WHERE " + t.key + " IN (" + placeholders(chunk.size())
-                    + ") AND " + t.marker + " = ? FOR UPDATE", rs -> restorable.add(t.keyType.text(t.keyType.value(rs, 1))),
-                    p.toArray());
-        }
-        List<Object> toRestore = keys.stream().filter(k -> restorable.contains(t.keyType.text(k))).toList();
-        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
-        int changed = 0;
-        for (List<Object> chunk : chunks(toRestore)) {
-            List<Object> p = new ArrayList<>(chunk);
-            p.add(t.markerValue(marker));
-            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = NULL" + clearBy + " WHERE " + t.key
-                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " = ?", p.toArray());
-        }
-        if (changed != toRestore.size()) {
-            throw new SQLException("Undo batch " + batchNo + " of run " + parentRunId + " locked " + toRestore.size()
-                    + " rows of " + t.tableName + " but restored " + changed + "; rolled back");
-        }
+        long recorded = next.get();
+        int matched = 0;
+        int restored = 0;
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
-                + " WHERE run_id = ? AND table_name = ? AND row_key_digest = ?")) {
-            for (String[] item : items) {
-                jdbc.bind(ps, restorable.contains(item[0]) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
-                        t.tableName, item[1]);
-                ps.addBatch();
+        for (RunBatches.Recorded record : batches.appliedRecords(c, parentRunId, recorded)) {
+            if (!record.tableName().equals(t.tableName)) {
+                continue;
             }
-            ps.executeBatch();
-        }
-        return new BatchResult(items.size(), changed, items.get(items.size() - 1)[1]);
-    }
-
-    private <K> void insertItems(Connection c, List<K> keys, java.util.function.Function<K, Object[]> row)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(tables.insertItemColumns() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (K key : keys) {
-                jdbc.bind(ps, row.apply(key));
-                ps.addBatch();
+            List<Object> keys = RunBatches.keys(record.rowKeys(), t.keyType);
+            String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
+            int changed = 0;
+            for (List<Object> chunk : chunks(keys)) {
+                List<Object> p = new ArrayList<>(chunk);
+                p.add(t.markerValue(marker));
+                changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = NULL" + clearBy + " WHERE "
+                        + t.key + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " = ?", p.toArray());
             }
-            ps.executeBatch();
+            batches.markUndone(c, parentRunId, recorded, record.tableName(), changed, now);
+            matched += keys.size();
+            restored += changed;
         }
+        return new BatchResult(matched, restored, String.valueOf(recorded),
+                batches.nextApplied(c, parentRunId, recorded).isPresent());
     }
 
     private static List<List<Object>> chunks(List<Object> keys) {

@@ -183,7 +183,7 @@ final class RunExecutor {
             }
             cursor = result.cursor();
             rowsThisCall += result.matched();
-            if (result.matched() < batchLimit) {
+            if (!result.more()) {
                 return complete(runId, leases, o, tags, table, completion);
             }
             throttle(limiter, result.matched());

@@ -32,13 +32,14 @@ import java.util.Map;
  * RunReport undo = runs.undo(done.runId());                                // exactly those rows back
  * }</pre>
  *
- * Every change is recorded in {@code run_items} in the same transaction as the batch that made
- * it; any instance can resume a stopped run ({@link #resume}) and one worker at a time holds it.
+ * Every batch records the keys it changed in one {@code run_batches} row per table, in the same
+ * transaction as the change; any instance can resume a stopped run ({@link #resume}) and one worker at a time holds it.
  */
 public final class Runs {
 
     private final CoreContext sd;
     private final RunTables tables;
+    private final RunBatches batches;
     private final BatchStrategy strategy;
     private final RunExecutor executor;
 
@@ -46,6 +47,7 @@ public final class Runs {
     public Runs(CoreContext softDelete) {
         this.sd = softDelete;
         this.tables = RunTables.of(softDelete.schema());
+        this.batches = new RunBatches(softDelete.jdbc(), tables.batches());
         this.strategy = BatchStrategy.of(softDelete.jdbc(), tables, softDelete.clock());
         this.executor = new RunExecutor(softDelete, new RunLease(softDelete.jdbc(), tables, softDelete.runRegistry(),
                 softDelete.clock()));
@@ -180,8 +182,8 @@ public final class Runs {
 
     /**
      * Reverses exactly the rows run {@code runId} soft-deleted and that still carry its marker;
-     * rows changed since by someone else are left alone and counted as skipped (their items say
-     * CONFLICT). The undo is a run of its own (kind UNDO, parent {@code runId}), batched,
+     * rows changed since by someone else are left alone and counted as skipped (each batch record
+     * keeps how many of its rows were restored). The undo is a run of its own (kind UNDO, parent {@code runId}), batched,
      * resumable, leased and audited; when it completes the undone run becomes UNDONE.
      */
     public RunReport undo(long runId, RunOptions options) {
@@ -214,7 +216,7 @@ public final class Runs {
                     strategy.begin(c);
                     return strategy.softDelete(c, target, cursor, limit, runId, batchNo, spec.marker(), actor);
                 },
-                (c, run) -> Verification.afterApply(sd.jdbc(), c, tables, target, run, spec.marker()));
+                (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker()));
     }
 
     private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
@@ -226,7 +228,7 @@ public final class Runs {
                     return strategy.restore(c, target, parent.id(), cursor, limit, batchNo, spec.marker());
                 },
                 (c, run) -> {
-                    String verification = Verification.afterUndo(sd.jdbc(), c, tables, target, run, parent.id(),
+                    String verification = Verification.afterUndo(sd.jdbc(), c, batches, target, run, parent.id(),
                             spec.marker());
                     sd.runRegistry().finish(c, parent.id(), RunStatus.UNDONE, null, null);
                     return verification;
