@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS ${softdelete_prefix}run_batches (
     changed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (run_id, batch_no, table_name)
 );
+-- The key documents are stored uncompressed (a batch writes one; compressing it cost more than the
+-- row writes it saves).
+ALTER TABLE ${softdelete_prefix}run_batches ALTER COLUMN row_keys SET STORAGE EXTERNAL;
 INSERT INTO ${softdelete_prefix}run_batches (run_id, batch_no, table_name, key_count, row_keys, applied_marker, state,
         restored_count, changed_at)
     SELECT run_id, COALESCE(batch_no, 0), table_name, COUNT(*),

@@ -26,24 +26,23 @@ abstract class BatchStrategy {
 
     /**
      * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
-     * start), in key order, writing {@code marker}, and records the keys it changed as batch
-     * {@code batchNo}.
+     * start), in key order, writing {@code marker}, then the active rows of the cascade's child
+     * tables that reference a changed row, and records the keys it changed in each table as batch
+     * {@code batchNo}. The counts returned are the run's own table's.
      */
     abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
             Instant marker, String actor) throws SQLException;
 
     /**
      * Restores the next batch of run {@code parentRunId} still {@code APPLIED} after batch number
-     * {@code cursor} (null: the first): its recorded rows still carrying {@code marker} are
-     * restored, others (changed by someone else since) are left alone, and the record becomes
-     * UNDONE with the number restored. One apply batch per call, whatever {@code limit}.
+     * {@code cursor} (null: the first), in the run's own table and in {@code children} (the child
+     * tables the run recorded changes in): its recorded rows still carrying {@code marker} are
+     * restored, others (changed by someone else since) are left alone, and each record becomes
+     * UNDONE with the number restored. One apply batch per call, whatever {@code limit}; the
+     * counts returned are the run's own table's.
      */
-    abstract BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException;
-
-    /** Called first in every batch's transaction (per-database session settings). */
-    void begin(Connection c) throws SQLException {
-    }
+    abstract BatchResult restore(Connection c, Target t, java.util.List<Cascade.TableRef> children, long parentRunId,
+            String cursor, int limit, long batchNo, Instant marker) throws SQLException;
 
     /**
      * @param matched rows the batch looked at (0: nothing left)

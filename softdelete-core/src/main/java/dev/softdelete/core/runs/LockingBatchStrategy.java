@@ -36,54 +36,99 @@ final class LockingBatchStrategy extends BatchStrategy {
         if (keys.isEmpty()) {
             return new BatchResult(0, 0, cursor, false);
         }
-        String setBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = ?";
+        int changed = change(c, t.ref(), keys, marker, actor);
+        if (changed != keys.size()) {
+            throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
+                    + t.tableName + " but changed " + changed + "; rolled back so that no key is recorded for a row not"
+                    + " changed");
+        }
+        Instant now = clock.instant();
+        batches.insert(c, runId, batchNo, t.tableName, t.keyType, keys, marker, now);
+        // the cascade, parents first: lock the active children referencing a changed row, change
+        // exactly those, record them
+        List<Cascade.Child> children = t.cascade.children();
+        List<List<Object>> changedKeys = new ArrayList<>();
+        for (Cascade.Child child : children) {
+            Cascade.TableRef ref = child.ref();
+            java.util.Set<Object> locked = new java.util.TreeSet<>(java.util.Comparator.comparing(ref.keyType()::text));
+            List<Object> ordered = new ArrayList<>();
+            for (Cascade.Edge edge : child.edges()) {
+                List<Object> parents = edge.parent() < 0 ? keys : changedKeys.get(edge.parent());
+                for (List<Object> chunk : chunks(parents)) {
+                    for (Object k : jdbc.query(c, "SELECT " + ref.key() + " FROM " + ref.table() + " WHERE " + edge.column()
+                            + " IN (" + placeholders(chunk.size()) + ") AND " + ref.marker() + " IS NULL ORDER BY "
+                            + ref.key() + " FOR UPDATE", rs -> ref.keyType().value(rs, 1), chunk.toArray())) {
+                        if (locked.add(k)) {
+                            ordered.add(k);
+                        }
+                    }
+                }
+            }
+            int childChanged = change(c, ref, ordered, marker, actor);
+            if (childChanged != ordered.size()) {
+                throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + ordered.size() + " rows of "
+                        + ref.tableName() + " but changed " + childChanged + "; rolled back");
+            }
+            batches.insert(c, runId, batchNo, ref.tableName(), ref.keyType(), ordered, marker, now);
+            changedKeys.add(ordered);
+        }
+        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)), keys.size() >= limit);
+    }
+
+    /** Soft-deletes the rows of {@code keys} still active, in chunks; returns how many changed. */
+    private int change(Connection c, Cascade.TableRef t, List<Object> keys, Instant marker, String actor)
+            throws SQLException {
+        String setBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = ?";
         int changed = 0;
         for (List<Object> chunk : chunks(keys)) {
             List<Object> p = new ArrayList<>();
             p.add(t.markerValue(marker));
-            if (t.deletedBy != null) {
+            if (t.deletedBy() != null) {
                 p.add(actor);
             }
             p.addAll(chunk);
-            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = ?" + setBy + " WHERE " + t.key
-                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " IS NULL", p.toArray());
+            changed += jdbc.update(c, "UPDATE " + t.table() + " SET " + t.marker() + " = ?" + setBy + " WHERE " + t.key()
+                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker() + " IS NULL", p.toArray());
         }
-        if (changed != keys.size()) {
-            throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
-                    + t.tableName + " but changed " + changed + "; rolled back so no item is recorded for a row not changed");
-        }
-        batches.insert(c, runId, batchNo, t.tableName, t.keyType, keys, marker, clock.instant());
-        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)), keys.size() >= limit);
+        return changed;
     }
 
     @Override
-    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException {
+    BatchResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId, String cursor,
+            int limit, long batchNo, Instant marker) throws SQLException {
         Long after = cursor == null ? null : Long.valueOf(cursor);
         java.util.Optional<Long> next = batches.nextApplied(c, parentRunId, after);
         if (next.isEmpty()) {
             return new BatchResult(0, 0, cursor, false);
         }
         long recorded = next.get();
+        java.util.Map<String, Cascade.TableRef> refs = new java.util.HashMap<>();
+        refs.put(t.tableName, t.ref());
+        children.forEach(ref -> refs.put(ref.tableName(), ref));
         int matched = 0;
         int restored = 0;
         Instant now = clock.instant();
         for (RunBatches.Recorded record : batches.appliedRecords(c, parentRunId, recorded)) {
-            if (!record.tableName().equals(t.tableName)) {
-                continue;
+            Cascade.TableRef ref = refs.get(record.tableName());
+            if (ref == null) {
+                throw new SQLException("Batch " + recorded + " of run " + parentRunId + " recorded rows of "
+                        + record.tableName() + ", which this undo does not know; rolled back");
             }
-            List<Object> keys = RunBatches.keys(record.rowKeys(), t.keyType);
-            String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
+            List<Object> keys = RunBatches.keys(record.rowKeys(), ref.keyType());
+            String clearBy = ref.deletedBy() == null ? "" : ", " + ref.deletedBy() + " = NULL";
             int changed = 0;
             for (List<Object> chunk : chunks(keys)) {
                 List<Object> p = new ArrayList<>(chunk);
-                p.add(t.markerValue(marker));
-                changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = NULL" + clearBy + " WHERE "
-                        + t.key + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " = ?", p.toArray());
+                p.add(ref.markerValue(marker));
+                changed += jdbc.update(c, "UPDATE " + ref.table() + " SET " + ref.marker() + " = NULL" + clearBy
+                        + " WHERE " + ref.key() + " IN (" + placeholders(chunk.size()) + ") AND " + ref.marker() + " = ?",
+                        p.toArray());
             }
             batches.markUndone(c, parentRunId, recorded, record.tableName(), changed, now);
-            matched += keys.size();
-            restored += changed;
+            if (ref.tableName().equals(t.tableName)) {
+                matched += keys.size();
+                restored += changed;
+            }
         }
         return new BatchResult(matched, restored, String.valueOf(recorded),
                 batches.nextApplied(c, parentRunId, recorded).isPresent());

@@ -8,14 +8,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * PostgreSQL: a batch is one statement. The candidate keys are locked ({@code FOR UPDATE}), the
- * {@code UPDATE} re-checks its guard on the row version it locks, and {@code RETURNING} feeds
- * exactly the changed keys into one {@link RunBatches} record, all server-side: no keys travel to
- * the client.
+ * PostgreSQL: a batch is one statement. The {@code UPDATE} re-checks its guard on the row version
+ * it locks, {@code RETURNING} feeds exactly the changed keys into one {@link RunBatches} record
+ * and into the {@code UPDATE}s of the child tables the run cascades to (each recorded the same
+ * way), all server-side: no keys travel to the client.
  */
 final class ReturningBatchStrategy extends BatchStrategy {
+
+    /**
+     * A CTE {@code s} that makes this transaction commit without waiting for the WAL flush (set in
+     * the batch's own statement, saving a round trip; the setting is read at commit): a batch's
+     * rows, records and cursor commit together, so a server crash can only lose whole batches,
+     * which the resumed run redoes. Referenced by the final SELECT, so that it runs.
+     */
+    private static final String ASYNC_COMMIT = "WITH s AS (SELECT SET_CONFIG('synchronous_commit', 'off', true) AS v),";
+    private static final String ASYNC_COMMIT_REF = ", (SELECT v FROM s)";
 
     ReturningBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
         super(jdbc, tables, clock);
@@ -30,65 +40,82 @@ final class ReturningBatchStrategy extends BatchStrategy {
         // lack); the UPDATE then covers the key range up to there with the whole condition
         // repeated, which PostgreSQL re-checks on each row version it locks, so RETURNING yields
         // exactly the rows changed. A range scan instead of a join keeps the plan an index scan at
-        // any batch size. The changed keys become one record: an array in key order, written as
-        // the run-keys document (integer keys as JSON numbers, others in their text form).
-        Sql sql = Sql.of("WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ").append(candidates)
+        // any batch size (changing the rows by address instead, a TID scan, measured no faster).
+        // The changed keys become one record: an array in key order, written as the run-keys
+        // document (integer keys as JSON numbers, others in their text form). Each child table
+        // then gets its active rows referencing a changed row soft-deleted with the same marker
+        // (u0, u1, ... in the cascade's order, parents first), recorded the same way.
+        Sql sql = Sql.of(ASYNC_COMMIT + " c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ")
+                .append(candidates)
                 .append(" ORDER BY t." + t.key + " LIMIT ?),", limit)
                 .append(" e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
-                .append(" u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?", t.markerValue(marker));
-        if (t.deletedBy != null) {
-            sql = sql.append(", " + t.deletedBy + " = ?", actor);
+                .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
+                .append(" WHERE ").append(candidates).append(" AND t." + t.key + " <= (SELECT k FROM e) RETURNING t."
+                        + t.key + " AS k),")
+                .append(record("u", t.ref(), runId, batchNo, marker));
+        List<Cascade.Child> children = t.cascade.children();
+        for (int i = 0; i < children.size(); i++) {
+            Cascade.Child child = children.get(i);
+            Cascade.TableRef ref = child.ref();
+            String alias = "ch" + i;
+            sql = sql.append(", u" + i + " AS (UPDATE " + ref.table() + " " + alias).append(set(ref, marker, actor))
+                    .append(" WHERE " + alias + "." + ref.marker() + " IS NULL AND (");
+            for (int j = 0; j < child.edges().size(); j++) {
+                Cascade.Edge edge = child.edges().get(j);
+                sql = sql.append((j == 0 ? "" : " OR ") + alias + "." + edge.column() + " = ANY(ARRAY(SELECT k FROM "
+                        + (edge.parent() < 0 ? "u" : "u" + edge.parent()) + "))");
+            }
+            sql = sql.append(") RETURNING " + alias + "." + ref.key() + " AS k),")
+                    .append(record("u" + i, ref, runId, batchNo, marker));
         }
-        sql = sql.append(" WHERE ").append(candidates).append(" AND t." + t.key + " <= (SELECT k FROM e) RETURNING t."
-                + t.key + " AS k),")
-                .append(record("u", t, runId, batchNo, marker))
-                .append(" SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
-                        + " (SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)");
+        sql = sql.append(" SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
+                + " (SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)" + ASYNC_COMMIT_REF);
         return jdbc.queryOne(c, sql.text(), rs -> new BatchResult(rs.getInt(1), rs.getInt(3), rs.getString(2),
                 rs.getInt(1) >= limit), sql.args()).orElseThrow();
     }
 
+    /** {@code SET marker = ?[, deleted_by = ?]} for table {@code ref}. */
+    private static Sql set(Cascade.TableRef ref, Instant marker, String actor) {
+        Sql set = Sql.of(" SET " + ref.marker() + " = ?", ref.markerValue(marker));
+        return ref.deletedBy() == null ? set : set.append(", " + ref.deletedBy() + " = ?", actor);
+    }
+
     /**
      * CTEs {@code a_<from>} (the keys CTE {@code from} returned as column {@code k}, as an array in
-     * key order) and {@code i_<from>} (the record of those keys, when there are any).
+     * key order) and {@code i_<from>} (the record of those keys, when there are any), preceded by
+     * a comma.
      */
-    private Sql record(String from, Target t, long runId, long batchNo, Instant marker) {
-        boolean integer = t.keyType == KeyCodec.INTEGER;
-        String element = integer ? "k" : t.keyType.textSql(jdbc.dialect(), "k");
+    private Sql record(String from, Cascade.TableRef t, long runId, long batchNo, Instant marker) {
+        boolean integer = t.keyType() == KeyCodec.INTEGER;
+        String element = integer ? "k" : t.keyType().textSql(jdbc.dialect(), "k");
         String first = integer ? "CAST(ks[1] AS TEXT)" : "ks[1]";
         String last = integer ? "CAST(ks[CARDINALITY(ks)] AS TEXT)" : "ks[CARDINALITY(ks)]";
         return Sql.of(" a_" + from + " AS (SELECT ARRAY_AGG(" + element + " ORDER BY k) AS ks FROM " + from + "),"
                 + " i_" + from + " AS (" + batches.insertColumns() + " SELECT ?, ?, ?, " + first + ", " + last + ","
                 + " CARDINALITY(ks), '{\"doc\":\"" + RunBatches.KIND + "\",\"v\":" + RunBatches.VERSION
                 + ",\"keys\":' || CAST(ARRAY_TO_JSON(ks) AS TEXT) || '}', ?, ?, ? FROM a_" + from
-                + " WHERE ks IS NOT NULL)", runId, batchNo, t.tableName, marker, RunBatches.APPLIED, clock.instant());
+                + " WHERE ks IS NOT NULL)", runId, batchNo, t.tableName(), marker, RunBatches.APPLIED, clock.instant());
     }
 
     @Override
-    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException {
-        Dialect d = jdbc.dialect();
+    BatchResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId, String cursor,
+            int limit, long batchNo, Instant marker) throws SQLException {
         long after = cursor == null ? Long.MIN_VALUE : Long.parseLong(cursor);
-        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
-        // b: the next batch still APPLIED; k: its recorded keys of the table; r: the rows among
-        // them still carrying the run's marker (re-checked on the version the UPDATE locks), made
-        // active again; p: the record marked UNDONE with the number restored. The lease
-        // serializes undo workers. Keys go through = ANY(ARRAY(...)), an index scan.
-        Sql sql = Sql.of("WITH b AS (SELECT batch_no FROM " + batches.table() + " WHERE run_id = ? AND state = ?"
-                + " AND batch_no > ? ORDER BY batch_no LIMIT 1),", parentRunId, RunBatches.APPLIED, after)
-                .append(Sql.of(" k AS (SELECT " + t.keyType.valueSql(d, "j.value") + " AS k FROM " + batches.table()
-                        + " s, JSON_ARRAY_ELEMENTS_TEXT(CAST(s.row_keys AS JSON) -> 'keys') j WHERE s.run_id = ?"
-                        + " AND s.batch_no = (SELECT batch_no FROM b) AND s.table_name = ? AND s.state = ?),",
-                        parentRunId, t.tableName, RunBatches.APPLIED))
-                .append(Sql.of(" r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t."
-                        + t.key + " = ANY(ARRAY(SELECT k FROM k)) AND t." + t.marker + " = ? RETURNING 1),",
-                        t.markerValue(marker)))
-                .append(Sql.of(" p AS (UPDATE " + batches.table() + " s SET state = ?, restored_count = (SELECT COUNT(*)"
-                        + " FROM r), changed_at = ? WHERE s.run_id = ? AND s.batch_no = (SELECT batch_no FROM b)"
-                        + " AND s.table_name = ?)", RunBatches.UNDONE, clock.instant(), parentRunId, t.tableName))
-                .append(Sql.of(" SELECT (SELECT COUNT(*) FROM k), (SELECT batch_no FROM b), (SELECT COUNT(*) FROM r),"
-                        + " EXISTS (SELECT 1 FROM " + batches.table() + " WHERE run_id = ? AND state = ? AND batch_no >"
-                        + " (SELECT batch_no FROM b))", parentRunId, RunBatches.APPLIED));
+        // b: the next batch still APPLIED. Per table (the run's own first, then each child it
+        // recorded): k its recorded keys, r the rows among them still carrying the run's marker
+        // (re-checked on the version the UPDATE locks) made active again, p its record marked
+        // UNDONE with the number restored. The lease serializes undo workers. Keys go through
+        // = ANY(ARRAY(...)), an index scan.
+        Sql sql = Sql.of(ASYNC_COMMIT + " b AS (SELECT batch_no FROM " + batches.table() + " WHERE run_id = ? AND state = ?"
+                + " AND batch_no > ? ORDER BY batch_no LIMIT 1)", parentRunId, RunBatches.APPLIED, after);
+        List<Cascade.TableRef> all = new java.util.ArrayList<>(List.of(t.ref()));
+        all.addAll(children);
+        for (int i = 0; i < all.size(); i++) {
+            sql = sql.append(restoreTable(all.get(i), String.valueOf(i), parentRunId, marker));
+        }
+        sql = sql.append(Sql.of(" SELECT (SELECT COUNT(*) FROM k0), (SELECT batch_no FROM b), (SELECT COUNT(*) FROM r0),"
+                + " EXISTS (SELECT 1 FROM " + batches.table() + " WHERE run_id = ? AND state = ? AND batch_no >"
+                + " (SELECT batch_no FROM b))" + ASYNC_COMMIT_REF, parentRunId, RunBatches.APPLIED));
         return jdbc.queryOne(c, sql.text(), rs -> {
             long recorded = rs.getLong(2);
             return new BatchResult(rs.getInt(1), rs.getInt(3), rs.wasNull() ? cursor : String.valueOf(recorded),
@@ -96,12 +123,20 @@ final class ReturningBatchStrategy extends BatchStrategy {
         }, sql.args()).orElseThrow();
     }
 
-    /**
-     * Batches commit without waiting for the WAL flush: a batch's rows, record and cursor commit
-     * together, so a server crash can only lose whole batches, which the resumed run redoes.
-     */
-    @Override
-    void begin(Connection c) throws SQLException {
-        jdbc.update(c, "SET LOCAL synchronous_commit TO OFF");
+    /** CTEs k, r and p (suffixed {@code n}) restoring one table's record of batch b, each preceded by a comma. */
+    private Sql restoreTable(Cascade.TableRef t, String n, long parentRunId, Instant marker) {
+        Dialect d = jdbc.dialect();
+        String clearBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = NULL";
+        return Sql.of(", k" + n + " AS (SELECT " + t.keyType().valueSql(d, "j.value") + " AS k FROM " + batches.table()
+                        + " s, JSON_ARRAY_ELEMENTS_TEXT(CAST(s.row_keys AS JSON) -> 'keys') j WHERE s.run_id = ?"
+                        + " AND s.batch_no = (SELECT batch_no FROM b) AND s.table_name = ? AND s.state = ?)",
+                        parentRunId, t.tableName(), RunBatches.APPLIED)
+                .append(Sql.of(", r" + n + " AS (UPDATE " + t.table() + " t SET " + t.marker() + " = NULL" + clearBy
+                        + " WHERE t." + t.key() + " = ANY(ARRAY(SELECT k FROM k" + n + ")) AND t." + t.marker() + " = ?"
+                        + " RETURNING 1)", t.markerValue(marker)))
+                .append(Sql.of(", p" + n + " AS (UPDATE " + batches.table() + " s SET state = ?, restored_count ="
+                        + " (SELECT COUNT(*) FROM r" + n + "), changed_at = ? WHERE s.run_id = ? AND s.batch_no ="
+                        + " (SELECT batch_no FROM b) AND s.table_name = ?)", RunBatches.UNDONE, clock.instant(),
+                        parentRunId, t.tableName()));
     }
 }

@@ -121,6 +121,12 @@ final class RunBatches {
                 + " ORDER BY table_name", rs -> new Object[] {rs.getString(1), rs.getLong(2)}, runId);
     }
 
+    /** Tables run {@code runId} recorded changes in. */
+    List<String> tablesOf(Connection c, long runId) throws SQLException {
+        return jdbc.query(c, "SELECT DISTINCT table_name FROM " + table + " WHERE run_id = ? ORDER BY table_name",
+                rs -> rs.getString(1), runId);
+    }
+
     private long sum(Connection c, String column, long runId, String tableName, String state) throws SQLException {
         return state == null
                 ? jdbc.queryLong(c, "SELECT COALESCE(SUM(" + column + "), 0) FROM " + table + " WHERE run_id = ?"

@@ -19,18 +19,26 @@ import java.util.Map;
  * Stored as a versioned {@link Document} of kind {@value #KIND}. Version 2 stores the value of an
  * {@code inactive} rule with its type ({@code "valueType"}), so that a resumed run binds a
  * {@code LocalDate} as a date again rather than as text; version 1 documents are still read (their
- * values as JSON gave them).
+ * values as JSON gave them). Version 3 adds {@code "cascade"} (whether the run soft-deletes marker-carrying
+ * children through foreign keys; false for runs started by versions that did not cascade, so that such a
+ * run resumes as it began) and {@code "keepChildren"} (the rule set's kept child tables).
  */
-record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
+record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker, boolean cascade) {
+
+    /** A spec of a run that cascades (every run started by this version). */
+    RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
+        this(table, rules, asOf, marker, true);
+    }
 
     static final String KIND = "run-spec";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     String toJson() {
         return Document.write(KIND, VERSION, Json.obj("table", table.table(), "key", table.keyColumn(),
                 "marker", table.markerColumn(), "deletedBy", table.deletedByColumn(), "asOf", asOf, "runMarker", marker,
                 "rules", rules.rules().stream().map(RunSpec::rule).toList(),
-                "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList()));
+                "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList(),
+                "cascade", cascade, "keepChildren", rules.keptChildren()));
     }
 
     static RunSpec fromJson(String json) {
@@ -46,7 +54,13 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
             b.exclude("ids".equals(x.string("type")) ? Exclusion.ids(x.list("ids"))
                     : Exclusion.referencedFrom(x.string("table"), x.optionalString("column")));
         }
-        return new RunSpec(table, b.build(), d.instant("asOf"), d.instant("runMarker"));
+        if (d.version() >= 3) {
+            for (Object kept : d.list("keepChildren")) {
+                b.keepChildren(String.valueOf(kept));
+            }
+        }
+        return new RunSpec(table, b.build(), d.instant("asOf"), d.instant("runMarker"),
+                d.version() >= 3 && d.bool("cascade"));
     }
 
     private static Map<String, Object> rule(Rule rule) {

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.softdelete.core.dialect.Identifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +74,12 @@ public final class Runs {
     public Preview preview(RuleSet rules, RunOptions options) {
         Instant asOf = sd.clock().instant();
         SoftDeletableTable table = sd.tables().describe(rules.table());
-        Target target = Target.resolve(sd, table, rules, asOf);
+        Target target = Target.resolve(sd, table, rules, asOf, true);
         return sd.jdbc().withConnection(c -> {
             long total;
             Map<String, Long> perRule = new LinkedHashMap<>();
+            Map<String, Long> children;
+            Map<String, Long> blocking;
             List<Object> sample;
             // The counts run in a read-only transaction: a write that got past the predicate check
             // fails there (PostgreSQL, MariaDB; H2 treats read-only as a hint only).
@@ -96,6 +100,8 @@ public final class Runs {
                 sample = sd.jdbc().query(c, "SELECT t." + target.key + " FROM " + target.table + " t WHERE "
                         + cand.text() + " ORDER BY t." + target.key + " LIMIT ?", rs -> target.keyType.read(rs, 1),
                         cand.bind(List.of(), options.sampleSize()));
+                children = childCounts(c, target);
+                blocking = blockingCounts(c, target);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -115,8 +121,31 @@ public final class Runs {
                     RunStatus.PREVIEWED, "preview " + target.tableName, target.tableName, rules.description(), spec,
                     null, total));
             return new Preview(run.id(), target.tableName, rules.description(), total, perRule, sample,
-                    options.batchesFor(total), options.durationFor(total), asOf, rules);
+                    options.batchesFor(total), options.durationFor(total), asOf, rules, children, blocking);
         });
+    }
+
+    /** Rows the run would soft-delete in each child table of the cascade, parents first. */
+    private Map<String, Long> childCounts(Connection c, Target target) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Cascade cascade = target.cascade;
+        for (int i = 0; i < cascade.children().size(); i++) {
+            Cascade.Child child = cascade.children().get(i);
+            Sql where = cascade.referencing(i, "ch" + i, target.candidateKeys());
+            counts.put(child.ref().tableName(), sd.jdbc().queryLong(c, "SELECT COUNT(*) FROM " + child.ref().table()
+                    + " ch" + i + " WHERE " + where.text(), where.args()));
+        }
+        return counts;
+    }
+
+    /** Rows of each table without a marker column that reference rows the run would soft-delete. */
+    private Map<String, Long> blockingCounts(Connection c, Target target) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Cascade.Blocker b : target.cascade.blockers()) {
+            Sql count = target.cascade.blockingRows(b, target.candidateKeys());
+            counts.merge(b.tableName(), sd.jdbc().queryLong(c, count.text(), count.args()), Long::sum);
+        }
+        return counts;
     }
 
     /** {@link #apply(Preview, RunOptions)} with default options. */
@@ -125,21 +154,30 @@ public final class Runs {
     }
 
     /**
-     * Applies the previewed rules as a new run, measured from now. Refuses with
-     * {@link PreviewDriftException} (changing nothing) when the live count differs from the
-     * preview by more than the tolerance, unless {@link RunOptions#force()}. Returns when the run
-     * completed, or paused (wave cap, error threshold).
+     * Applies the previewed rules as a new run, measured from now, cascading to the child tables
+     * with a marker column (see {@link RuleSet}). Refuses with {@link PreviewDriftException}
+     * (changing nothing) when the live count differs from the preview by more than the tolerance,
+     * unless {@link RunOptions#force()}, and with {@link BlockingChildrenException} when rows of a
+     * table without a marker column reference rows it would soft-delete and the rule set does not
+     * keep them. Returns when the run completed, or paused (wave cap, error threshold).
      */
     public RunReport apply(Preview preview, RunOptions options) {
         Instant asOf = sd.clock().instant();
         SoftDeletableTable table = sd.tables().describe(preview.rules().table());
-        Target target = Target.resolve(sd, table, preview.rules(), asOf);
+        Target target = Target.resolve(sd, table, preview.rules(), asOf, true);
         long live = sd.jdbc().withConnection(c -> count(c, target, target.candidates()));
         long allowed = (long) Math.ceil(preview.total() * options.tolerance());
         if (Math.abs(live - preview.total()) > allowed && !options.force()) {
             sd.auditLog().record("SOFT_DELETE_RUN", "RUN", target.tableName, preview.runId(), "REFUSED",
                     Json.obj("previewed", preview.total(), "live", live));
             throw new PreviewDriftException(preview.runId(), target.tableName, preview.total(), live, allowed);
+        }
+        Map<String, Long> blocking = new LinkedHashMap<>(sd.jdbc().withConnection(c -> blockingCounts(c, target)));
+        blocking.values().removeIf(n -> n == 0);
+        if (!blocking.isEmpty()) {
+            sd.auditLog().record("SOFT_DELETE_RUN", "RUN", target.tableName, preview.runId(), "REFUSED",
+                    Json.obj("blockingChildren", blocking));
+            throw new BlockingChildrenException(target.tableName, blocking);
         }
         RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
         RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
@@ -172,7 +210,8 @@ public final class Runs {
                     + sd.runRegistry().children(runId).get(0).id() + "); it cannot be resumed.");
         }
         RunSpec spec = RunSpec.fromJson(run.spec());
-        return runApply(runId, Target.resolve(sd, spec.table(), spec.rules(), spec.asOf()), spec, options);
+        return runApply(runId, Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), spec.cascade()), spec,
+                options);
     }
 
     /** {@link #undo(long, RunOptions)} with default options. */
@@ -183,8 +222,10 @@ public final class Runs {
     /**
      * Reverses exactly the rows run {@code runId} soft-deleted and that still carry its marker;
      * rows changed since by someone else are left alone and counted as skipped (each batch record
-     * keeps how many of its rows were restored). The undo is a run of its own (kind UNDO, parent {@code runId}), batched,
-     * resumable, leased and audited; when it completes the undone run becomes UNDONE.
+     * keeps how many of its rows were restored). The rows it soft-deleted in child tables are
+     * restored the same way, batch by batch with their parents. The undo is a run of its own (kind
+     * UNDO, parent {@code runId}), batched, resumable, leased and audited; when it completes the
+     * undone run becomes UNDONE.
      */
     public RunReport undo(long runId, RunOptions options) {
         RunRecord parent = sd.runRegistry().require(runId);
@@ -212,27 +253,48 @@ public final class Runs {
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
         return executor.execute(runId, null, target.tableName, options,
-                (c, cursor, limit, batchNo) -> {
-                    strategy.begin(c);
-                    return strategy.softDelete(c, target, cursor, limit, runId, batchNo, spec.marker(), actor);
-                },
+                (c, cursor, limit, batchNo) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
+                        spec.marker(), actor),
                 (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker()));
     }
 
     private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
         RunSpec spec = RunSpec.fromJson(parent.spec());
-        Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf());
+        Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), false);
+        // the child tables are the ones the run recorded changes in, whatever the schema is now
+        List<Cascade.TableRef> children = new ArrayList<>();
+        for (String recorded : sd.jdbc().withConnection(c -> batches.tablesOf(c, parent.id()))) {
+            if (!recorded.equals(target.tableName)) {
+                children.add(Cascade.ref(sd, sd.jdbc().withConnection(c -> sd.catalog().find(c,
+                        Identifier.quoted(recorded))).orElseThrow(() -> new RunStateException("Run " + parent.id()
+                        + " soft-deleted rows of table " + recorded + ", which no longer exists; its rows cannot be"
+                        + " restored. Nothing was changed."))));
+            }
+        }
         return executor.execute(undo.id(), parent.id(), target.tableName, options,
-                (c, cursor, limit, batchNo) -> {
-                    strategy.begin(c);
-                    return strategy.restore(c, target, parent.id(), cursor, limit, batchNo, spec.marker());
-                },
+                (c, cursor, limit, batchNo) -> strategy.restore(c, target, children, parent.id(), cursor, limit,
+                        batchNo, spec.marker()),
                 (c, run) -> {
                     String verification = Verification.afterUndo(sd.jdbc(), c, batches, target, run, parent.id(),
                             spec.marker());
                     sd.runRegistry().finish(c, parent.id(), RunStatus.UNDONE, null, null);
                     return verification;
                 });
+    }
+
+    /**
+     * Rows run {@code runId} (an applied soft-delete run) changed, per table: its own table and
+     * each child table it cascaded to, as its batch records count them (including rows an undo
+     * restored since).
+     */
+    public Map<String, Long> changedRows(long runId) {
+        return sd.jdbc().withConnection(c -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (Object[] row : batches.rowsPerTable(c, runId)) {
+                rows.put((String) row[0], (Long) row[1]);
+            }
+            return rows;
+        });
     }
 
     private static void requireApplyRun(RunRecord run, String what) {

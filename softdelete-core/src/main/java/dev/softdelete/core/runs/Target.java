@@ -42,9 +42,11 @@ final class Target {
     final String deletedBy;
     final List<Sql> ruleConditions;
     final Sql exclusions;
+    /** The child tables the run soft-deletes rows of, and the tables that block it. */
+    final Cascade cascade;
 
     private Target(SoftDeletableTable description, RuleSet rules, TableInfo info, Dialect d, Instant asOf,
-            CoreContext sd) {
+            CoreContext sd, boolean cascading) {
         this.rules = rules;
         this.description = description;
         this.tableName = info.name();
@@ -71,20 +73,23 @@ final class Target {
             excl = excl.join(" AND ", exclusion(e, info, d, sd));
         }
         this.exclusions = excl;
+        this.cascade = cascading ? Cascade.resolve(sd, info, keyInfo.name(), rules) : Cascade.none();
     }
 
     /**
-     * Resolves {@code rules} on the table {@code description} describes; throws
-     * {@link UnknownTableException} or {@link InvalidRuleException}.
+     * Resolves {@code rules} on the table {@code description} describes, with the child tables the
+     * run cascades to when {@code cascading}; throws {@link UnknownTableException} or
+     * {@link InvalidRuleException}.
      */
-    static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf) {
+    static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf,
+            boolean cascading) {
         TableInfo info = sd.catalog().require(rules.table());
         if (sd.schema().isLibraryTable(info.name())) {
             throw new InvalidRuleException("Table '" + info.name() + "' is one of the library's own tables (prefix '"
                     + sd.schema().prefix() + "'); runs never change them. Target an application table. Nothing was"
                     + " changed.");
         }
-        return new Target(description, rules, info, sd.dialect(), asOf, sd);
+        return new Target(description, rules, info, sd.dialect(), asOf, sd, cascading);
     }
 
     /** Rows any rule matches, minus exclusions, that are not soft-deleted yet. */
@@ -106,6 +111,16 @@ final class Target {
     Sql candidatesOfRule(int index) {
         return Sql.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))
                 .join(") AND ", exclusions);
+    }
+
+    /** The run's own table, described for writing. */
+    Cascade.TableRef ref() {
+        return new Cascade.TableRef(tableName, table, key, keyType, marker, markerHasZone, deletedBy);
+    }
+
+    /** SQL selecting the keys of the candidates (for the cascade's preview counts). */
+    Sql candidateKeys() {
+        return Sql.of("SELECT t." + key + " FROM " + table + " t WHERE ").append(candidates());
     }
 
     /** A marker instant bound as this table's marker column stores it. */

@@ -6,11 +6,14 @@ import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Counts checked when a run completes, stored as JSON in the run's {@code verification} column:
  * the registry's counts against the run's batch records, and the target rows still carrying the
- * run's marker. {@code consistent} is false when the bookkeeping disagrees with itself.
+ * run's marker, and the rows recorded (restored) in each child table the run cascaded to.
+ * {@code consistent} is false when the bookkeeping disagrees with itself.
  */
 final class Verification {
 
@@ -22,7 +25,8 @@ final class Verification {
         long recorded = batches.recordedRows(c, run.id(), t.tableName, RunBatches.APPLIED);
         long carrying = carryingMarker(jdbc, c, t, marker);
         return Json.write(Json.obj("recordedRows", recorded, "affectedCount", run.affectedCount(),
-                "rowsCarryingRunMarker", carrying, "consistent", recorded == run.affectedCount() && carrying <= recorded));
+                "rowsCarryingRunMarker", carrying, "cascaded", children(batches, c, run.id(), t, false),
+                "consistent", recorded == run.affectedCount() && carrying <= recorded));
     }
 
     static String afterUndo(Jdbc jdbc, Connection c, RunBatches batches, Target t, RunRecord undo, long parentRunId,
@@ -33,7 +37,21 @@ final class Verification {
         long carrying = carryingMarker(jdbc, c, t, marker);
         return Json.write(Json.obj("restoredRows", restored, "affectedCount", undo.affectedCount(),
                 "conflicts", conflicts, "parentBatchesNotUndone", pending, "rowsStillCarryingRunMarker", carrying,
+                "cascadeRestored", children(batches, c, parentRunId, t, true),
                 "consistent", restored == undo.affectedCount() && pending == 0));
+    }
+
+    /** Rows recorded (or restored) per child table of run {@code runId}. */
+    private static Map<String, Long> children(RunBatches batches, Connection c, long runId, Target t, boolean restored)
+            throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : batches.tablesOf(c, runId)) {
+            if (!table.equals(t.tableName)) {
+                rows.put(table, restored ? batches.restoredRows(c, runId, table)
+                        : batches.recordedRows(c, runId, table, RunBatches.APPLIED));
+            }
+        }
+        return rows;
     }
 
     private static long carryingMarker(Jdbc jdbc, Connection c, Target t, Instant marker) throws SQLException {
