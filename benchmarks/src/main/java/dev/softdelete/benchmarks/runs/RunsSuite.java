@@ -35,6 +35,8 @@ import java.util.Map;
  * {@code runs_apply_vs_setbased} and {@code runs_undo_vs_setbased} (set-based time /
  * our time, at the default batch size, 1,000, when it is measured, else at the batch size with the
  * best median); each round's timings go to stderr.
+ * Then {@code runs_cascade_apply_vs_setbased}: the same rule on a second parent table whose
+ * candidates each have an active child in a table of {@code rows} children (see {@link #cascade}).
  * Arguments: {@code [rows] [batch sizes, comma-separated] [rounds]}; defaults 2000000, 1000,10000 and 3.
  */
 public final class RunsSuite {
@@ -108,6 +110,7 @@ public final class RunsSuite {
                     exec(ds, "TRUNCATE TABLE " + sd.schema().table(dev.softdelete.core.schema.LibraryTable.RUN_BATCHES));
                 }
             }
+            cascade(ds, anchor, sd, rows, rounds, nowUtc, ratios);
             out("runs_rows_soft_deleted", expected);
             out("runs_rounds", rounds);
             String best = null;
@@ -123,6 +126,9 @@ public final class RunsSuite {
                     best = batch;
                 }
             }
+            List<Double> cascade = ratios.get("runs_cascade_apply_vs_setbased");
+            out("runs_cascade_apply_vs_setbased", String.format(Locale.ROOT, "%.2f", median(cascade)));
+            out("runs_cascade_apply_vs_setbased_spread", spread(cascade));
             out("runs_best_batch_size", best);
             // The headline figures are at the default batch size (RunOptions.defaults()), measured
             // whenever it is among the sizes; otherwise at the best one.
@@ -136,6 +142,73 @@ public final class RunsSuite {
         }
         try (HikariDataSource admin = pool(url, 1)) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    /**
+     * The cascade figure: a second parent table of {@code rows} rows (half of them candidates) and
+     * a child table of {@code rows} rows, one per parent, referencing it through a foreign key
+     * (indexed) and carrying a marker. Each round: the anchor soft-deletes the candidates and then
+     * their active children with two set-based UPDATEs on its own pool (and restores them), then
+     * our run does the same at the default batch size (and is undone).
+     */
+    private static void cascade(HikariDataSource ds, HikariDataSource anchor, SoftDelete sd, int rows, int rounds,
+            LocalDateTime nowUtc, Map<String, List<Double>> ratios) throws SQLException {
+        progress("loading %,d parents and %,d children", rows, rows);
+        exec(ds, "CREATE TABLE parents (id BIGINT PRIMARY KEY, updated_at TIMESTAMP(6) NOT NULL, payload VARCHAR(100),"
+                + " deleted_at TIMESTAMP(6), deleted_by VARCHAR(100))",
+                "INSERT INTO parents (id, updated_at, payload) SELECT g, TIMESTAMP '" + nowUtc + "' - (CASE WHEN g % 2 = 0"
+                + " THEN INTERVAL '800 days' ELSE INTERVAL '10 days' END), md5(g::text) FROM generate_series(1, " + rows + ") g",
+                "CREATE TABLE children (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL REFERENCES parents (id),"
+                + " payload VARCHAR(100), deleted_at TIMESTAMP(6), deleted_by VARCHAR(100))",
+                "INSERT INTO children (id, parent_id, payload) SELECT g, g, md5(g::text) FROM generate_series(1, " + rows + ") g",
+                "CREATE INDEX children_parent_ix ON children (parent_id)");
+        LocalDateTime cutoff = nowUtc.minusDays(730);
+        RuleSet rules = RuleSet.on("parents").rule(Rule.olderThan("updated_at", Duration.ofDays(730))).build();
+        for (int round = 1; round <= rounds; round++) {
+            vacuumCascade(ds);
+            long t0 = System.nanoTime();
+            long parents;
+            long children;
+            try (Connection c = anchor.getConnection()) {
+                c.setAutoCommit(false);
+                parents = update(c, "UPDATE parents SET deleted_at = ?, deleted_by = 'bench' WHERE updated_at < ?"
+                        + " AND deleted_at IS NULL", nowUtc, cutoff);
+                children = update(c, "UPDATE children SET deleted_at = ?, deleted_by = 'bench' WHERE deleted_at IS NULL"
+                        + " AND parent_id IN (SELECT id FROM parents WHERE deleted_at = ?)", nowUtc, nowUtc);
+                c.commit();
+            }
+            double setMs = ms(t0);
+            update(anchor, "UPDATE children SET deleted_at = NULL, deleted_by = NULL WHERE deleted_at = ?", nowUtc);
+            update(anchor, "UPDATE parents SET deleted_at = NULL, deleted_by = NULL WHERE deleted_at = ?", nowUtc);
+            vacuumCascade(ds);
+            RunOptions options = RunOptions.defaults();
+            Preview preview = sd.runs().preview(rules, options);
+            t0 = System.nanoTime();
+            RunReport applied = sd.runs().apply(preview, options);
+            double applyMs = ms(t0);
+            Map<String, Long> changed = sd.runs().changedRows(applied.runId());
+            if (applied.status() != RunStatus.COMPLETED || applied.affected() != parents
+                    || changed.getOrDefault("children", -1L) != children) {
+                throw new IllegalStateException("Unexpected cascade outcome: " + applied.toJson() + " " + changed);
+            }
+            sd.runs().undo(applied.runId(), options);
+            progress("round %d cascade: set-based %,d parents + %,d children in %.0f ms; our run in %.0f ms (%d batches)",
+                    round, parents, children, setMs, applyMs, applied.batches());
+            ratios.computeIfAbsent("runs_cascade_apply_vs_setbased", k -> new ArrayList<>()).add(setMs / applyMs);
+        }
+    }
+
+    private static void vacuumCascade(HikariDataSource ds) throws SQLException {
+        exec(ds, "VACUUM ANALYZE parents", "VACUUM ANALYZE children", "CHECKPOINT");
+    }
+
+    private static long update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
         }
     }
 
