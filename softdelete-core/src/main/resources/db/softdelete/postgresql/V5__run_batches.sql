@@ -1,4 +1,5 @@
--- softdelete library schema, version 5: a run records what it changed per batch, not per row.
+-- softdelete library schema, version 5: runs record what they changed per batch, not per row, and
+-- run in the background as key ranges.
 -- One run_batches row per batch and table: the keys the batch changed (a versioned JSON document
 -- {"doc":"run-keys","v":1,"keys":[...]}, integer keys as numbers, other keys in their text form),
 -- their first and last key and count, and the marker value the batch wrote. Undo restores a
@@ -34,3 +35,31 @@ INSERT INTO ${softdelete_prefix}run_batches (run_id, batch_no, table_name, key_c
     FROM ${softdelete_prefix}run_items WHERE state = 'APPLIED'
     GROUP BY run_id, COALESCE(batch_no, 0), table_name;
 UPDATE ${softdelete_prefix}migration_runs SET cursor_value = NULL WHERE kind = 'UNDO' AND status NOT IN ('COMPLETED', 'FAILED', 'UNDONE');
+
+-- Background runs: a run is split into key ranges, one row each, that workers on any instance
+-- claim with SKIP LOCKED under a short lease (owner, until, fencing token), renewed with every
+-- batch; first_key is exclusive and last_key inclusive (NULL: open), in the key's text form;
+-- cursor_value is the last key a committed batch covered. PENDING -> RUNNING -> DONE, or back
+-- to PENDING (released, failed attempt), FAILED after its last attempt, CANCELLED with its run.
+CREATE TABLE IF NOT EXISTS ${softdelete_prefix}run_ranges (
+    run_id          BIGINT        NOT NULL,
+    range_no        INTEGER       NOT NULL,
+    first_key       TEXT,
+    last_key        TEXT,
+    status          VARCHAR(20)   NOT NULL,
+    attempts        INTEGER       NOT NULL DEFAULT 0,
+    lease_owner     VARCHAR(200),
+    lease_until     TIMESTAMP WITH TIME ZONE,
+    lease_token     BIGINT        NOT NULL DEFAULT 0,
+    heartbeat_at    TIMESTAMP WITH TIME ZONE,
+    cursor_value    TEXT,
+    batch_count     BIGINT        NOT NULL DEFAULT 0,
+    matched_count   BIGINT        NOT NULL DEFAULT 0,
+    affected_count  BIGINT        NOT NULL DEFAULT 0,
+    last_error      VARCHAR(4000),
+    started_at      TIMESTAMP WITH TIME ZONE,
+    finished_at     TIMESTAMP WITH TIME ZONE,
+    updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (run_id, range_no)
+);
+CREATE INDEX IF NOT EXISTS ${softdelete_prefix}run_ranges_status_ix ON ${softdelete_prefix}run_ranges (status, run_id);

@@ -14,6 +14,7 @@ import dev.softdelete.core.runs.rule.RuleSet;
 import dev.softdelete.core.table.SoftDeletableTable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.softdelete.core.dialect.Identifier;
@@ -44,12 +45,16 @@ public final class Runs {
     private final RunBatches batches;
     private final BatchStrategy strategy;
     private final RunExecutor executor;
+    private final RunRanges ranges;
+    private final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.runs()}. */
     public Runs(CoreContext softDelete) {
         this.sd = softDelete;
         this.tables = RunTables.of(softDelete.schema());
         this.batches = new RunBatches(softDelete.jdbc(), tables.batches());
+        this.ranges = new RunRanges(softDelete.jdbc(), softDelete.schema().table(
+                dev.softdelete.core.schema.LibraryTable.RUN_RANGES), tables.runs(), softDelete.clock());
         this.strategy = BatchStrategy.of(softDelete.jdbc(), tables, softDelete.clock());
         this.executor = new RunExecutor(softDelete, new RunLease(softDelete.jdbc(), tables, softDelete.runRegistry(),
                 softDelete.clock()));
@@ -165,6 +170,197 @@ public final class Runs {
         Instant asOf = sd.clock().instant();
         SoftDeletableTable table = sd.tables().describe(preview.rules().table());
         Target target = Target.resolve(sd, table, preview.rules(), asOf, true);
+        long live = checkBeforeApply(preview, options, target);
+        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
+                "soft delete " + target.tableName, target.tableName, preview.rules().description(), spec.toJson(), null,
+                live));
+        return runApply(run.id(), target, spec, options);
+    }
+
+    /** Key ranges a background run is split into, at most. */
+    static final int MAX_RANGES = 1_024;
+    /** Batches per key range, at least (integer keys; a range is this many batch sizes of keys wide). */
+    static final int RANGE_BATCHES = 10;
+
+    /**
+     * Submits the previewed rules as a background run and returns its id at once: the run is
+     * registered RUNNING with its key ranges (integer keys: ranges {@value #RANGE_BATCHES} batch
+     * sizes of keys wide, at most {@value #MAX_RANGES} of them; other keys: one range), which
+     * {@link RunWorker}s on any instance ({@link #worker(RunOptions)}) claim and apply. Same checks
+     * as {@link #apply(Preview, RunOptions)} first (drift, blocking children), changing nothing
+     * when they refuse. Follow it with {@link #progress(long)}; {@link #pause(long)},
+     * {@link #resume(long)} and {@link #cancel(long)} work from any instance;
+     * {@link #undo(long)} once it completed, paused or was cancelled.
+     */
+    public long submit(Preview preview, RunOptions options) {
+        Instant asOf = sd.clock().instant();
+        SoftDeletableTable table = sd.tables().describe(preview.rules().table());
+        Target target = Target.resolve(sd, table, preview.rules(), asOf, true);
+        long live = checkBeforeApply(preview, options, target);
+        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        List<String[]> bounds = sd.jdbc().withConnection(c -> plan(c, target, options));
+        return sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
+                    "soft delete " + target.tableName + " (background)", target.tableName,
+                    preview.rules().description(), spec.toJson(), null, live));
+            ranges.insert(c, run.id(), bounds);
+            sd.runRegistry().transition(c, run.id(), RunStatus.PLANNED, RunStatus.RUNNING);
+            sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", target.tableName, run.id(), "SUBMITTED",
+                    Json.obj("ranges", bounds.size(), "rows", live));
+            return run.id();
+        });
+    }
+
+    /** (after, upTo] bounds of the ranges of a run on {@code t}, as key text (null: open). */
+    private List<String[]> plan(Connection c, Target t, RunOptions options) throws SQLException {
+        List<String[]> bounds = new ArrayList<>();
+        if (t.keyType != dev.softdelete.core.internal.KeyCodec.INTEGER) {
+            bounds.add(new String[] {null, null});
+            return bounds;
+        }
+        java.util.Optional<long[]> span = sd.jdbc().queryOne(c, "SELECT MIN(" + t.key + "), MAX(" + t.key + ") FROM "
+                + t.table, rs -> {
+                    long min = rs.getLong(1);
+                    return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
+                });
+        if (span.isEmpty() || span.get() == null) {
+            bounds.add(new String[] {null, null});
+            return bounds;
+        }
+        java.math.BigInteger min = java.math.BigInteger.valueOf(span.get()[0]);
+        java.math.BigInteger keys = java.math.BigInteger.valueOf(span.get()[1]).subtract(min).add(java.math.BigInteger.ONE);
+        java.math.BigInteger width = java.math.BigInteger.valueOf((long) options.batchSize() * RANGE_BATCHES)
+                .max(keys.add(java.math.BigInteger.valueOf(MAX_RANGES - 1)).divide(java.math.BigInteger.valueOf(MAX_RANGES)));
+        int n = keys.add(width).subtract(java.math.BigInteger.ONE).divide(width).intValueExact();
+        for (int i = 0; i < n; i++) {
+            String after = i == 0 ? null : min.subtract(java.math.BigInteger.ONE).add(width.multiply(
+                    java.math.BigInteger.valueOf(i))).toString();
+            String upTo = i == n - 1 ? null : min.subtract(java.math.BigInteger.ONE).add(width.multiply(
+                    java.math.BigInteger.valueOf(i + 1))).toString();
+            bounds.add(new String[] {after, upTo});
+        }
+        return bounds;
+    }
+
+    /**
+     * A worker for background runs on this instance, applying {@code options}' batch size, rate
+     * limit and lease duration (use a short lease, seconds: a dead worker's range is taken over
+     * once it expired). Schedule its {@link RunWorker#run()}.
+     */
+    public RunWorker worker(RunOptions options) {
+        return new RunWorker(sd, this, ranges, strategy, options, sd.instanceId() + "#worker-" + workers.incrementAndGet());
+    }
+
+    /**
+     * Pauses a background run from any instance: its workers stop before their next batch, and a
+     * batch in flight rolls back (its range's fence is bumped). {@link #resume(long)} continues it.
+     */
+    public RunReport pause(long runId) {
+        requireBackground(runId, "pause");
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            if (run.status() != RunStatus.RUNNING) {
+                throw new RunStateException("Run " + runId + " is " + run.status() + ", not RUNNING; nothing to pause.");
+            }
+            ranges.releaseAll(c, runId);
+            syncCounts(c, runId);
+            sd.runRegistry().finish(c, runId, RunStatus.PAUSED, "Paused by " + sd.actors().currentActor()
+                    + "; resume the run to continue.", null);
+            sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "PAUSED", Json.obj());
+            return null;
+        });
+        return RunReport.of(sd.runRegistry().require(runId));
+    }
+
+    /**
+     * Cancels a background run from any instance, for good: its remaining ranges are cancelled
+     * and fenced (no batch in flight commits afterwards), the batches it committed stay applied
+     * and recorded, so the run can be undone ({@link #undo(long)}).
+     */
+    public RunReport cancel(long runId) {
+        requireBackground(runId, "cancel");
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            if (run.status().isTerminal()) {
+                throw new RunStateException("Run " + runId + " is already " + run.status() + "; nothing to cancel.");
+            }
+            ranges.cancel(c, runId);
+            syncCounts(c, runId);
+            sd.runRegistry().finish(c, runId, RunStatus.CANCELLED, "Cancelled by " + sd.actors().currentActor()
+                    + "; its committed batches stay applied and can be undone.", null);
+            sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "CANCELLED", Json.obj());
+            return null;
+        });
+        return RunReport.of(sd.runRegistry().require(runId));
+    }
+
+    /** Where a background run stands, from the database (any instance sees the same). */
+    public RunProgress progress(long runId) {
+        requireBackground(runId, "report progress");
+        return sd.jdbc().withConnection(c -> {
+            RunRecord run = sd.runRegistry().require(c, runId);
+            RunRanges.Totals totals = ranges.totals(c, runId);
+            Instant now = sd.clock().instant();
+            double seconds = run.startedAt() == null ? 0
+                    : Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now).toMillis() / 1000.0;
+            double rate = seconds <= 0 ? 0 : totals.affected() / seconds;
+            long expected = run.previewCount() == null ? 0 : run.previewCount();
+            Duration eta = run.status() != RunStatus.RUNNING || rate <= 0 ? null
+                    : Duration.ofMillis((long) Math.ceil(Math.max(0, expected - totals.affected()) * 1000.0 / rate));
+            return new RunProgress(runId, run.status(), totals.total(), totals.pending(), totals.running(), totals.done(),
+                    totals.failed(), totals.batches(), totals.affected(), expected, rate, eta, run.startedAt());
+        });
+    }
+
+    /** Completes a background run when its last range is done (called by the worker that finished a range). */
+    void completeIfLastRange(long runId) {
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            RunRanges.Totals totals = ranges.totals(c, runId);
+            if (run.status() != RunStatus.RUNNING || totals.done() != totals.total()) {
+                return null;
+            }
+            syncCounts(c, runId);
+            RunSpec spec = RunSpec.fromJson(run.spec());
+            Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), spec.cascade());
+            String verification = Verification.afterApply(sd.jdbc(), c, batches, target, sd.runRegistry().require(c, runId),
+                    spec.marker());
+            sd.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, verification);
+            sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "SUCCESS",
+                    Json.obj("verification", Json.read(verification)));
+            return null;
+        });
+    }
+
+    /** Pauses a background run whose range failed its last attempt. */
+    void pauseAfterFailure(long runId, String message) {
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            if (run.status() == RunStatus.RUNNING) {
+                ranges.releaseAll(c, runId);
+                syncCounts(c, runId);
+                sd.runRegistry().finish(c, runId, RunStatus.PAUSED, message, null);
+            }
+            return null;
+        });
+    }
+
+    private void syncCounts(Connection c, long runId) throws SQLException {
+        RunRanges.Totals totals = ranges.totals(c, runId);
+        sd.runRegistry().setCounts(c, runId, totals.matched(), totals.affected(), totals.matched() - totals.affected(),
+                totals.batches());
+    }
+
+    private void requireBackground(long runId, String what) {
+        requireApplyRun(sd.runRegistry().require(runId), what);
+        if (!ranges.exists(runId)) {
+            throw new RunStateException("Run " + runId + " runs on its caller's thread (apply); only background runs"
+                    + " (submit) can " + what + " from any instance. Stop it with RunOptions.withMaxRows or resume it.");
+        }
+    }
+
+    private long checkBeforeApply(Preview preview, RunOptions options, Target target) {
         long live = sd.jdbc().withConnection(c -> count(c, target, target.candidates()));
         long allowed = (long) Math.ceil(preview.total() * options.tolerance());
         if (Math.abs(live - preview.total()) > allowed && !options.force()) {
@@ -179,11 +375,7 @@ public final class Runs {
                     Json.obj("blockingChildren", blocking));
             throw new BlockingChildrenException(target.tableName, blocking);
         }
-        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
-        RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
-                "soft delete " + target.tableName, target.tableName, preview.rules().description(), spec.toJson(), null,
-                live));
-        return runApply(run.id(), target, spec, options);
+        return live;
     }
 
     /** {@link #resume(long, RunOptions)} with default options. */
@@ -202,6 +394,9 @@ public final class Runs {
             return runUndo(run, sd.runRegistry().require(run.parentRunId()), options);
         }
         requireApplyRun(run, "resume");
+        if (ranges.exists(runId)) {
+            return resumeBackground(runId);
+        }
         if (run.status().isTerminal()) {
             throw new RunStateException("Run " + runId + " is " + run.status() + "; there is nothing to resume.");
         }
@@ -212,6 +407,23 @@ public final class Runs {
         RunSpec spec = RunSpec.fromJson(run.spec());
         return runApply(runId, Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), spec.cascade()), spec,
                 options);
+    }
+
+    /** A paused background run goes back to its workers (failed ranges get their attempts back). */
+    private RunReport resumeBackground(long runId) {
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            if (run.status() != RunStatus.PAUSED) {
+                throw new RunStateException("Run " + runId + " is " + run.status() + "; only a PAUSED background run"
+                        + " can be resumed.");
+            }
+            ranges.retryFailed(c, runId);
+            sd.runRegistry().transition(c, runId, RunStatus.PAUSED, RunStatus.RUNNING);
+            sd.runRegistry().finish(c, runId, RunStatus.RUNNING, null, null);
+            sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "RESUMED", Json.obj());
+            return null;
+        });
+        return RunReport.of(sd.runRegistry().require(runId));
     }
 
     /** {@link #undo(long, RunOptions)} with default options. */
@@ -234,6 +446,16 @@ public final class Runs {
             throw new RunStateException("Run " + runId + " is already undone (by run "
                     + sd.runRegistry().children(runId).stream().map(r -> String.valueOf(r.id())).findFirst().orElse("?")
                     + "). Nothing to do.");
+        }
+        if (ranges.exists(runId)) {
+            if (parent.status() == RunStatus.RUNNING) {
+                throw new RunStateException("Run " + runId + " is a background run still RUNNING; pause or cancel it"
+                        + " first (from any instance), then undo it.");
+            }
+            if (!parent.status().isTerminal()) {
+                cancel(runId); // a paused run is cancelled first, so that no worker takes it up again
+                parent = sd.runRegistry().require(runId);
+            }
         }
         if (parent.status() == RunStatus.RUNNING && parent.leaseUntil() != null
                 && parent.leaseUntil().isAfter(sd.clock().instant())) {

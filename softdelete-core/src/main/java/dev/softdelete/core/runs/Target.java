@@ -76,6 +76,27 @@ final class Target {
         this.cascade = cascading ? Cascade.resolve(sd, info, keyInfo.name(), rules) : Cascade.none();
     }
 
+    private Target(Target base, Sql exclusions) {
+        this.rules = base.rules;
+        this.description = base.description;
+        this.tableName = base.tableName;
+        this.table = base.table;
+        this.key = base.key;
+        this.keyType = base.keyType;
+        this.marker = base.marker;
+        this.markerHasZone = base.markerHasZone;
+        this.deletedBy = base.deletedBy;
+        this.ruleConditions = base.ruleConditions;
+        this.exclusions = exclusions;
+        this.cascade = base.cascade;
+    }
+
+    /** This target limited to keys up to {@code upTo} (a key's text form; null: no limit), for one range of a run. */
+    Target upTo(String upTo) {
+        return upTo == null ? this : new Target(this, exclusions.join(" AND ", Sql.of("t." + key + " <= ?",
+                keyType.parse(upTo))));
+    }
+
     /**
      * Resolves {@code rules} on the table {@code description} describes, with the child tables the
      * run cascades to when {@code cascading}; throws {@link UnknownTableException} or

@@ -10,6 +10,8 @@ public enum LibraryTable {
     RUN_ITEMS("run_items"),
     /** Per batch and table, the exact keys a run changed (and the marker it wrote), so that undo reverses exactly those. */
     RUN_BATCHES("run_batches"),
+    /** The key ranges of background runs, claimed by workers on any instance. */
+    RUN_RANGES("run_ranges"),
     /** Who did what to which object, and how it ended. */
     AUDIT_LOG("audit_log"),
     /** Tables, columns and indexes deprecated (renamed) instead of dropped. */

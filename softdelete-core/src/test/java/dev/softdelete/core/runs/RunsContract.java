@@ -567,6 +567,18 @@ public abstract class RunsContract extends DatabaseTest {
         }
     }
 
+    static List<String> queryStrings(DataSource ds, String sql) {
+        List<String> values = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return values;
+    }
+
     static long queryLong(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
