@@ -111,7 +111,7 @@ public final class RunWorker implements Runnable {
                             range.rangeNo(), id, batch + 1, status);
                     return true;
                 }
-                long batchNo = ((long) range.rangeNo() << 20) + ++batch;
+                long batchNo = ((long) range.rangeNo() << 32) + ++batch;
                 String from = cursor;
                 long t0 = System.nanoTime();
                 BatchStrategy.BatchResult result;
