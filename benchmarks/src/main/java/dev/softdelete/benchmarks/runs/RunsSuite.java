@@ -35,7 +35,7 @@ import java.util.Map;
  * {@code runs_apply_vs_setbased} and {@code runs_undo_vs_setbased} (set-based time /
  * our time, at the default batch size, 1,000, when it is measured, else at the batch size with the
  * best median); each round's timings go to stderr.
- * Then {@code runs_cascade_apply_vs_setbased}: the same rule on a second parent table whose
+ * Then {@code runs_apply_workers_2_speedup} (see {@link #workers}) and {@code runs_cascade_apply_vs_setbased}: the same rule on a second parent table whose
  * candidates each have an active child in a table of {@code rows} children (see {@link #cascade}).
  * Arguments: {@code [rows] [batch sizes, comma-separated] [rounds]}; defaults 2000000, 1000,10000 and 3.
  */
@@ -110,6 +110,7 @@ public final class RunsSuite {
                     exec(ds, "TRUNCATE TABLE " + sd.schema().table(dev.softdelete.core.schema.LibraryTable.RUN_BATCHES));
                 }
             }
+            workers(ds, schemaUrl, sd, rules, rounds, expected, ratios);
             cascade(ds, anchor, sd, rows, rounds, nowUtc, ratios);
             out("runs_rows_soft_deleted", expected);
             out("runs_rounds", rounds);
@@ -126,6 +127,9 @@ public final class RunsSuite {
                     best = batch;
                 }
             }
+            List<Double> speedup = ratios.get("runs_apply_workers_2_speedup");
+            out("runs_apply_workers_2_speedup", String.format(Locale.ROOT, "%.2f", median(speedup)));
+            out("runs_apply_workers_2_speedup_spread", spread(speedup));
             List<Double> cascade = ratios.get("runs_cascade_apply_vs_setbased");
             out("runs_cascade_apply_vs_setbased", String.format(Locale.ROOT, "%.2f", median(cascade)));
             out("runs_cascade_apply_vs_setbased_spread", spread(cascade));
@@ -142,6 +146,47 @@ public final class RunsSuite {
         }
         try (HikariDataSource admin = pool(url, 1)) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    /**
+     * {@code runs_apply_workers_2_speedup}: the same rule submitted as a background run, applied
+     * by one worker, then (from the same starting state) by two workers with pools of their own,
+     * at the default batch size; speedup = one worker's time / two workers' time. Each round
+     * measures both; every run is undone afterwards.
+     */
+    private static void workers(HikariDataSource ds, String schemaUrl, SoftDelete sd, RuleSet rules, int rounds,
+            long expected, Map<String, List<Double>> ratios) throws Exception {
+        try (HikariDataSource w1 = pool(schemaUrl, 2); HikariDataSource w2 = pool(schemaUrl, 2)) {
+            List<SoftDelete> instances = List.of(SoftDelete.builder(w1).instanceId("bench-w1").build(),
+                    SoftDelete.builder(w2).instanceId("bench-w2").build());
+            RunOptions options = RunOptions.defaults().withLeaseDuration(Duration.ofSeconds(30));
+            for (int round = 1; round <= rounds; round++) {
+                double[] ms = new double[2];
+                for (int n = 1; n <= 2; n++) {
+                    vacuum(ds);
+                    long runId = sd.runs().submit(sd.runs().preview(rules, options), options);
+                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+                    long t0 = System.nanoTime();
+                    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        done.add(pool.submit(instances.get(i).runs().worker(options)));
+                    }
+                    for (java.util.concurrent.Future<?> f : done) {
+                        f.get();
+                    }
+                    ms[n - 1] = ms(t0);
+                    pool.shutdown();
+                    var run = sd.runRegistry().require(runId);
+                    if (run.status() != RunStatus.COMPLETED || run.affectedCount() != expected) {
+                        throw new IllegalStateException("Unexpected background outcome: " + run);
+                    }
+                    sd.runs().undo(runId, options);
+                    exec(ds, "TRUNCATE TABLE " + sd.schema().table(dev.softdelete.core.schema.LibraryTable.RUN_BATCHES));
+                }
+                progress("round %d background run: one worker %.0f ms, two workers %.0f ms", round, ms[0], ms[1]);
+                ratios.computeIfAbsent("runs_apply_workers_2_speedup", k -> new ArrayList<>()).add(ms[0] / ms[1]);
+            }
         }
     }
 

@@ -28,10 +28,14 @@ import java.util.Map;
  * @param blockingChildren rows of each table without a marker column that reference rows the run
  *                        would soft-delete; apply refuses while any is above zero, unless the rule
  *                        set keeps that table's rows ({@code RuleSet.Builder.keepChildren})
+ * @param duplicateGroups groups of active duplicates the rule set's {@code duplicates} rules find
+ *                        (each keeps one row); 0 without such a rule
+ * @param sampleGroups    the largest of those groups, at most {@code sampleSize} per rule
  */
 public record Preview(long runId, String table, String description, long total, Map<String, Long> perRule,
         List<Object> sampleIds, long batches, Duration estimatedDuration, Instant asOf, RuleSet rules,
-        Map<String, Long> children, Map<String, Long> blockingChildren) {
+        Map<String, Long> children, Map<String, Long> blockingChildren, long duplicateGroups,
+        List<DuplicateGroup> sampleGroups) {
 
     /** Copies {@code perRule}, {@code children} and {@code blockingChildren} (keeping their order) and {@code sampleIds}. */
     public Preview {
@@ -39,6 +43,7 @@ public record Preview(long runId, String table, String description, long total, 
         sampleIds = List.copyOf(sampleIds);
         children = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
         blockingChildren = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(blockingChildren));
+        sampleGroups = List.copyOf(sampleGroups);
     }
 
     /** The preview as a JSON object. */
@@ -46,6 +51,7 @@ public record Preview(long runId, String table, String description, long total, 
         return Json.write(Json.obj("runId", runId, "table", table, "rules", description, "total", total,
                 "perRule", perRule, "sampleIds", sampleIds, "batches", batches,
                 "estimatedDuration", estimatedDuration, "asOf", asOf, "children", children,
-                "blockingChildren", blockingChildren));
+                "blockingChildren", blockingChildren, "duplicateGroups", duplicateGroups,
+                "sampleGroups", sampleGroups.stream().map(g -> Json.obj("values", g.values(), "rows", g.rows())).toList()));
     }
 }

@@ -165,6 +165,12 @@ final class RunRanges {
                 + " AND status = ?", PENDING, clock.instant(), runId, FAILED);
     }
 
+    /** Runs with ranges not finished yet (PENDING or RUNNING). */
+    List<Long> runsWithOpenRanges() {
+        return jdbc.withConnection(c -> jdbc.query(c, "SELECT DISTINCT run_id FROM " + table + " WHERE status IN (?, ?)",
+                rs -> rs.getLong(1), PENDING, RUNNING));
+    }
+
     /** Whether run {@code runId} has ranges (it is a background run). */
     boolean exists(long runId) {
         return jdbc.withConnection(c -> jdbc.queryLong(c, "SELECT COUNT(*) FROM " + table + " WHERE run_id = ?",

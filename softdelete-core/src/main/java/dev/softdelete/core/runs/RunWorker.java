@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * this claim still holds the range), so a worker that lost its range commits nothing. Before each
  * batch the worker reads the run's status: a run paused or cancelled from any instance stops
  * here before its next batch (and its in-flight batch, fenced off by the pause or cancel, rolls
- * back). The worker that finishes the last range verifies and completes the run.
+ * back). A run with a time window ({@link RunOptions#withWindow}) is paused by its workers outside
+ * the window (before their next batch, or before they claim) and resumed by them inside. The
+ * worker that finishes the last range verifies and completes the run.
  *
  * <p>Get one from {@code softDelete.runs().worker(options)}; {@link #run()} drains the claimable
  * ranges and returns: schedule it (for example every few seconds) on every instance that should
@@ -83,6 +85,7 @@ public final class RunWorker implements Runnable {
         if (stopping.get()) {
             return false;
         }
+        runs.applyWindows();
         Optional<RunRanges.Claimed> claimed = ranges.claim(id, options.leaseDuration());
         if (claimed.isEmpty()) {
             return false;
@@ -104,6 +107,9 @@ public final class RunWorker implements Runnable {
         long batch = range.batchCount();
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, range.runId()).and(LogContext.ENTITY, target.tableName)) {
             while (true) {
+                if (spec.window() != null && !spec.window().contains(sd.clock().instant())) {
+                    runs.pauseForWindow(range.runId(), spec.window());
+                }
                 RunStatus status = sd.runRegistry().require(range.runId()).status();
                 if (status != RunStatus.RUNNING || stopping.get()) {
                     ranges.release(claim, null, MAX_ATTEMPTS);

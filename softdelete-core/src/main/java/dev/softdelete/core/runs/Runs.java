@@ -48,9 +48,20 @@ public final class Runs {
     private final RunRanges ranges;
     private final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Built by {@code SoftDelete}; obtain it with {@code softDelete.runs()}. */
+    private final boolean approvalRequired;
+
+    /** Built by {@code SoftDelete}; obtain it with {@code softDelete.runs()}. No two-person rule. */
     public Runs(CoreContext softDelete) {
+        this(softDelete, false);
+    }
+
+    /**
+     * Built by {@code SoftDelete}; with {@code approvalRequired}, an apply or submit needs its
+     * preview approved by another actor ({@link #approve(long)}).
+     */
+    public Runs(CoreContext softDelete, boolean approvalRequired) {
         this.sd = softDelete;
+        this.approvalRequired = approvalRequired;
         this.tables = RunTables.of(softDelete.schema());
         this.batches = new RunBatches(softDelete.jdbc(), tables.batches());
         this.ranges = new RunRanges(softDelete.jdbc(), softDelete.schema().table(
@@ -85,6 +96,8 @@ public final class Runs {
             Map<String, Long> perRule = new LinkedHashMap<>();
             Map<String, Long> children;
             Map<String, Long> blocking;
+            long[] groups = new long[1];
+            List<DuplicateGroup> sampleGroups = new ArrayList<>();
             List<Object> sample;
             // The counts run in a read-only transaction: a write that got past the predicate check
             // fails there (PostgreSQL, MariaDB; H2 treats read-only as a hint only).
@@ -107,6 +120,19 @@ public final class Runs {
                         cand.bind(List.of(), options.sampleSize()));
                 children = childCounts(c, target);
                 blocking = blockingCounts(c, target);
+                List<Sql> dup = target.duplicateGroups(sd, options.sampleSize());
+                for (int i = 0; i < dup.size(); i += 2) {
+                    Sql sampleQuery = dup.get(i);
+                    sampleGroups.addAll(sd.jdbc().query(c, sampleQuery.text(), rs -> {
+                        Map<String, Object> values = new LinkedHashMap<>();
+                        int n = rs.getMetaData().getColumnCount();
+                        for (int col = 1; col < n; col++) {
+                            values.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
+                        }
+                        return new DuplicateGroup(values, rs.getLong(n));
+                    }, sampleQuery.args()));
+                    groups[0] += sd.jdbc().queryLong(c, dup.get(i + 1).text(), dup.get(i + 1).args());
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -126,7 +152,8 @@ public final class Runs {
                     RunStatus.PREVIEWED, "preview " + target.tableName, target.tableName, rules.description(), spec,
                     null, total));
             return new Preview(run.id(), target.tableName, rules.description(), total, perRule, sample,
-                    options.batchesFor(total), options.durationFor(total), asOf, rules, children, blocking);
+                    options.batchesFor(total), options.durationFor(total), asOf, rules, children, blocking, groups[0],
+                    sampleGroups);
         });
     }
 
@@ -171,7 +198,8 @@ public final class Runs {
         SoftDeletableTable table = sd.tables().describe(preview.rules().table());
         Target target = Target.resolve(sd, table, preview.rules(), asOf, true);
         long live = checkBeforeApply(preview, options, target);
-        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS), true,
+                preview.runId(), null);
         RunRecord run = sd.runRegistry().create(new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
                 "soft delete " + target.tableName, target.tableName, preview.rules().description(), spec.toJson(), null,
                 live));
@@ -198,7 +226,8 @@ public final class Runs {
         SoftDeletableTable table = sd.tables().describe(preview.rules().table());
         Target target = Target.resolve(sd, table, preview.rules(), asOf, true);
         long live = checkBeforeApply(preview, options, target);
-        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS));
+        RunSpec spec = new RunSpec(table, preview.rules(), asOf, asOf.truncatedTo(ChronoUnit.SECONDS), true,
+                preview.runId(), options.window());
         List<String[]> bounds = sd.jdbc().withConnection(c -> plan(c, target, options));
         return sd.jdbc().inTransaction(c -> {
             RunRecord run = sd.runRegistry().create(c, new NewRun(RunKind.SOFT_DELETE, RunMode.APPLY, RunStatus.PLANNED,
@@ -333,6 +362,57 @@ public final class Runs {
         });
     }
 
+    /** How a run paused by its time window starts its message (resumed by workers inside the window). */
+    static final String WINDOW_PAUSE = "Outside its time window";
+
+    /**
+     * Called by workers before they claim: pauses every RUNNING background run outside its time
+     * window, and resumes those its window paused once inside again.
+     */
+    void applyWindows() {
+        Instant now = sd.clock().instant();
+        for (long runId : ranges.runsWithOpenRanges()) {
+            RunRecord run = sd.runRegistry().require(runId);
+            RunWindow window = RunSpec.fromJson(run.spec()).window();
+            if (window == null) {
+                continue;
+            }
+            boolean inside = window.contains(now);
+            if (!inside && run.status() == RunStatus.RUNNING) {
+                pauseForWindow(runId, window);
+            } else if (inside && run.status() == RunStatus.PAUSED && run.errorMessage() != null
+                    && run.errorMessage().startsWith(WINDOW_PAUSE)) {
+                sd.jdbc().inTransaction(c -> {
+                    RunRecord locked = sd.runRegistry().lock(c, runId);
+                    if (locked.status() == RunStatus.PAUSED && locked.errorMessage() != null
+                            && locked.errorMessage().startsWith(WINDOW_PAUSE)) {
+                        sd.runRegistry().transition(c, runId, RunStatus.PAUSED, RunStatus.RUNNING);
+                        sd.runRegistry().finish(c, runId, RunStatus.RUNNING, null, null);
+                        sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", locked.targetTable(), runId, "RESUMED",
+                                Json.obj("window", window.toString()));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Pauses a RUNNING background run because {@code window} is closed now (workers resume it inside). */
+    void pauseForWindow(long runId, RunWindow window) {
+        sd.jdbc().inTransaction(c -> {
+            RunRecord run = sd.runRegistry().lock(c, runId);
+            if (run.status() == RunStatus.RUNNING) {
+                ranges.releaseAll(c, runId);
+                syncCounts(c, runId);
+                sd.runRegistry().finish(c, runId, RunStatus.PAUSED, WINDOW_PAUSE + " " + window + "; its workers"
+                        + " resume it inside the window.", null);
+                sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "PAUSED",
+                        Json.obj("window", window.toString()));
+            }
+            return null;
+        });
+    }
+
     /** Pauses a background run whose range failed its last attempt. */
     void pauseAfterFailure(long runId, String message) {
         sd.jdbc().inTransaction(c -> {
@@ -360,7 +440,60 @@ public final class Runs {
         }
     }
 
+    /**
+     * Approves preview {@code previewRunId} as the current actor (the two-person rule): recorded in
+     * the audit log (action {@code PREVIEW_APPROVED}, target {@code RUN}, the preview's run id).
+     * Refused with {@link RunApprovalException} when the current actor made the preview.
+     */
+    public void approve(long previewRunId) {
+        RunRecord preview = sd.runRegistry().require(previewRunId);
+        if (preview.mode() != RunMode.PREVIEW) {
+            throw new RunStateException("Run " + previewRunId + " is a " + preview.mode() + " run, not a preview; approve"
+                    + " the PREVIEW run the apply will name.");
+        }
+        String actor = sd.actors().currentActor();
+        if (actor != null && actor.equals(preview.operator())) {
+            sd.auditLog().record("PREVIEW_APPROVED", "RUN", preview.targetTable(), previewRunId, "REFUSED",
+                    Json.obj("approver", actor, "previewedBy", preview.operator()));
+            throw new RunApprovalException("Preview " + previewRunId + " was made by " + actor + ", who cannot approve it"
+                    + " too: another actor must approve it. Nothing was changed.");
+        }
+        sd.auditLog().record("PREVIEW_APPROVED", "RUN", preview.targetTable(), previewRunId, "SUCCESS",
+                Json.obj("approver", actor, "previewedBy", preview.operator()));
+    }
+
+    /** With the two-person rule on: the preview exists, its rules are the ones passed, another actor approved it. */
+    private void checkApproval(Preview preview, String table) {
+        if (!approvalRequired) {
+            return;
+        }
+        RunRecord stored = sd.runRegistry().find(preview.runId()).orElse(null);
+        String refusal = null;
+        if (stored == null || stored.mode() != RunMode.PREVIEW) {
+            refusal = "Run " + preview.runId() + " is not a preview";
+        } else if (!RunSpec.rulesKey(RunSpec.fromJson(stored.spec()).rules()).equals(RunSpec.rulesKey(preview.rules()))) {
+            refusal = "The rules passed differ from those of preview " + preview.runId();
+        } else {
+            boolean approved = sd.auditLog().forTarget("RUN", stored.targetTable(), 10_000).stream()
+                    .anyMatch(e -> "PREVIEW_APPROVED".equals(e.action()) && "SUCCESS".equals(e.outcome())
+                            && Long.valueOf(preview.runId()).equals(e.runId()) && e.actor() != null
+                            && !e.actor().equals(stored.operator()));
+            if (!approved) {
+                refusal = "Preview " + preview.runId() + " (by " + stored.operator() + ") has not been approved by another"
+                        + " actor";
+            }
+        }
+        if (refusal != null) {
+            sd.auditLog().record("SOFT_DELETE_RUN", "RUN", table, preview.runId(), "REFUSED",
+                    Json.obj("approval", refusal));
+            throw new RunApprovalException(refusal + "; the two-person rule is on (SoftDelete.Builder.runApproval)."
+                    + " Have another actor call runs().approve(" + preview.runId() + "), then apply it. Nothing was"
+                    + " changed.");
+        }
+    }
+
     private long checkBeforeApply(Preview preview, RunOptions options, Target target) {
+        checkApproval(preview, target.tableName);
         long live = sd.jdbc().withConnection(c -> count(c, target, target.candidates()));
         long allowed = (long) Math.ceil(preview.total() * options.tolerance());
         if (Math.abs(live - preview.total()) > allowed && !options.force()) {

@@ -65,7 +65,7 @@ final class Target {
         this.deletedBy = description.deletedBy().flatMap(info::column).map(c -> q(d, c.name())).orElse(null);
         List<Sql> conditions = new ArrayList<>();
         for (Rule rule : rules.rules()) {
-            conditions.add(condition(rule, info, d, asOf, sd));
+            conditions.add(condition(rule, info, d, asOf, sd, key, marker));
         }
         this.ruleConditions = Collections.unmodifiableList(conditions);
         Sql excl = Sql.of("1 = 1");
@@ -169,7 +169,8 @@ final class Target {
         return sd.catalog().requireColumn(table, column);
     }
 
-    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, CoreContext sd) {
+    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, CoreContext sd, String key,
+            String marker) {
         if (rule instanceof Rule.OlderThan r) {
             ColumnInfo c = column(sd, info, r.column());
             if (!c.isTimestamp() && c.jdbcType() != java.sql.Types.DATE) {
@@ -186,13 +187,55 @@ final class Target {
             return Sql.of("(" + r.sql() + ")");
         } else if (rule instanceof Rule.Orphaned r) {
             return orphaned(r, info, d, sd);
+        } else if (rule instanceof Rule.Duplicates r) {
+            return duplicates(r, info, d, sd, key, marker);
         }
         Sql all = null;
         for (Rule part : ((Rule.AllOf) rule).rules()) {
-            Sql f = condition(part, info, d, asOf, sd);
+            Sql f = condition(part, info, d, asOf, sd, key, marker);
             all = all == null ? Sql.of("(").join("", f) : all.join(" AND ", f);
         }
         return all.join(")", Sql.of(""));
+    }
+
+    /**
+     * Another active row of the same group is newer: a greater {@code by} (NULL oldest), or the
+     * same and a greater key. Rows with a NULL in a group column never match (no group).
+     */
+    private static Sql duplicates(Rule.Duplicates r, TableInfo info, Dialect d, CoreContext sd, String key,
+            String marker) {
+        StringBuilder same = new StringBuilder();
+        for (String name : r.columns()) {
+            String c = q(d, column(sd, info, name).name());
+            same.append(same.length() == 0 ? "" : " AND ").append("dup.").append(c).append(" = t.").append(c);
+        }
+        String by = q(d, column(sd, info, r.keepNewestBy()).name());
+        String newer = "(dup." + by + " > t." + by + " OR (t." + by + " IS NULL AND dup." + by + " IS NOT NULL)"
+                + " OR ((dup." + by + " = t." + by + " OR (dup." + by + " IS NULL AND t." + by + " IS NULL)) AND dup." + key
+                + " > t." + key + "))";
+        return Sql.of("EXISTS (SELECT 1 FROM " + q(d, info.name()) + " dup WHERE " + same + " AND dup." + marker
+                + " IS NULL AND " + newer + ")");
+    }
+
+    /** The duplicates rules among the top-level rules, with their group columns and the table, for previews. */
+    List<Sql> duplicateGroups(CoreContext sd, int sampleSize) {
+        List<Sql> queries = new ArrayList<>();
+        Dialect d = sd.dialect();
+        TableInfo info = sd.catalog().require(tableName);
+        for (Rule rule : rules.rules()) {
+            if (rule instanceof Rule.Duplicates r) {
+                List<String> cols = r.columns().stream().map(name -> q(d, column(sd, info, name).name())).toList();
+                String list = String.join(", ", cols);
+                String notNull = cols.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                queries.add(Sql.of("SELECT " + list + ", COUNT(*) FROM " + table + " WHERE " + marker + " IS NULL AND "
+                        + notNull + " GROUP BY " + list + " HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, " + list
+                        + " LIMIT ?", sampleSize));
+                queries.add(Sql.of("SELECT COUNT(*), COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM " + table
+                        + " WHERE " + marker + " IS NULL AND " + notNull + " GROUP BY " + list
+                        + " HAVING COUNT(*) > 1) g"));
+            }
+        }
+        return queries;
     }
 
     private static Sql orphaned(Rule.Orphaned r, TableInfo info, Dialect d, CoreContext sd) {
