@@ -4,6 +4,7 @@ import dev.softdelete.core.runs.Preview;
 import dev.softdelete.core.runs.RunOptions;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.runs.RunReport;
+import dev.softdelete.core.runs.RunWorker;
 import dev.softdelete.core.runs.Runs;
 import dev.softdelete.core.runs.rule.Exclusion;
 import dev.softdelete.core.runs.rule.Rule;
@@ -13,12 +14,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Previews "products not updated for two years", applies it in a small wave then the rest, undoes it. */
+/**
+ * Previews "products not updated for two years" (with the children it cascades to), applies it in
+ * a small wave then the rest, undoes it; then runs the same rules in the background: submitted,
+ * applied by a worker range by range, paused and resumed, followed by its progress, undone.
+ */
 final class RunsStep implements DemoStep {
 
     @Override
     public String title() {
-        return "Rule-based soft-delete run: preview, wave, apply, undo";
+        return "Rule-based soft-delete run: preview, cascade, wave, apply, undo, background run";
     }
 
     @Override
@@ -36,6 +41,8 @@ final class RunsStep implements DemoStep {
         Preview preview = runs.preview(rules, options.withSampleSize(5));
         out.say("Preview of \"%s\" (changes nothing):", preview.description());
         out.say("  %s", preview.toJson());
+        out.say("It cascades to the children with a marker column, through their foreign keys: %s",
+                preview.children());
 
         RunReport wave = runs.apply(preview, options.withMaxRows(3));
         out.say("First wave, capped at 3 rows: run %d is %s after %d rows (%s)", wave.runId(), wave.status(),
@@ -46,10 +53,12 @@ final class RunsStep implements DemoStep {
                 done.affected(), done.batches(), done.verification());
         out.say("Live products: %d before, %d now.", liveBefore,
                 ctx.count("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"));
-        out.say("Every changed row is in run_items, written in the same transaction as its batch:");
-        ctx.show("SELECT row_key, action, state, applied_marker, batch_no FROM "
-                + ctx.softDelete().schema().table(LibraryTable.RUN_ITEMS) + " WHERE run_id = "
-                + done.runId() + " ORDER BY batch_no, row_key");
+        out.say("Rows changed per table, children soft-deleted with their parent's marker: %s",
+                runs.changedRows(done.runId()));
+        out.say("Each batch records the keys it changed, one row per table, in the same transaction:");
+        ctx.show("SELECT batch_no, table_name, key_count, row_keys, state FROM "
+                + ctx.softDelete().schema().table(LibraryTable.RUN_BATCHES) + " WHERE run_id = "
+                + done.runId() + " ORDER BY batch_no, table_name");
         showRegistry(ctx, runs);
 
         RunReport undo = runs.undo(done.runId(), options);
@@ -62,6 +71,26 @@ final class RunsStep implements DemoStep {
         } catch (RuntimeException e) {
             out.say("Undoing it twice is refused: %s", e.getMessage());
         }
+        background(ctx, runs, rules, options);
+    }
+
+    /** The same rules as a background run: submit returns at once, workers on any instance apply it. */
+    private static void background(DemoContext ctx, Runs runs, RuleSet rules, RunOptions options) {
+        var out = ctx.out();
+        long runId = runs.submit(runs.preview(rules, options), options);
+        out.say("Submitted in the background: run %d, %s", runId, runs.progress(runId).toJson());
+        RunWorker worker = runs.worker(options.withLeaseDuration(Duration.ofSeconds(15)));
+        worker.runOne();
+        ctx.clock().advance(Duration.ofSeconds(2));
+        out.say("A worker (%s) applied one key range: %s", worker.id(), runs.progress(runId).toJson());
+        out.say("Paused from any instance: %s", runs.pause(runId).status());
+        out.say("A worker finds nothing to claim while it is paused: %s", worker.runOne());
+        out.say("Resumed: %s", runs.resume(runId).status());
+        worker.run();
+        out.say("Workers drained it: %s", runs.progress(runId).toJson());
+        RunReport undo = runs.undo(runId, options);
+        out.say("Undone like any run: %d rows restored; live products: %d.", undo.affected(),
+                ctx.count("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"));
     }
 
     private static void showRegistry(DemoContext ctx, Runs runs) {

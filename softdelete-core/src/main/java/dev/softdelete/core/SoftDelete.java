@@ -68,7 +68,7 @@ public final class SoftDelete {
         this.runRegistry = new RunRegistry(jdbc, schema, clock, actors, instanceId);
         CoreContext context = new CoreContext(dialect, schema, clock, metrics, actors, instanceId, jdbc, catalog,
                 auditLog, runRegistry, tables);
-        this.runs = new Runs(context);
+        this.runs = new Runs(context, b.runApproval);
         this.purger = new Purger(context);
         this.cleanup = new Cleanup(context, purger);
         if (b.initializeSchema) {
@@ -181,6 +181,7 @@ public final class SoftDelete {
         private ActorProvider actors = ActorProvider.systemUser();
         private String instanceId;
         private boolean initializeSchema = true;
+        private boolean runApproval;
         private java.time.Duration lockTimeout = Timeouts.defaults().lockWait();
         private java.time.Duration statementTimeout = Timeouts.defaults().statement();
         private final java.util.List<SoftDeletableTable> tables = new java.util.ArrayList<>();
@@ -245,6 +246,16 @@ public final class SoftDelete {
         /** How long any statement of the library may run; default 60 s. */
         public Builder statementTimeout(java.time.Duration statementTimeout) {
             this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+            return this;
+        }
+
+        /**
+         * The two-person rule for runs: an apply or submit needs its preview approved by another
+         * actor than the one who made it ({@code runs().approve(previewRunId)}, audited), else it is
+         * refused with {@code RunApprovalException}; default false.
+         */
+        public Builder runApproval(boolean runApproval) {
+            this.runApproval = runApproval;
             return this;
         }
 

@@ -122,6 +122,23 @@ public final class RunRegistry {
                 + " WHERE id = ?", matched, affected, skipped, failed ? 1 : 0, cursor, clock.instant(), id);
     }
 
+    /**
+     * Sets a run's counts to totals computed elsewhere (a background run's ranges), on the
+     * caller's connection.
+     */
+    public void setCounts(Connection connection, long id, long matched, long affected, long skipped, long batches)
+            throws SQLException {
+        jdbc.update(connection, "UPDATE " + table + " SET matched_count = ?, affected_count = ?, skipped_count = ?,"
+                + " batch_count = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?", matched, affected,
+                skipped, batches, clock.instant(), id);
+    }
+
+    /** Locks the run's row for the caller's transaction and returns the run. */
+    public RunRecord lock(Connection connection, long id) throws SQLException {
+        return jdbc.queryOne(connection, "SELECT * FROM " + table + " WHERE id = ? FOR UPDATE", this::map, id)
+                .orElseThrow(() -> new RunNotFoundException(id, table));
+    }
+
     /** Sets the final status, error (may be null) and verification summary (may be null). */
     public void finish(Connection connection, long id, RunStatus status, String error, String verification)
             throws SQLException {

@@ -6,48 +6,51 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * How one batch changes rows and records exactly the rows it changed, inside the caller's
- * transaction. Per database: PostgreSQL does a batch in one statement (data-modifying CTEs with
- * {@code RETURNING}); H2 and MariaDB lock the candidate keys with {@code SELECT ... FOR UPDATE},
- * then change and record those keys, so nothing can slip in between.
+ * How one batch soft-deletes rows and records exactly the rows it changed, inside the caller's
+ * transaction: one {@link RunBatches} record per batch and table. Per database: PostgreSQL does a
+ * batch in one statement (data-modifying CTEs with {@code RETURNING}); H2 and MariaDB lock the
+ * candidate keys with {@code SELECT ... FOR UPDATE}, then change and record those keys, so
+ * nothing can slip in between.
  */
 abstract class BatchStrategy {
 
     final Jdbc jdbc;
-    final RunTables tables;
+    final RunBatches batches;
     final java.time.Clock clock;
 
     BatchStrategy(Jdbc jdbc, RunTables tables, java.time.Clock clock) {
         this.jdbc = jdbc;
-        this.tables = tables;
+        this.batches = new RunBatches(jdbc, tables.batches());
         this.clock = clock;
     }
 
     /**
      * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
-     * start), in key order, writing {@code marker}, and records a run item for each changed row.
+     * start), in key order, writing {@code marker}, then the active rows of the cascade's child
+     * tables that reference a changed row, and records the keys it changed in each table as batch
+     * {@code batchNo}. The counts returned are the run's own table's.
      */
-    abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo, Instant marker,
-            String actor) throws SQLException;
+    abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
+            Instant marker, String actor) throws SQLException;
 
     /**
-     * Restores up to {@code limit} items of run {@code parentRunId} still {@code APPLIED}, after
-     * {@code cursor}: rows still carrying {@code marker} are restored (item state UNDONE), others
-     * are left alone (item state CONFLICT). Each item thus tells what became of its row.
+     * Restores the next batch of run {@code parentRunId} still {@code APPLIED} after batch number
+     * {@code cursor} (null: the first), in the run's own table and in {@code children} (the child
+     * tables the run recorded changes in): its recorded rows still carrying {@code marker} are
+     * restored, others (changed by someone else since) are left alone, and each record becomes
+     * UNDONE with the number restored. One apply batch per call, whatever {@code limit}; the
+     * counts returned are the run's own table's.
      */
-    abstract BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException;
-
-    /** Called first in every batch's transaction (per-database session settings). */
-    void begin(Connection c) throws SQLException {
-    }
+    abstract BatchResult restore(Connection c, Target t, java.util.List<Cascade.TableRef> children, long parentRunId,
+            String cursor, int limit, long batchNo, Instant marker) throws SQLException;
 
     /**
      * @param matched rows the batch looked at (0: nothing left)
      * @param changed rows it changed
-     * @param cursor  the last key it looked at, as text
+     * @param cursor  the last key (apply) or batch number (undo) it looked at, as text
+     * @param more    whether another batch may find work
      */
-    record BatchResult(int matched, int changed, String cursor) {
+    record BatchResult(int matched, int changed, String cursor, boolean more) {
     }
 
     /**

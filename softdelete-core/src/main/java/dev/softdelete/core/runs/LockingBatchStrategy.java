@@ -3,22 +3,20 @@ package dev.softdelete.core.runs;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * H2 and MariaDB/MySQL: lock the batch's candidate keys with {@code SELECT ... FOR UPDATE} (a
  * locking read sees the latest committed version), change exactly those keys with the guard
- * repeated in the {@code UPDATE}, then record them. While the transaction holds the locks no
- * one else can change those rows, so the recorded keys are exactly the changed ones; a count
- * mismatch fails the batch rather than record a guess.
+ * repeated in the {@code UPDATE}, then record them in one {@link RunBatches} record. While the
+ * transaction holds the locks no one else can change those rows, so the recorded keys are exactly
+ * the changed ones; a count mismatch fails the batch rather than record a guess. Undo restores a
+ * record's keys in chunks, each {@code UPDATE} guarded by the run's marker value.
  */
 final class LockingBatchStrategy extends BatchStrategy {
 
@@ -36,94 +34,104 @@ final class LockingBatchStrategy extends BatchStrategy {
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.value(rs, 1), candidates.bind(List.of(), limit));
         if (keys.isEmpty()) {
-            return new BatchResult(0, 0, cursor);
+            return new BatchResult(0, 0, cursor, false);
         }
-        String setBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = ?";
+        int changed = change(c, t.ref(), keys, marker, actor);
+        if (changed != keys.size()) {
+            throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
+                    + t.tableName + " but changed " + changed + "; rolled back so that no key is recorded for a row not"
+                    + " changed");
+        }
+        Instant now = clock.instant();
+        batches.insert(c, runId, batchNo, t.tableName, t.keyType, keys, marker, now);
+        // the cascade, parents first: lock the active children referencing a changed row, change
+        // exactly those, record them
+        List<Cascade.Child> children = t.cascade.children();
+        List<List<Object>> changedKeys = new ArrayList<>();
+        for (Cascade.Child child : children) {
+            Cascade.TableRef ref = child.ref();
+            java.util.Set<Object> locked = new java.util.TreeSet<>(java.util.Comparator.comparing(ref.keyType()::text));
+            List<Object> ordered = new ArrayList<>();
+            for (Cascade.Edge edge : child.edges()) {
+                List<Object> parents = edge.parent() < 0 ? keys : changedKeys.get(edge.parent());
+                for (List<Object> chunk : chunks(parents)) {
+                    for (Object k : jdbc.query(c, "SELECT " + ref.key() + " FROM " + ref.table() + " WHERE " + edge.column()
+                            + " IN (" + placeholders(chunk.size()) + ") AND " + ref.marker() + " IS NULL ORDER BY "
+                            + ref.key() + " FOR UPDATE", rs -> ref.keyType().value(rs, 1), chunk.toArray())) {
+                        if (locked.add(k)) {
+                            ordered.add(k);
+                        }
+                    }
+                }
+            }
+            int childChanged = change(c, ref, ordered, marker, actor);
+            if (childChanged != ordered.size()) {
+                throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + ordered.size() + " rows of "
+                        + ref.tableName() + " but changed " + childChanged + "; rolled back");
+            }
+            batches.insert(c, runId, batchNo, ref.tableName(), ref.keyType(), ordered, marker, now);
+            changedKeys.add(ordered);
+        }
+        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)), keys.size() >= limit);
+    }
+
+    /** Soft-deletes the rows of {@code keys} still active, in chunks; returns how many changed. */
+    private int change(Connection c, Cascade.TableRef t, List<Object> keys, Instant marker, String actor)
+            throws SQLException {
+        String setBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = ?";
         int changed = 0;
         for (List<Object> chunk : chunks(keys)) {
             List<Object> p = new ArrayList<>();
             p.add(t.markerValue(marker));
-            if (t.deletedBy != null) {
+            if (t.deletedBy() != null) {
                 p.add(actor);
             }
             p.addAll(chunk);
-            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = ?" + setBy + " WHERE " + t.key
-                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " IS NULL", p.toArray());
+            changed += jdbc.update(c, "UPDATE " + t.table() + " SET " + t.marker() + " = ?" + setBy + " WHERE " + t.key()
+                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker() + " IS NULL", p.toArray());
         }
-        if (changed != keys.size()) {
-            throw new SQLException("Batch " + batchNo + " of run " + runId + " locked " + keys.size() + " rows of "
-                    + t.tableName + " but changed " + changed + "; rolled back so no item is recorded for a row not changed");
-        }
-        Instant now = clock.instant();
-        insertItems(c, keys, k -> {
-            String text = t.keyType.text(k);
-            return new Object[] {runId, t.tableName, text, t.keyType.digest(text), RunTables.SOFT_DELETE,
-                    RunTables.APPLIED, null, marker, batchNo, now};
-        });
-        return new BatchResult(keys.size(), changed, t.keyType.text(keys.get(keys.size() - 1)));
+        return changed;
     }
 
     @Override
-    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException {
-        // Items are walked by row_key_digest (the primary key's order); cursor is the last digest.
-        List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
-        String after = "";
-        if (cursor != null) {
-            after = " AND row_key_digest > ?";
-            params.add(cursor);
+    BatchResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId, String cursor,
+            int limit, long batchNo, Instant marker) throws SQLException {
+        Long after = cursor == null ? null : Long.valueOf(cursor);
+        java.util.Optional<Long> next = batches.nextApplied(c, parentRunId, after);
+        if (next.isEmpty()) {
+            return new BatchResult(0, 0, cursor, false);
         }
-        params.add(limit);
-        List<String[]> items = jdbc.query(c, "SELECT row_key, row_key_digest FROM " + tables.items()
-                + " WHERE run_id = ? AND table_name = ? AND state = ?" + after + " ORDER BY row_key_digest LIMIT ? FOR UPDATE",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, params.toArray());
-        if (items.isEmpty()) {
-            return new BatchResult(0, 0, cursor);
-        }
-        List<Object> keys = items.stream().map(item -> t.keyType.parse(item[0])).toList();
-        Set<String> restorable = new HashSet<>();
-        for (List<Object> chunk : chunks(keys)) {
-            List<Object> p = new ArrayList<>(chunk);
-            p.add(t.markerValue(marker));
-            jdbc.query(c, "SELECT " + t.key + " FROM " + t.table + " WHERE " + t.key + " IN (" + placeholders(chunk.size())
-                    + ") AND " + t.marker + " = ? FOR UPDATE", rs -> restorable.add(t.keyType.text(t.keyType.value(rs, 1))),
-                    p.toArray());
-        }
-        List<Object> toRestore = keys.stream().filter(k -> restorable.contains(t.keyType.text(k))).toList();
-        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
-        int changed = 0;
-        for (List<Object> chunk : chunks(toRestore)) {
-            List<Object> p = new ArrayList<>(chunk);
-            p.add(t.markerValue(marker));
-            changed += jdbc.update(c, "UPDATE " + t.table + " SET " + t.marker + " = NULL" + clearBy + " WHERE " + t.key
-                    + " IN (" + placeholders(chunk.size()) + ") AND " + t.marker + " = ?", p.toArray());
-        }
-        if (changed != toRestore.size()) {
-            throw new SQLException("Undo batch " + batchNo + " of run " + parentRunId + " locked " + toRestore.size()
-                    + " rows of " + t.tableName + " but restored " + changed + "; rolled back");
-        }
+        long recorded = next.get();
+        java.util.Map<String, Cascade.TableRef> refs = new java.util.HashMap<>();
+        refs.put(t.tableName, t.ref());
+        children.forEach(ref -> refs.put(ref.tableName(), ref));
+        int matched = 0;
+        int restored = 0;
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.items() + " SET state = ?, changed_at = ?"
-                + " WHERE run_id = ? AND table_name = ? AND row_key_digest = ?")) {
-            for (String[] item : items) {
-                jdbc.bind(ps, restorable.contains(item[0]) ? RunTables.UNDONE : RunTables.CONFLICT, now, parentRunId,
-                        t.tableName, item[1]);
-                ps.addBatch();
+        for (RunBatches.Recorded record : batches.appliedRecords(c, parentRunId, recorded)) {
+            Cascade.TableRef ref = refs.get(record.tableName());
+            if (ref == null) {
+                throw new SQLException("Batch " + recorded + " of run " + parentRunId + " recorded rows of "
+                        + record.tableName() + ", which this undo does not know; rolled back");
             }
-            ps.executeBatch();
-        }
-        return new BatchResult(items.size(), changed, items.get(items.size() - 1)[1]);
-    }
-
-    private <K> void insertItems(Connection c, List<K> keys, java.util.function.Function<K, Object[]> row)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(tables.insertItemColumns() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (K key : keys) {
-                jdbc.bind(ps, row.apply(key));
-                ps.addBatch();
+            List<Object> keys = RunBatches.keys(record.rowKeys(), ref.keyType());
+            String clearBy = ref.deletedBy() == null ? "" : ", " + ref.deletedBy() + " = NULL";
+            int changed = 0;
+            for (List<Object> chunk : chunks(keys)) {
+                List<Object> p = new ArrayList<>(chunk);
+                p.add(ref.markerValue(marker));
+                changed += jdbc.update(c, "UPDATE " + ref.table() + " SET " + ref.marker() + " = NULL" + clearBy
+                        + " WHERE " + ref.key() + " IN (" + placeholders(chunk.size()) + ") AND " + ref.marker() + " = ?",
+                        p.toArray());
             }
-            ps.executeBatch();
+            batches.markUndone(c, parentRunId, recorded, record.tableName(), changed, now);
+            if (ref.tableName().equals(t.tableName)) {
+                matched += keys.size();
+                restored += changed;
+            }
         }
+        return new BatchResult(matched, restored, String.valueOf(recorded),
+                batches.nextApplied(c, parentRunId, recorded).isPresent());
     }
 
     private static List<List<Object>> chunks(List<Object> keys) {

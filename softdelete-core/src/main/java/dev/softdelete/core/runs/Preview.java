@@ -22,20 +22,36 @@ import java.util.Map;
  * @param estimatedDuration time at the configured rate (zero when unlimited)
  * @param asOf            the instant "older than" rules were measured from
  * @param rules           the rule set previewed
+ * @param children        rows the run would soft-delete in each child table it cascades to (tables
+ *                        with a marker column referencing the run's rows through foreign keys,
+ *                        down the whole graph), parents first
+ * @param blockingChildren rows of each table without a marker column that reference rows the run
+ *                        would soft-delete; apply refuses while any is above zero, unless the rule
+ *                        set keeps that table's rows ({@code RuleSet.Builder.keepChildren})
+ * @param duplicateGroups groups of active duplicates the rule set's {@code duplicates} rules find
+ *                        (each keeps one row); 0 without such a rule
+ * @param sampleGroups    the largest of those groups, at most {@code sampleSize} per rule
  */
 public record Preview(long runId, String table, String description, long total, Map<String, Long> perRule,
-        List<Object> sampleIds, long batches, Duration estimatedDuration, Instant asOf, RuleSet rules) {
+        List<Object> sampleIds, long batches, Duration estimatedDuration, Instant asOf, RuleSet rules,
+        Map<String, Long> children, Map<String, Long> blockingChildren, long duplicateGroups,
+        List<DuplicateGroup> sampleGroups) {
 
-    /** Copies {@code perRule} (keeping its order) and {@code sampleIds}. */
+    /** Copies {@code perRule}, {@code children} and {@code blockingChildren} (keeping their order) and {@code sampleIds}. */
     public Preview {
         perRule = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perRule));
         sampleIds = List.copyOf(sampleIds);
+        children = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
+        blockingChildren = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(blockingChildren));
+        sampleGroups = List.copyOf(sampleGroups);
     }
 
     /** The preview as a JSON object. */
     public String toJson() {
         return Json.write(Json.obj("runId", runId, "table", table, "rules", description, "total", total,
                 "perRule", perRule, "sampleIds", sampleIds, "batches", batches,
-                "estimatedDuration", estimatedDuration, "asOf", asOf));
+                "estimatedDuration", estimatedDuration, "asOf", asOf, "children", children,
+                "blockingChildren", blockingChildren, "duplicateGroups", duplicateGroups,
+                "sampleGroups", sampleGroups.stream().map(g -> Json.obj("values", g.values(), "rows", g.rows())).toList()));
     }
 }

@@ -1,21 +1,31 @@
 package dev.softdelete.core.runs;
 
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.internal.KeyCodec;
 import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PostgreSQL: a batch is one statement. The candidate keys are locked ({@code FOR UPDATE}), the
- * {@code UPDATE} re-checks its guard on the row version it locks, and {@code RETURNING} feeds
- * exactly the changed rows into the run items, all server-side: no keys travel to the client.
+ * PostgreSQL: a batch is one statement. The {@code UPDATE} re-checks its guard on the row version
+ * it locks, {@code RETURNING} feeds exactly the changed keys into one {@link RunBatches} record
+ * and into the {@code UPDATE}s of the child tables the run cascades to (each recorded the same
+ * way), all server-side: no keys travel to the client.
  */
 final class ReturningBatchStrategy extends BatchStrategy {
+
+    /**
+     * A CTE {@code s} that makes this transaction commit without waiting for the WAL flush (set in
+     * the batch's own statement, saving a round trip; the setting is read at commit): a batch's
+     * rows, records and cursor commit together, so a server crash can only lose whole batches,
+     * which the resumed run redoes. Referenced by the final SELECT, so that it runs.
+     */
+    private static final String ASYNC_COMMIT = "WITH s AS (SELECT SET_CONFIG('synchronous_commit', 'off', true) AS v),";
+    private static final String ASYNC_COMMIT_REF = ", (SELECT v FROM s)";
 
     ReturningBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
         super(jdbc, tables, clock);
@@ -26,82 +36,107 @@ final class ReturningBatchStrategy extends BatchStrategy {
             Instant marker, String actor) throws SQLException {
         Dialect d = jdbc.dialect();
         Sql candidates = t.candidatesAfter(cursor);
-        List<Object> params = new ArrayList<>(candidates.params());
-        params.add(limit);
-        params.add(t.markerValue(marker));
-        String setBy = "";
-        if (t.deletedBy != null) {
-            setBy = ", " + t.deletedBy + " = ?";
-            params.add(actor);
-        }
-        params.addAll(candidates.params());
-        params.addAll(List.of(runId, t.tableName, RunTables.SOFT_DELETE, RunTables.APPLIED, marker, batchNo,
-                clock.instant()));
         // c finds where this batch ends (e: its last key, without MAX, which UUID and binary keys
         // lack); the UPDATE then covers the key range up to there with the whole condition
         // repeated, which PostgreSQL re-checks on each row version it locks, so RETURNING yields
         // exactly the rows changed. A range scan instead of a join keeps the plan an index scan at
-        // any batch size. Items get the key's exact text form and its hash.
-        String sql = "WITH c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE " + candidates.text()
-                + " ORDER BY t." + t.key + " LIMIT ?),"
-                + " e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),"
-                + " u AS (UPDATE " + t.table + " t SET " + t.marker + " = ?" + setBy + " WHERE " + candidates.text()
-                + " AND t." + t.key + " <= (SELECT k FROM e) RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS k, "
-                + t.keyType.digestSql(d, "t." + t.key) + " AS g),"
-                + " i AS (" + tables.insertItemColumns() + " SELECT ?, ?, u.k, u.g, ?, ?, NULL, ?, ?, ? FROM u)"
-                + " SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
-                + " (SELECT COUNT(*) FROM u)";
-        return run(c, sql, params);
+        // any batch size (changing the rows by address instead, a TID scan, measured no faster).
+        // The changed keys become one record: an array in key order, written as the run-keys
+        // document (integer keys as JSON numbers, others in their text form). Each child table
+        // then gets its active rows referencing a changed row soft-deleted with the same marker
+        // (u0, u1, ... in the cascade's order, parents first), recorded the same way.
+        Sql sql = Sql.of(ASYNC_COMMIT + " c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ")
+                .append(candidates)
+                .append(" ORDER BY t." + t.key + " LIMIT ?),", limit)
+                .append(" e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
+                .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
+                .append(" WHERE ").append(candidates).append(" AND t." + t.key + " <= (SELECT k FROM e) RETURNING t."
+                        + t.key + " AS k),")
+                .append(record("u", t.ref(), runId, batchNo, marker));
+        List<Cascade.Child> children = t.cascade.children();
+        for (int i = 0; i < children.size(); i++) {
+            Cascade.Child child = children.get(i);
+            Cascade.TableRef ref = child.ref();
+            String alias = "ch" + i;
+            sql = sql.append(", u" + i + " AS (UPDATE " + ref.table() + " " + alias).append(set(ref, marker, actor))
+                    .append(" WHERE " + alias + "." + ref.marker() + " IS NULL AND (");
+            for (int j = 0; j < child.edges().size(); j++) {
+                Cascade.Edge edge = child.edges().get(j);
+                sql = sql.append((j == 0 ? "" : " OR ") + alias + "." + edge.column() + " = ANY(ARRAY(SELECT k FROM "
+                        + (edge.parent() < 0 ? "u" : "u" + edge.parent()) + "))");
+            }
+            sql = sql.append(") RETURNING " + alias + "." + ref.key() + " AS k),")
+                    .append(record("u" + i, ref, runId, batchNo, marker));
+        }
+        sql = sql.append(" SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
+                + " (SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)" + ASYNC_COMMIT_REF);
+        return jdbc.queryOne(c, sql.text(), rs -> new BatchResult(rs.getInt(1), rs.getInt(3), rs.getString(2),
+                rs.getInt(1) >= limit), sql.args()).orElseThrow();
     }
 
-    @Override
-    BatchResult restore(Connection c, Target t, long parentRunId, String cursor, int limit, long batchNo,
-            Instant marker) throws SQLException {
-        Dialect d = jdbc.dialect();
-        boolean hasCursor = cursor != null;
-        List<Object> params = new ArrayList<>(List.of(parentRunId, t.tableName, RunTables.APPLIED));
-        String after = "";
-        if (hasCursor) {
-            after = " AND row_key_digest > ?";
-            params.add(cursor);
-        }
-        params.add(limit);
-        params.add(t.markerValue(marker));
-        params.addAll(List.of(RunTables.UNDONE, RunTables.CONFLICT, clock.instant(), parentRunId, t.tableName,
-                RunTables.APPLIED));
-        if (hasCursor) {
-            params.add(cursor);
-        }
-        String clearBy = t.deletedBy == null ? "" : ", " + t.deletedBy + " = NULL";
-        // The lease serializes undo workers, so the items need no row locks; the target rows are
-        // locked by the UPDATE, which re-checks the marker on the version it locks. Keys go
-        // through = ANY(ARRAY(...)) and the items through their key range, so plans stay index
-        // scans at any batch size; "IN (SELECT ... FROM r)" is a hashed subplan (a correlated
-        // EXISTS or a join on the CTE would loop n x n or scan the whole run).
-        String sql = "WITH i AS (SELECT row_key, row_key_digest FROM " + tables.items() + " WHERE run_id = ?"
-                + " AND table_name = ? AND state = ?" + after + " ORDER BY row_key_digest LIMIT ?),"
-                + " r AS (UPDATE " + t.table + " t SET " + t.marker + " = NULL" + clearBy + " WHERE t." + t.key
-                + " = ANY(ARRAY(SELECT " + t.keyType.valueSql(d, "row_key") + " FROM i)) AND t." + t.marker
-                + " = ? RETURNING " + t.keyType.textSql(d, "t." + t.key) + " AS row_key),"
-                + " p AS (UPDATE " + tables.items() + " s SET state = CASE WHEN s.row_key IN (SELECT row_key FROM r)"
-                + " THEN ? ELSE ? END, changed_at = ? WHERE s.run_id = ? AND s.table_name = ? AND s.state = ?"
-                + after.replace("row_key_digest", "s.row_key_digest")
-                + " AND s.row_key_digest <= (SELECT MAX(row_key_digest) FROM i))"
-                + " SELECT (SELECT COUNT(*) FROM i), (SELECT MAX(row_key_digest) FROM i), (SELECT COUNT(*) FROM r)";
-        return run(c, sql, params);
+    /** {@code SET marker = ?[, deleted_by = ?]} for table {@code ref}. */
+    private static Sql set(Cascade.TableRef ref, Instant marker, String actor) {
+        Sql set = Sql.of(" SET " + ref.marker() + " = ?", ref.markerValue(marker));
+        return ref.deletedBy() == null ? set : set.append(", " + ref.deletedBy() + " = ?", actor);
     }
 
     /**
-     * Batches commit without waiting for the WAL flush: a batch's rows, items and cursor commit
-     * together, so a server crash can only lose whole batches, which the resumed run redoes.
+     * CTEs {@code a_<from>} (the keys CTE {@code from} returned as column {@code k}, as an array in
+     * key order) and {@code i_<from>} (the record of those keys, when there are any), preceded by
+     * a comma.
      */
-    @Override
-    void begin(Connection c) throws SQLException {
-        jdbc.update(c, "SET LOCAL synchronous_commit TO OFF");
+    private Sql record(String from, Cascade.TableRef t, long runId, long batchNo, Instant marker) {
+        boolean integer = t.keyType() == KeyCodec.INTEGER;
+        String element = integer ? "k" : t.keyType().textSql(jdbc.dialect(), "k");
+        String first = integer ? "CAST(ks[1] AS TEXT)" : "ks[1]";
+        String last = integer ? "CAST(ks[CARDINALITY(ks)] AS TEXT)" : "ks[CARDINALITY(ks)]";
+        return Sql.of(" a_" + from + " AS (SELECT ARRAY_AGG(" + element + " ORDER BY k) AS ks FROM " + from + "),"
+                + " i_" + from + " AS (" + batches.insertColumns() + " SELECT ?, ?, ?, " + first + ", " + last + ","
+                + " CARDINALITY(ks), '{\"doc\":\"" + RunBatches.KIND + "\",\"v\":" + RunBatches.VERSION
+                + ",\"keys\":' || CAST(ARRAY_TO_JSON(ks) AS TEXT) || '}', ?, ?, ? FROM a_" + from
+                + " WHERE ks IS NOT NULL)", runId, batchNo, t.tableName(), marker, RunBatches.APPLIED, clock.instant());
     }
 
-    private BatchResult run(Connection c, String sql, List<Object> params) throws SQLException {
-        return jdbc.queryOne(c, sql, rs -> new BatchResult(rs.getInt(1), rs.getInt(3), rs.getString(2)),
-                params.toArray()).orElseThrow();
+    @Override
+    BatchResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId, String cursor,
+            int limit, long batchNo, Instant marker) throws SQLException {
+        long after = cursor == null ? Long.MIN_VALUE : Long.parseLong(cursor);
+        // b: the next batch still APPLIED. Per table (the run's own first, then each child it
+        // recorded): k its recorded keys, r the rows among them still carrying the run's marker
+        // (re-checked on the version the UPDATE locks) made active again, p its record marked
+        // UNDONE with the number restored. The lease serializes undo workers. Keys go through
+        // = ANY(ARRAY(...)), an index scan.
+        Sql sql = Sql.of(ASYNC_COMMIT + " b AS (SELECT batch_no FROM " + batches.table() + " WHERE run_id = ? AND state = ?"
+                + " AND batch_no > ? ORDER BY batch_no LIMIT 1)", parentRunId, RunBatches.APPLIED, after);
+        List<Cascade.TableRef> all = new java.util.ArrayList<>(List.of(t.ref()));
+        all.addAll(children);
+        for (int i = 0; i < all.size(); i++) {
+            sql = sql.append(restoreTable(all.get(i), String.valueOf(i), parentRunId, marker));
+        }
+        sql = sql.append(Sql.of(" SELECT (SELECT COUNT(*) FROM k0), (SELECT batch_no FROM b), (SELECT COUNT(*) FROM r0),"
+                + " EXISTS (SELECT 1 FROM " + batches.table() + " WHERE run_id = ? AND state = ? AND batch_no >"
+                + " (SELECT batch_no FROM b))" + ASYNC_COMMIT_REF, parentRunId, RunBatches.APPLIED));
+        return jdbc.queryOne(c, sql.text(), rs -> {
+            long recorded = rs.getLong(2);
+            return new BatchResult(rs.getInt(1), rs.getInt(3), rs.wasNull() ? cursor : String.valueOf(recorded),
+                    rs.getBoolean(4));
+        }, sql.args()).orElseThrow();
+    }
+
+    /** CTEs k, r and p (suffixed {@code n}) restoring one table's record of batch b, each preceded by a comma. */
+    private Sql restoreTable(Cascade.TableRef t, String n, long parentRunId, Instant marker) {
+        Dialect d = jdbc.dialect();
+        String clearBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = NULL";
+        return Sql.of(", k" + n + " AS (SELECT " + t.keyType().valueSql(d, "j.value") + " AS k FROM " + batches.table()
+                        + " s, JSON_ARRAY_ELEMENTS_TEXT(CAST(s.row_keys AS JSON) -> 'keys') j WHERE s.run_id = ?"
+                        + " AND s.batch_no = (SELECT batch_no FROM b) AND s.table_name = ? AND s.state = ?)",
+                        parentRunId, t.tableName(), RunBatches.APPLIED)
+                .append(Sql.of(", r" + n + " AS (UPDATE " + t.table() + " t SET " + t.marker() + " = NULL" + clearBy
+                        + " WHERE t." + t.key() + " = ANY(ARRAY(SELECT k FROM k" + n + ")) AND t." + t.marker() + " = ?"
+                        + " RETURNING 1)", t.markerValue(marker)))
+                .append(Sql.of(", p" + n + " AS (UPDATE " + batches.table() + " s SET state = ?, restored_count ="
+                        + " (SELECT COUNT(*) FROM r" + n + "), changed_at = ? WHERE s.run_id = ? AND s.batch_no ="
+                        + " (SELECT batch_no FROM b) AND s.table_name = ?)", RunBatches.UNDONE, clock.instant(),
+                        parentRunId, t.tableName()));
     }
 }

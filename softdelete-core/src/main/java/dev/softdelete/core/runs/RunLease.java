@@ -16,9 +16,10 @@ import java.util.List;
  * ({@code lease_owner}, {@code lease_until}, {@code heartbeat_at}) with a fencing token
  * ({@code lease_token}, one higher on every claim and takeover). Claimed with a conditional
  * UPDATE after locking the row with {@code NOWAIT} (never queueing behind another transaction),
- * renewed as the first statement of every batch's transaction only while owner, token
- * and an unexpired lease all still match (so a worker that slept past its lease, or whose run was
- * taken over or undone meanwhile, commits nothing), and taken over once expired. Time comes from
+ * renewed as the last statement of every batch's transaction (together with the batch's counts)
+ * only while owner, token and an unexpired lease all still match, else the batch rolls back (so a
+ * worker that slept past its lease, or whose run was taken over or undone meanwhile, commits
+ * nothing), and taken over once expired. Time comes from
  * the injected clock.
  */
 final class RunLease {
@@ -95,6 +96,24 @@ final class RunLease {
         return jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_until = ?, heartbeat_at = ? WHERE id = ?"
                 + " AND lease_owner = ? AND lease_token = ? AND lease_until >= ?", now.plus(duration), now,
                 lease.runId(), lease.owner(), lease.token(), now) == 1;
+    }
+
+    /**
+     * The fence at the end of a batch's transaction: renews the lease and adds the batch's counts
+     * and cursor to the run in one UPDATE, only if owner and token still match and the lease has
+     * not expired (then the caller rolls the batch back).
+     *
+     * @return false when the lease expired or another worker (a takeover, an undo) holds the run
+     */
+    boolean heartbeatWithBatch(Connection c, Held lease, Duration duration, long matched, long affected, long skipped,
+            String cursor) throws SQLException {
+        Instant now = clock.instant();
+        return jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_until = ?, heartbeat_at = ?,"
+                + " matched_count = matched_count + ?, affected_count = affected_count + ?,"
+                + " skipped_count = skipped_count + ?, batch_count = batch_count + 1,"
+                + " cursor_value = COALESCE(?, cursor_value), updated_at = ?, row_version = row_version + 1"
+                + " WHERE id = ? AND lease_owner = ? AND lease_token = ? AND lease_until >= ?", now.plus(duration), now,
+                matched, affected, skipped, cursor, now, lease.runId(), lease.owner(), lease.token(), now) == 1;
     }
 
     /** Gives the lease up (only if still held under this token). */

@@ -19,18 +19,37 @@ import java.util.Map;
  * Stored as a versioned {@link Document} of kind {@value #KIND}. Version 2 stores the value of an
  * {@code inactive} rule with its type ({@code "valueType"}), so that a resumed run binds a
  * {@code LocalDate} as a date again rather than as text; version 1 documents are still read (their
- * values as JSON gave them).
+ * values as JSON gave them). Version 3 adds {@code "cascade"} (whether the run soft-deletes marker-carrying
+ * children through foreign keys; false for runs started by versions that did not cascade, so that such a
+ * run resumes as it began), {@code "keepChildren"} (the rule set's kept child tables), and optionally
+ * {@code "previewRunId"} (the preview the run executes) and {@code "window"} (a background run's time window).
  */
-record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
+record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker, boolean cascade,
+        Long previewRunId, RunWindow window) {
+
+    /** A spec of a run that cascades (every run started by this version), with no preview named and no window. */
+    RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant marker) {
+        this(table, rules, asOf, marker, true, null, null);
+    }
+
+    /** The rules, exclusions and kept tables as stored, to compare two rule sets as the spec sees them. */
+    static String rulesKey(RuleSet rules) {
+        return Json.write(Json.obj("table", rules.table(), "rules", rules.rules().stream().map(RunSpec::rule).toList(),
+                "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList(),
+                "keepChildren", rules.keptChildren()));
+    }
 
     static final String KIND = "run-spec";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     String toJson() {
         return Document.write(KIND, VERSION, Json.obj("table", table.table(), "key", table.keyColumn(),
                 "marker", table.markerColumn(), "deletedBy", table.deletedByColumn(), "asOf", asOf, "runMarker", marker,
                 "rules", rules.rules().stream().map(RunSpec::rule).toList(),
-                "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList()));
+                "exclusions", rules.exclusions().stream().map(RunSpec::exclusion).toList(),
+                "cascade", cascade, "keepChildren", rules.keptChildren(), "previewRunId", previewRunId,
+                "window", window == null ? null : Json.obj("from", window.from().toString(), "to", window.to().toString(),
+                        "zone", window.zone().getId())));
     }
 
     static RunSpec fromJson(String json) {
@@ -46,7 +65,19 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
             b.exclude("ids".equals(x.string("type")) ? Exclusion.ids(x.list("ids"))
                     : Exclusion.referencedFrom(x.string("table"), x.optionalString("column")));
         }
-        return new RunSpec(table, b.build(), d.instant("asOf"), d.instant("runMarker"));
+        if (d.version() >= 3) {
+            for (Object kept : d.list("keepChildren")) {
+                b.keepChildren(String.valueOf(kept));
+            }
+        }
+        RunWindow window = null;
+        if (d.has("window")) {
+            Document w = d.object("window");
+            window = new RunWindow(java.time.LocalTime.parse(w.string("from")), java.time.LocalTime.parse(w.string("to")),
+                    java.time.ZoneId.of(w.string("zone")));
+        }
+        return new RunSpec(table, b.build(), d.instant("asOf"), d.instant("runMarker"),
+                d.version() >= 3 && d.bool("cascade"), d.optionalNumber("previewRunId"), window);
     }
 
     private static Map<String, Object> rule(Rule rule) {
@@ -60,6 +91,8 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
                     "value", TypedValue.text(r.value()));
         } else if (rule instanceof Rule.Predicate r) {
             return Json.obj("type", "predicate", "sql", r.sql());
+        } else if (rule instanceof Rule.Duplicates r) {
+            return Json.obj("type", "duplicates", "columns", r.columns(), "keepNewestBy", r.keepNewestBy());
         }
         return Json.obj("type", "allOf", "rules", ((Rule.AllOf) rule).rules().stream().map(RunSpec::rule).toList());
     }
@@ -72,6 +105,8 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
             case "inactive" -> Rule.inactive(m.string("column"), m.version() >= 2
                     ? TypedValue.parse(m.string("valueType"), m.string("value")) : m.raw("value"));
             case "predicate" -> Rule.predicate(m.string("sql"));
+            case "duplicates" -> Rule.duplicates(m.list("columns").stream().map(String::valueOf).toList(),
+                    m.string("keepNewestBy"));
             case "allOf" -> {
                 List<Rule> parts = new ArrayList<>();
                 for (Object o : m.list("rules")) {

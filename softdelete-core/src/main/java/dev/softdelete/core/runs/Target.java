@@ -42,9 +42,11 @@ final class Target {
     final String deletedBy;
     final List<Sql> ruleConditions;
     final Sql exclusions;
+    /** The child tables the run soft-deletes rows of, and the tables that block it. */
+    final Cascade cascade;
 
     private Target(SoftDeletableTable description, RuleSet rules, TableInfo info, Dialect d, Instant asOf,
-            CoreContext sd) {
+            CoreContext sd, boolean cascading) {
         this.rules = rules;
         this.description = description;
         this.tableName = info.name();
@@ -63,7 +65,7 @@ final class Target {
         this.deletedBy = description.deletedBy().flatMap(info::column).map(c -> q(d, c.name())).orElse(null);
         List<Sql> conditions = new ArrayList<>();
         for (Rule rule : rules.rules()) {
-            conditions.add(condition(rule, info, d, asOf, sd));
+            conditions.add(condition(rule, info, d, asOf, sd, key, marker));
         }
         this.ruleConditions = Collections.unmodifiableList(conditions);
         Sql excl = Sql.of("1 = 1");
@@ -71,20 +73,44 @@ final class Target {
             excl = excl.join(" AND ", exclusion(e, info, d, sd));
         }
         this.exclusions = excl;
+        this.cascade = cascading ? Cascade.resolve(sd, info, keyInfo.name(), rules) : Cascade.none();
+    }
+
+    private Target(Target base, Sql exclusions) {
+        this.rules = base.rules;
+        this.description = base.description;
+        this.tableName = base.tableName;
+        this.table = base.table;
+        this.key = base.key;
+        this.keyType = base.keyType;
+        this.marker = base.marker;
+        this.markerHasZone = base.markerHasZone;
+        this.deletedBy = base.deletedBy;
+        this.ruleConditions = base.ruleConditions;
+        this.exclusions = exclusions;
+        this.cascade = base.cascade;
+    }
+
+    /** This target limited to keys up to {@code upTo} (a key's text form; null: no limit), for one range of a run. */
+    Target upTo(String upTo) {
+        return upTo == null ? this : new Target(this, exclusions.join(" AND ", Sql.of("t." + key + " <= ?",
+                keyType.parse(upTo))));
     }
 
     /**
-     * Resolves {@code rules} on the table {@code description} describes; throws
-     * {@link UnknownTableException} or {@link InvalidRuleException}.
+     * Resolves {@code rules} on the table {@code description} describes, with the child tables the
+     * run cascades to when {@code cascading}; throws {@link UnknownTableException} or
+     * {@link InvalidRuleException}.
      */
-    static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf) {
+    static Target resolve(CoreContext sd, SoftDeletableTable description, RuleSet rules, Instant asOf,
+            boolean cascading) {
         TableInfo info = sd.catalog().require(rules.table());
         if (sd.schema().isLibraryTable(info.name())) {
             throw new InvalidRuleException("Table '" + info.name() + "' is one of the library's own tables (prefix '"
                     + sd.schema().prefix() + "'); runs never change them. Target an application table. Nothing was"
                     + " changed.");
         }
-        return new Target(description, rules, info, sd.dialect(), asOf, sd);
+        return new Target(description, rules, info, sd.dialect(), asOf, sd, cascading);
     }
 
     /** Rows any rule matches, minus exclusions, that are not soft-deleted yet. */
@@ -106,6 +132,16 @@ final class Target {
     Sql candidatesOfRule(int index) {
         return Sql.of("t." + marker + " IS NULL AND (").join("", ruleConditions.get(index))
                 .join(") AND ", exclusions);
+    }
+
+    /** The run's own table, described for writing. */
+    Cascade.TableRef ref() {
+        return new Cascade.TableRef(tableName, table, key, keyType, marker, markerHasZone, deletedBy);
+    }
+
+    /** SQL selecting the keys of the candidates (for the cascade's preview counts). */
+    Sql candidateKeys() {
+        return Sql.of("SELECT t." + key + " FROM " + table + " t WHERE ").append(candidates());
     }
 
     /** A marker instant bound as this table's marker column stores it. */
@@ -133,7 +169,8 @@ final class Target {
         return sd.catalog().requireColumn(table, column);
     }
 
-    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, CoreContext sd) {
+    private static Sql condition(Rule rule, TableInfo info, Dialect d, Instant asOf, CoreContext sd, String key,
+            String marker) {
         if (rule instanceof Rule.OlderThan r) {
             ColumnInfo c = column(sd, info, r.column());
             if (!c.isTimestamp() && c.jdbcType() != java.sql.Types.DATE) {
@@ -150,13 +187,55 @@ final class Target {
             return Sql.of("(" + r.sql() + ")");
         } else if (rule instanceof Rule.Orphaned r) {
             return orphaned(r, info, d, sd);
+        } else if (rule instanceof Rule.Duplicates r) {
+            return duplicates(r, info, d, sd, key, marker);
         }
         Sql all = null;
         for (Rule part : ((Rule.AllOf) rule).rules()) {
-            Sql f = condition(part, info, d, asOf, sd);
+            Sql f = condition(part, info, d, asOf, sd, key, marker);
             all = all == null ? Sql.of("(").join("", f) : all.join(" AND ", f);
         }
         return all.join(")", Sql.of(""));
+    }
+
+    /**
+     * Another active row of the same group is newer: a greater {@code by} (NULL oldest), or the
+     * same and a greater key. Rows with a NULL in a group column never match (no group).
+     */
+    private static Sql duplicates(Rule.Duplicates r, TableInfo info, Dialect d, CoreContext sd, String key,
+            String marker) {
+        StringBuilder same = new StringBuilder();
+        for (String name : r.columns()) {
+            String c = q(d, column(sd, info, name).name());
+            same.append(same.length() == 0 ? "" : " AND ").append("dup.").append(c).append(" = t.").append(c);
+        }
+        String by = q(d, column(sd, info, r.keepNewestBy()).name());
+        String newer = "(dup." + by + " > t." + by + " OR (t." + by + " IS NULL AND dup." + by + " IS NOT NULL)"
+                + " OR ((dup." + by + " = t." + by + " OR (dup." + by + " IS NULL AND t." + by + " IS NULL)) AND dup." + key
+                + " > t." + key + "))";
+        return Sql.of("EXISTS (SELECT 1 FROM " + q(d, info.name()) + " dup WHERE " + same + " AND dup." + marker
+                + " IS NULL AND " + newer + ")");
+    }
+
+    /** The duplicates rules among the top-level rules, with their group columns and the table, for previews. */
+    List<Sql> duplicateGroups(CoreContext sd, int sampleSize) {
+        List<Sql> queries = new ArrayList<>();
+        Dialect d = sd.dialect();
+        TableInfo info = sd.catalog().require(tableName);
+        for (Rule rule : rules.rules()) {
+            if (rule instanceof Rule.Duplicates r) {
+                List<String> cols = r.columns().stream().map(name -> q(d, column(sd, info, name).name())).toList();
+                String list = String.join(", ", cols);
+                String notNull = cols.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                queries.add(Sql.of("SELECT " + list + ", COUNT(*) FROM " + table + " WHERE " + marker + " IS NULL AND "
+                        + notNull + " GROUP BY " + list + " HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, " + list
+                        + " LIMIT ?", sampleSize));
+                queries.add(Sql.of("SELECT COUNT(*), COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM " + table
+                        + " WHERE " + marker + " IS NULL AND " + notNull + " GROUP BY " + list
+                        + " HAVING COUNT(*) > 1) g"));
+            }
+        }
+        return queries;
     }
 
     private static Sql orphaned(Rule.Orphaned r, TableInfo info, Dialect d, CoreContext sd) {

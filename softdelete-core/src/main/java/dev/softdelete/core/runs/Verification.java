@@ -6,39 +6,52 @@ import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Counts checked when a run completes, stored as JSON in the run's {@code verification} column:
- * the registry's counts against the run items, and the target rows still carrying the run's
- * marker. {@code consistent} is false when the bookkeeping disagrees with itself.
+ * the registry's counts against the run's batch records, and the target rows still carrying the
+ * run's marker, and the rows recorded (restored) in each child table the run cascaded to.
+ * {@code consistent} is false when the bookkeeping disagrees with itself.
  */
 final class Verification {
 
     private Verification() {
     }
 
-    static String afterApply(Jdbc jdbc, Connection c, RunTables tables, Target t, RunRecord run, Instant marker)
+    static String afterApply(Jdbc jdbc, Connection c, RunBatches batches, Target t, RunRecord run, Instant marker)
             throws SQLException {
-        long items = countItems(jdbc, c, tables, run.id(), RunTables.APPLIED);
+        long recorded = batches.recordedRows(c, run.id(), t.tableName, RunBatches.APPLIED);
         long carrying = carryingMarker(jdbc, c, t, marker);
-        return Json.write(Json.obj("runItems", items, "affectedCount", run.affectedCount(),
-                "rowsCarryingRunMarker", carrying, "consistent", items == run.affectedCount() && carrying <= items));
+        return Json.write(Json.obj("recordedRows", recorded, "affectedCount", run.affectedCount(),
+                "rowsCarryingRunMarker", carrying, "cascaded", children(batches, c, run.id(), t, false),
+                "consistent", recorded == run.affectedCount() && carrying <= recorded));
     }
 
-    static String afterUndo(Jdbc jdbc, Connection c, RunTables tables, Target t, RunRecord undo, long parentRunId,
+    static String afterUndo(Jdbc jdbc, Connection c, RunBatches batches, Target t, RunRecord undo, long parentRunId,
             Instant marker) throws SQLException {
-        long restored = countItems(jdbc, c, tables, parentRunId, RunTables.UNDONE);
-        long conflicts = countItems(jdbc, c, tables, parentRunId, RunTables.CONFLICT);
-        long pending = countItems(jdbc, c, tables, parentRunId, RunTables.APPLIED);
+        long restored = batches.restoredRows(c, parentRunId, t.tableName);
+        long conflicts = batches.recordedRows(c, parentRunId, t.tableName, RunBatches.UNDONE) - restored;
+        long pending = batches.records(c, parentRunId, RunBatches.APPLIED);
         long carrying = carryingMarker(jdbc, c, t, marker);
-        return Json.write(Json.obj("restoredItems", restored, "affectedCount", undo.affectedCount(),
-                "conflicts", conflicts, "parentItemsNotUndone", pending, "rowsStillCarryingRunMarker", carrying,
+        return Json.write(Json.obj("restoredRows", restored, "affectedCount", undo.affectedCount(),
+                "conflicts", conflicts, "parentBatchesNotUndone", pending, "rowsStillCarryingRunMarker", carrying,
+                "cascadeRestored", children(batches, c, parentRunId, t, true),
                 "consistent", restored == undo.affectedCount() && pending == 0));
     }
 
-    private static long countItems(Jdbc jdbc, Connection c, RunTables tables, long runId, String state)
+    /** Rows recorded (or restored) per child table of run {@code runId}. */
+    private static Map<String, Long> children(RunBatches batches, Connection c, long runId, Target t, boolean restored)
             throws SQLException {
-        return jdbc.queryLong(c, "SELECT COUNT(*) FROM " + tables.items() + " WHERE run_id = ? AND state = ?", runId, state);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : batches.tablesOf(c, runId)) {
+            if (!table.equals(t.tableName)) {
+                rows.put(table, restored ? batches.restoredRows(c, runId, table)
+                        : batches.recordedRows(c, runId, table, RunBatches.APPLIED));
+            }
+        }
+        return rows;
     }
 
     private static long carryingMarker(Jdbc jdbc, Connection c, Target t, Instant marker) throws SQLException {

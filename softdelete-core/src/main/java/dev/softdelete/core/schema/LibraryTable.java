@@ -6,8 +6,12 @@ public enum LibraryTable {
     SCHEMA_VERSION("schema_version"),
     /** The run registry: one row per preview, apply, undo, purge or backfill run. */
     RUNS("migration_runs"),
-    /** The exact rows a run changed, so that undo reverses exactly those. */
+    /** One row per changed row of runs applied before schema V5; no longer written, kept for history. */
     RUN_ITEMS("run_items"),
+    /** Per batch and table, the exact keys a run changed (and the marker it wrote), so that undo reverses exactly those. */
+    RUN_BATCHES("run_batches"),
+    /** The key ranges of background runs, claimed by workers on any instance. */
+    RUN_RANGES("run_ranges"),
     /** Who did what to which object, and how it ended. */
     AUDIT_LOG("audit_log"),
     /** Tables, columns and indexes deprecated (renamed) instead of dropped. */

@@ -19,6 +19,7 @@ public record SchemaScript(int version, String name) {
             new SchemaScript(2, "drop_run_items_row_index"),
             new SchemaScript(3, "fencing_tokens"),
             new SchemaScript(4, "row_keys"),
+            new SchemaScript(5, "run_batches"),
             new SchemaScript(8, "schedule_ticks"));
 
     /** The placeholder for the table prefix inside the scripts. */

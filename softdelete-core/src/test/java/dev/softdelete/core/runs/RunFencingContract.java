@@ -7,7 +7,6 @@ import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.registry.RunStatus;
-import dev.softdelete.core.schema.LibraryTable;
 import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.core.time.Sleeper;
 import dev.softdelete.testing.DatabaseTest;
@@ -29,8 +28,7 @@ public abstract class RunFencingContract extends DatabaseTest {
     }
 
     private long items(SoftDelete sd, long runId, String state) {
-        return db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUN_ITEMS) + " WHERE run_id = "
-                + runId + (state == null ? "" : " AND state = '" + state + "'"));
+        return RecordedBatches.rows(dataSource(), sd, runId, state);
     }
 
     @Test

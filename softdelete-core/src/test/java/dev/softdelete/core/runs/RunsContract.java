@@ -127,8 +127,7 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(record.status()).isEqualTo(RunStatus.PREVIEWED);
         assertThat(record.previewCount()).isEqualTo(total);
         assertThat(state("pv_item")).isEqualTo(before);
-        assertThat(db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUN_ITEMS)
-                + " WHERE run_id = " + preview.runId())).isZero();
+        assertThat(RecordedBatches.rows(dataSource(), sd, preview.runId(), null)).isZero();
     }
 
     // ---------------------------------------------------------------- apply / resume / undo
@@ -164,7 +163,7 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.affected()).isEqualTo(matching);
         assertThat(items(sd, done.runId())).isEqualTo(matching);
-        assertThat(done.verification()).contains("\"consistent\":true", "\"runItems\":" + matching);
+        assertThat(done.verification()).contains("\"consistent\":true", "\"recordedRows\":" + matching);
         LocalDateTime marker = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC);
         assertThat(db.queryLong("SELECT COUNT(*) FROM cy_item WHERE deleted_at = TIMESTAMP '" + marker.toString().replace('T', ' ')
                 + ":00'")).isEqualTo(matching);
@@ -185,7 +184,7 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(undo.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(undo.affected()).isEqualTo(matching);
         assertThat(undo.skipped()).isZero();
-        assertThat(undo.verification()).contains("\"consistent\":true", "\"parentItemsNotUndone\":0");
+        assertThat(undo.verification()).contains("\"consistent\":true", "\"parentBatchesNotUndone\":0");
         assertThat(state("cy_item")).isEqualTo(original);
         assertThat(sd.runRegistry().require(done.runId()).status()).isEqualTo(RunStatus.UNDONE);
         assertThat(sd.auditLog().forTarget("RUN", sd.runRegistry().require(done.runId()).targetTable(), 10))
@@ -340,9 +339,9 @@ public abstract class RunsContract extends DatabaseTest {
             }
         });
         assertThat(items(sd, applied.runId())).isEqualTo(applied.affected());
-        assertThat(db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUN_ITEMS) + " WHERE run_id = "
-                + applied.runId() + " AND row_key IN (" + keysOf(original, (id) -> original.get(id).startsWith("2019")) + ")"))
-                .as("rows deleted before the run are skipped, never recorded").isZero();
+        assertThat(RecordedBatches.keys(dataSource(), sd, applied.runId(), "cu_item"))
+                .as("rows deleted before the run are skipped, never recorded")
+                .doesNotContainAnyElementsOf(keysOf(original, id -> original.get(id).startsWith("2019")));
 
         RunReport undone = whileUsersWork(() -> sd.runs().undo(applied.runId(), options),
                 "UPDATE cu_item SET deleted_at = " + userTs2 + " WHERE MOD(id, 13) = 5 AND MOD(id, 7) NOT IN (0, 3)");
@@ -394,14 +393,12 @@ public abstract class RunsContract extends DatabaseTest {
             assertThat(killed.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(killed.leaseOwner()).startsWith("crash-child");
             assertThat(killed.affectedCount()).isBetween(100L, matching - 1);
-            assertThat(queryLong(ds, "SELECT COUNT(*) FROM " + parent.schema().table(LibraryTable.RUN_ITEMS)
-                    + " WHERE run_id = " + run.id())).isEqualTo(killed.affectedCount());
+            assertThat(RecordedBatches.rows(ds, parent, run.id(), null)).isEqualTo(killed.affectedCount());
 
             RunReport resumed = parent.runs().resume(run.id(), RunOptions.defaults().withBatchSize(100));
             assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(resumed.affected()).as("no row counted twice").isEqualTo(matching);
-            assertThat(queryLong(ds, "SELECT COUNT(*) FROM " + parent.schema().table(LibraryTable.RUN_ITEMS)
-                    + " WHERE run_id = " + run.id())).isEqualTo(matching);
+            assertThat(RecordedBatches.rows(ds, parent, run.id(), null)).isEqualTo(matching);
             assertThat(resumed.verification()).contains("\"consistent\":true", "\"rowsCarryingRunMarker\":" + matching);
 
             RunReport undo = parent.runs().undo(run.id());
@@ -550,14 +547,12 @@ public abstract class RunsContract extends DatabaseTest {
         return state;
     }
 
-    private static String keysOf(Map<Long, String> state, LongPredicate which) {
-        List<String> keys = new ArrayList<>();
-        state.keySet().stream().filter(which::test).forEach(k -> keys.add("'" + k + "'"));
-        return keys.isEmpty() ? "'none'" : String.join(", ", keys);
+    private static List<String> keysOf(Map<Long, String> state, LongPredicate which) {
+        return state.keySet().stream().filter(which::test).map(String::valueOf).toList();
     }
 
     private long items(SoftDelete sd, long runId) {
-        return db.queryLong("SELECT COUNT(*) FROM " + sd.schema().table(LibraryTable.RUN_ITEMS) + " WHERE run_id = " + runId);
+        return RecordedBatches.rows(dataSource(), sd, runId, null);
     }
 
     private long countRuns(SoftDelete sd) {
@@ -570,6 +565,18 @@ public abstract class RunsContract extends DatabaseTest {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    static List<String> queryStrings(DataSource ds, String sql) {
+        List<String> values = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return values;
     }
 
     static long queryLong(DataSource ds, String sql) {

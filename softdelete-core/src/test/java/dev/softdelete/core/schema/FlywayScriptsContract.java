@@ -57,5 +57,23 @@ public abstract class FlywayScriptsContract extends DatabaseTest {
             assertThat(db.queryLong("SELECT COUNT(*) FROM " + items + " WHERE row_key_digest = '" + KeyCodec.TEXT.digest(key)
                     + "' AND row_key = '" + key + "'")).as(key).isEqualTo(1);
         }
+        // V5 copies items still APPLIED into one batch record per run, batch and table
+        String batches = probe.schema().table(LibraryTable.RUN_BATCHES);
+        assertThat(db.queryLong("SELECT key_count FROM " + batches + " WHERE run_id = 1 AND table_name = 't'")).isEqualTo(3);
+        java.util.List<String> rowKeys = new java.util.ArrayList<>();
+        try (var c = dataSource().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT row_keys FROM " + batches + " WHERE run_id = 1")) {
+            while (rs.next()) {
+                rowKeys.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(rowKeys).hasSize(1);
+        @SuppressWarnings("unchecked")
+        var doc = (java.util.Map<String, Object>) dev.softdelete.core.internal.Json.read(rowKeys.get(0));
+        assertThat(doc).containsEntry("doc", "run-keys").containsEntry("v", 1L);
+        assertThat((java.util.List<Object>) doc.get("keys")).containsExactlyInAnyOrder("clé-ключ-" + "k".repeat(200),
+                "clé-ключ-" + "k".repeat(40), "ключ");
     }
 }

@@ -39,6 +39,8 @@ public abstract class SchemaContract extends DatabaseTest {
                 .map(String::toLowerCase).containsExactly("run_id", "table_name", "row_key_digest");
         assertThat(indexNames(sd, "lib_run_items")).as("V2 dropped the secondary run_items index")
                 .noneMatch(name -> name.equalsIgnoreCase("lib_run_items_row_ix"));
+        assertThat(sd.catalog().require("lib_run_batches").primaryKey()).as("V5 records runs per batch and table")
+                .map(String::toLowerCase).containsExactly("run_id", "batch_no", "table_name");
     }
 
     @Test

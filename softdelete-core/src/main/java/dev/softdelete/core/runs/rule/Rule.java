@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@link RuleSet} matches a row when <em>any</em> of its rules matches it (and no exclusion
  * does); use {@link #allOf(Rule...)} when every condition must hold.
  */
-public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactive, Rule.Predicate, Rule.AllOf {
+public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactive, Rule.Predicate, Rule.AllOf,
+        Rule.Duplicates {
 
     /** Human-readable, used in previews and the run registry. */
     String description();
@@ -50,6 +51,16 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
      */
     static Rule predicate(String sql) {
         return new Predicate(sql);
+    }
+
+    /**
+     * All but one active row of each group of active rows with equal values in {@code columns}
+     * (rows with a NULL in them are in no group, as a unique key allows them): the row kept is the
+     * one with the newest {@code keepNewestBy} (NULL counts as oldest), ties broken by the highest
+     * key. The usual clean-up before adding a unique key; a preview counts the groups and shows some.
+     */
+    static Rule duplicates(java.util.List<String> columns, String keepNewestBy) {
+        return new Duplicates(columns, keepNewestBy);
     }
 
     /** Matches when every rule matches. */
@@ -140,6 +151,32 @@ public sealed interface Rule permits Rule.OlderThan, Rule.Orphaned, Rule.Inactiv
         @Override
         public String description() {
             return "where " + sql;
+        }
+    }
+
+    /**
+     * The rule of {@link Rule#duplicates(java.util.List, String)}.
+     *
+     * @param columns      the columns whose equal values make a group; at least one
+     * @param keepNewestBy the column whose newest value marks the row kept in each group
+     */
+    record Duplicates(java.util.List<String> columns, String keepNewestBy) implements Rule {
+        /**
+         * Copies the list.
+         *
+         * @throws InvalidRuleException when {@code columns} is empty
+         */
+        public Duplicates {
+            columns = java.util.List.copyOf(columns);
+            Objects.requireNonNull(keepNewestBy, "keepNewestBy");
+            if (columns.isEmpty()) {
+                throw new InvalidRuleException("duplicates() needs at least one column.");
+            }
+        }
+
+        @Override
+        public String description() {
+            return "duplicates of (" + String.join(", ", columns) + ") but the newest by " + keepNewestBy;
         }
     }
 

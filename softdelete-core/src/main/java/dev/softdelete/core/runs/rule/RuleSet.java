@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a soft-delete run targets: one table, the rules (a row matches when any rule matches)
- * and the exclusions (a row is never touched when any exclusion matches). The table's key,
+ * What a soft-delete run targets: one table, the rules (a row matches when any rule matches),
+ * the exclusions (a row is never touched when any exclusion matches) and the child tables whose
+ * rows the run leaves as they are. A run soft-deletes, with its marker, the active rows of every
+ * child table that has a marker column and references a row it soft-deletes (through single-column
+ * foreign keys, down the whole graph); a child table without a marker column blocks the run while
+ * any of its rows references such a row, unless it is named in {@link Builder#keepChildren}. The table's key,
  * marker and deleted-by columns come from its one description in {@code softDelete.tables()}
  * (see {@link dev.softdelete.core.table.SoftDeletableTable}; defaults {@code id},
  * {@code deleted_at}, {@code deleted_by}).
@@ -16,14 +20,17 @@ import java.util.Objects;
  * RuleSet rules = RuleSet.on("products")
  *         .rule(Rule.olderThan("updated_at", Duration.ofDays(730)))
  *         .exclude(Exclusion.referencedFrom("order_lines"))
+ *         .keepChildren("asset_links")
  *         .build();
  * }</pre>
  *
  * @param table      the target table
  * @param rules      the rules; at least one
  * @param exclusions the exclusions; may be empty
+ * @param keptChildren child tables (without a marker column) whose rows are left as they are
+ *                     instead of blocking the run; may be empty
  */
-public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions) {
+public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions, List<String> keptChildren) {
 
     /**
      * Copies the lists and checks the table name.
@@ -35,9 +42,21 @@ public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions
         Identifier.of(Objects.requireNonNull(table, "table"));
         rules = List.copyOf(rules);
         exclusions = List.copyOf(exclusions);
+        keptChildren = List.copyOf(keptChildren);
+        keptChildren.forEach(Identifier::of);
         if (rules.isEmpty()) {
             throw new InvalidRuleException("Rule set on '" + table + "' has no rule; add at least one with rule(...).");
         }
+    }
+
+    /** A rule set that keeps no child table. */
+    public RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions) {
+        this(table, rules, exclusions, List.of());
+    }
+
+    /** Whether rows of {@code table} are left as they are instead of blocking the run (names compare without case). */
+    public boolean keepsChildrenOf(String table) {
+        return keptChildren.stream().anyMatch(k -> k.equalsIgnoreCase(table));
     }
 
     /** Starts a rule set on a table. */
@@ -52,6 +71,9 @@ public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions
         for (Exclusion e : exclusions) {
             sb.append("; ").append(e.description());
         }
+        for (String kept : keptChildren) {
+            sb.append("; keep children in ").append(kept);
+        }
         return sb.toString();
     }
 
@@ -60,6 +82,7 @@ public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions
         private final String table;
         private final List<Rule> rules = new ArrayList<>();
         private final List<Exclusion> exclusions = new ArrayList<>();
+        private final List<String> keptChildren = new ArrayList<>();
 
         private Builder(String table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -78,12 +101,21 @@ public record RuleSet(String table, List<Rule> rules, List<Exclusion> exclusions
         }
 
         /**
+         * Leaves the rows of child table {@code table} as they are: a child table without a marker
+         * column no longer blocks the run (its rows keep referencing soft-deleted rows).
+         */
+        public Builder keepChildren(String table) {
+            keptChildren.add(Objects.requireNonNull(table, "table"));
+            return this;
+        }
+
+        /**
          * Returns the rule set.
          *
          * @throws InvalidRuleException when no rule was added
          */
         public RuleSet build() {
-            return new RuleSet(table, rules, exclusions);
+            return new RuleSet(table, rules, exclusions, keptChildren);
         }
     }
 }

@@ -1,0 +1,62 @@
+-- softdelete library schema, version 5: runs record what they changed per batch, not per row, and
+-- run in the background as key ranges.
+-- One run_batches row per batch and table: the keys the batch changed (a versioned JSON document
+-- {"doc":"run-keys","v":1,"keys":[...]}, integer keys as numbers, other keys in their text form),
+-- their first and last key and count, and the marker value the batch wrote. Undo restores a
+-- recorded key only while its row still carries that marker, so a row deleted again by someone
+-- else after the run is never restored. Recording a batch costs one row instead of one per
+-- changed row.
+-- Existing run items still APPLIED (runs not undone yet) are copied into one record per run,
+-- batch and table, so they can still be undone; run_items is no longer written and keeps its
+-- rows for history. Unfinished undos start their walk over (their cursor was an item digest;
+-- it becomes a batch number; safe: the walk only visits records still APPLIED).
+CREATE TABLE IF NOT EXISTS ${softdelete_prefix}run_batches (
+    run_id          BIGINT        NOT NULL,
+    batch_no        BIGINT        NOT NULL,
+    table_name      VARCHAR(128)  NOT NULL,
+    first_key       MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    last_key        MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    key_count       INTEGER       NOT NULL,
+    row_keys        LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    applied_marker  DATETIME(6),
+    state           VARCHAR(20)   NOT NULL,
+    restored_count  INTEGER       NOT NULL DEFAULT 0,
+    changed_at      DATETIME(6) NOT NULL,
+    PRIMARY KEY (run_id, batch_no, table_name)
+) ENGINE=InnoDB;
+INSERT INTO ${softdelete_prefix}run_batches (run_id, batch_no, table_name, key_count, row_keys, applied_marker, state,
+        restored_count, changed_at)
+    SELECT run_id, COALESCE(batch_no, 0), table_name, COUNT(*),
+        CONCAT('{"doc":"run-keys","v":1,"keys":', JSON_ARRAYAGG(row_key), '}'),
+        MAX(applied_marker), 'APPLIED', 0, MAX(changed_at)
+    FROM ${softdelete_prefix}run_items WHERE state = 'APPLIED'
+    GROUP BY run_id, COALESCE(batch_no, 0), table_name;
+UPDATE ${softdelete_prefix}migration_runs SET cursor_value = NULL WHERE kind = 'UNDO' AND status NOT IN ('COMPLETED', 'FAILED', 'UNDONE');
+
+-- Background runs: a run is split into key ranges, one row each, that workers on any instance
+-- claim with SKIP LOCKED under a short lease (owner, until, fencing token), renewed with every
+-- batch; first_key is exclusive and last_key inclusive (NULL: open), in the key's text form;
+-- cursor_value is the last key a committed batch covered. PENDING -> RUNNING -> DONE, or back
+-- to PENDING (released, failed attempt), FAILED after its last attempt, CANCELLED with its run.
+CREATE TABLE IF NOT EXISTS ${softdelete_prefix}run_ranges (
+    run_id          BIGINT        NOT NULL,
+    range_no        INTEGER       NOT NULL,
+    first_key       MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    last_key        MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    status          VARCHAR(20)   NOT NULL,
+    attempts        INTEGER       NOT NULL DEFAULT 0,
+    lease_owner     VARCHAR(200),
+    lease_until     DATETIME(6),
+    lease_token     BIGINT        NOT NULL DEFAULT 0,
+    heartbeat_at    DATETIME(6),
+    cursor_value    MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    batch_count     BIGINT        NOT NULL DEFAULT 0,
+    matched_count   BIGINT        NOT NULL DEFAULT 0,
+    affected_count  BIGINT        NOT NULL DEFAULT 0,
+    last_error      VARCHAR(4000),
+    started_at      DATETIME(6),
+    finished_at     DATETIME(6),
+    updated_at      DATETIME(6) NOT NULL,
+    PRIMARY KEY (run_id, range_no),
+    INDEX ${softdelete_prefix}run_ranges_status_ix (status, run_id)
+) ENGINE=InnoDB;
