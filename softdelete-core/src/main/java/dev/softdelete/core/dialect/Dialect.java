@@ -221,6 +221,18 @@ public interface Dialect {
         return Map.of();
     }
 
+    /**
+     * How this database finds, describes and renames tables, columns, indexes, constraints, enum
+     * types and sequences (the deprecation feature's catalog work).
+     */
+    SchemaObjects schemaObjects();
+
+    /**
+     * SQL for a whole number in {@code [0, 2^60)} derived from a cryptographic hash of the text
+     * expression {@code text}; summed over rows it is an order-independent checksum of a table.
+     */
+    String hash60(String text);
+
     /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */
     String textType();
 

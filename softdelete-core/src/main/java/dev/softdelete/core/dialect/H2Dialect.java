@@ -91,6 +91,19 @@ public class H2Dialect extends AbstractDialect {
         return names;
     }
 
+    private final SchemaObjects schemaObjects = new H2SchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** 60 bits of the SHA-256 of the text (H2 has no MD5). */
+    @Override
+    public String hash60(String text) {
+        return "BITAND(CAST(SUBSTRING(HASH('SHA-256', " + text + "), 1, 8) AS BIGINT), 1152921504606846975)";
+    }
+
     @Override
     public String textType() {
         return "VARCHAR";

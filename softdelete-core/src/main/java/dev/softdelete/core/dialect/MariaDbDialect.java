@@ -118,6 +118,19 @@ public class MariaDbDialect extends AbstractDialect {
         return super.generatedColumn(sqlType, expression) + " VIRTUAL";
     }
 
+    private final SchemaObjects schemaObjects = new MariaDbSchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** The first 60 bits of the MD5 of the text. */
+    @Override
+    public String hash60(String text) {
+        return "CAST(CONV(SUBSTRING(MD5(" + text + "), 1, 15), 16, 10) AS UNSIGNED)";
+    }
+
     @Override
     public String textType() {
         return "CHAR";

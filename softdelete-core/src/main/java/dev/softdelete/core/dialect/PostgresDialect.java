@@ -89,6 +89,19 @@ public class PostgresDialect extends AbstractDialect {
                 column -> quotedTable + "." + column, column -> "EXCLUDED." + column);
     }
 
+    private final SchemaObjects schemaObjects = new PostgresSchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** The first 60 bits of the MD5 of the text. */
+    @Override
+    public String hash60(String text) {
+        return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
+    }
+
     @Override
     public String textType() {
         return "TEXT";

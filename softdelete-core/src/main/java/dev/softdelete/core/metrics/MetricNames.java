@@ -34,6 +34,17 @@ public final class MetricNames {
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
+    /** Counter: deprecation applies and rollbacks (tags: operation = apply | rollback, outcome = success | failure). */
+    public static final String DEPRECATION_OPERATIONS = "softdelete.deprecation.operations";
+    /** Timer: one deprecation apply or rollback, backups and checks included (tag: operation). */
+    public static final String DEPRECATION_DURATION = "softdelete.deprecation.duration";
+    /** Counter: elements renamed or renamed back (tags: type, change = applied | rolled_back). */
+    public static final String DEPRECATION_ELEMENTS = "softdelete.deprecation.elements";
+    /** Gauge: deprecation registry rows per state at the last {@code deprecations().status()} (tag: state). */
+    public static final String DEPRECATION_STATUS = "softdelete.deprecation.status";
+    /** Gauge: accesses recorded after deprecation over every applied element, at the last {@code status()}. */
+    public static final String DEPRECATION_ACCESSES_AFTER = "softdelete.deprecation.accesses.after";
+
     private MetricNames() {
     }
 }

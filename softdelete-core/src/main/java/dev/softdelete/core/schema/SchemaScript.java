@@ -18,7 +18,9 @@ public record SchemaScript(int version, String name) {
             new SchemaScript(1, "softdelete_schema"),
             new SchemaScript(2, "drop_run_items_row_index"),
             new SchemaScript(3, "fencing_tokens"),
-            new SchemaScript(4, "row_keys"));
+            new SchemaScript(4, "row_keys"),
+            // 5 is taken by issue 15 (work in progress on another branch)
+            new SchemaScript(6, "deprecation_workflow"));
 
     /** The placeholder for the table prefix inside the scripts. */
     public static final String PREFIX_PLACEHOLDER = "${softdelete_prefix}";

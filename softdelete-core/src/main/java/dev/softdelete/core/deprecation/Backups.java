@@ -1,0 +1,62 @@
+package dev.softdelete.core.deprecation;
+
+import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Row counts and checksums of tables and columns, and the (key, value) backup tables of columns.
+ * A checksum is the sum over rows of a 60-bit hash of the row's text (every column cast to text,
+ * NULL marked), so it does not depend on row order and the database computes it in one pass.
+ */
+final class Backups {
+
+    private final Dialect dialect;
+
+    Backups(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Rows and checksum of some columns of a table. */
+    record Check(long rows, String checksum) {
+    }
+
+    /** Counts and checksums {@code columns} (stored names) of {@code table} (stored name). */
+    Check check(Connection c, String table, List<String> columns) throws SQLException {
+        String text = "CONCAT(" + columns.stream().map(col -> "COALESCE(CAST(" + q(col) + " AS " + dialect.textType()
+                + "), '<null>')").collect(Collectors.joining(", '|', ")) + ", '|')";
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(" + dialect.hash60(text) + ") FROM "
+                + q(table)); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.math.BigDecimal sum = rs.getBigDecimal(2);
+            return new Check(rs.getLong(1), sum == null ? "0" : sum.toBigInteger().toString());
+        }
+    }
+
+    /** Copies {@code columns} of {@code table} into a new table {@code backup} (stored names). */
+    void copy(Connection c, String table, List<String> columns, String backup) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + q(backup) + " AS SELECT " + columns.stream().map(this::q)
+                    .collect(Collectors.joining(", ")) + " FROM " + q(table));
+        }
+    }
+
+    /** Drops a backup table this run created (used only when the run failed before renaming anything). */
+    void dropQuietly(Connection c, String backup) {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + q(backup));
+        } catch (SQLException ignored) {
+            // best effort: the table is named after the run, an operator can drop it
+        }
+    }
+
+    String q(String stored) {
+        return dialect.quote(Identifier.quoted(stored));
+    }
+}
