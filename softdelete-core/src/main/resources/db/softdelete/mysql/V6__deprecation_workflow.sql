@@ -3,16 +3,16 @@
 -- be deprecated, rolled back and deprecated again, and a new element may take a deprecated one's
 -- name, so rows are no longer unique on it. Each row also records the run that renamed it, its
 -- place in that run, its backup (row count, checksum, the DDL that re-creates it) and the accesses
--- counted for it when it was renamed. The table is rebuilt (its unique constraint has a
+-- counted for it when it was renamed. Names take up to 256 characters (H2's limit). The table is rebuilt (its unique constraint has a
 -- database-generated name); existing rows are kept, with new ids.
 CREATE TABLE ${softdelete_prefix}deprecations_copy AS SELECT * FROM ${softdelete_prefix}deprecations;
 DROP TABLE ${softdelete_prefix}deprecations;
 CREATE TABLE ${softdelete_prefix}deprecations (
     id                BIGINT AUTO_INCREMENT PRIMARY KEY,
     object_type       VARCHAR(20)   NOT NULL,
-    table_name        VARCHAR(128)  NOT NULL,
-    object_name       VARCHAR(128)  NOT NULL,
-    deprecated_name   VARCHAR(128),
+    table_name        VARCHAR(256)  NOT NULL,
+    object_name       VARCHAR(256)  NOT NULL,
+    deprecated_name   VARCHAR(256),
     reason            VARCHAR(400),
     status            VARCHAR(20)   NOT NULL,
     watch             BOOLEAN       NOT NULL DEFAULT TRUE,

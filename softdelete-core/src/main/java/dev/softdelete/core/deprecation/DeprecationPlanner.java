@@ -31,7 +31,7 @@ import java.util.TreeMap;
 /** Builds {@link DeprecationPlan}s from the catalog, the registry and the usage evidence; changes nothing. */
 final class DeprecationPlanner {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
 
     private final CoreContext context;
     private final Dialect dialect;
@@ -112,9 +112,13 @@ final class DeprecationPlanner {
                 throw new DeprecationInputException("Cannot deprecate " + target + ": '" + tableName
                         + "' is one of the library's own tables. Nothing was planned.");
             }
-            info = context.catalog().find(c, Identifier.of(tableName)).orElseThrow(() -> new DeprecationInputException(
-                    "Cannot deprecate " + target + ": table '" + tableName + "' does not exist in the current schema of "
-                            + dialect.kind() + ". Check the name and the connection's schema; nothing was planned."));
+            info = context.catalog().find(c, Identifier.of(tableName)).orElse(null);
+            if (info == null) {
+                refuseIfDeprecated(c, target, SchemaObjectType.TABLE, tableName, tableName);
+                throw new DeprecationInputException("Cannot deprecate " + target + ": table '" + tableName
+                        + "' does not exist in the current schema of " + dialect.kind() + ". Check the name and the"
+                        + " connection's schema; nothing was planned.");
+            }
         }
         TableInfo table = info;
         Optional<String> stored = switch (target.type()) {
@@ -122,11 +126,26 @@ final class DeprecationPlanner {
             case COLUMN -> table.column(target.name()).map(col -> col.name());
             default -> objects.find(c, target.type(), table == null ? null : table.name(), target.name());
         };
+        if (stored.isEmpty()) {
+            refuseIfDeprecated(c, target, target.type(), table == null ? target.name() : table.name(), target.name());
+        }
         String name = stored.orElseThrow(() -> new DeprecationInputException("Cannot deprecate " + target + ": no "
                 + target.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " named '" + target.name() + "'"
                 + (table == null ? "" : " on table '" + table.name() + "'") + " in the current schema of "
                 + dialect.kind() + ". Check the name; nothing was planned."));
         return new Resolved(target.type(), target.type().belongsToTable() ? table.name() : null, name, table);
+    }
+
+    /** A missing element that the registry shows renamed: say so rather than "unknown". */
+    private void refuseIfDeprecated(Connection c, DeprecationTarget target, SchemaObjectType type, String table,
+            String name) throws SQLException {
+        for (DeprecationRecord row : registry.forElement(c, type, table, name)) {
+            if (row.state() == DeprecationState.APPLIED) {
+                throw new DeprecationInputException("Cannot deprecate " + target + ": it is already deprecated, renamed"
+                        + " to '" + row.deprecatedName() + "' by deprecation run " + row.runId() + ". Nothing was"
+                        + " planned; roll that run back first if the element is needed again.");
+            }
+        }
     }
 
     private void refuseAlreadyDeprecated(Connection c, DeprecationTarget target, Resolved r) throws SQLException {

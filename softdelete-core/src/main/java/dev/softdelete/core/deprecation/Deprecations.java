@@ -118,8 +118,9 @@ public final class Deprecations {
             }
             return out;
         });
-        context.auditLog().record("DEPRECATION_WATCH", AUDIT_TARGET, rows.stream()
-                .map(DeprecationRecord::usageKey).toList().toString(), null, "SUCCESS", Map.of("reason", reason.code()));
+        context.auditLog().record("DEPRECATION_WATCH", AUDIT_TARGET, abbreviate(rows.stream()
+                .map(DeprecationRecord::usageKey).toList().toString()), null, "SUCCESS", Map.of("reason", reason.code(),
+                        "elements", rows.stream().map(DeprecationRecord::usageKey).toList()));
         notifyListeners();
         return rows;
     }
@@ -274,8 +275,7 @@ public final class Deprecations {
         if (dialect.supportsTransactionalDdl()) {
             return jdbc.inTransaction(c -> {
                 for (PlannedElement e : elements) {
-                    beforeRename.accept(e.step(), e);
-                    execute(c, objects.rename(e.type(), e.table(), e.name(), e.newName()));
+                    rename(c, e);
                 }
                 verifyRenamedTables(c, records);
                 return record(c, runId, plan, records, options);
@@ -285,8 +285,7 @@ public final class Deprecations {
         try {
             jdbc.withConnection(c -> {
                 for (PlannedElement e : elements) {
-                    beforeRename.accept(e.step(), e);
-                    execute(c, objects.rename(e.type(), e.table(), e.name(), e.newName()));
+                    rename(c, e);
                     done.add(e);
                 }
                 verifyRenamedTables(c, records);
@@ -296,6 +295,16 @@ public final class Deprecations {
         } catch (RuntimeException e) {
             compensate(done, e);
             throw e;
+        }
+    }
+
+    private void rename(Connection c, PlannedElement e) throws SQLException {
+        beforeRename.accept(e.step(), e);
+        try {
+            execute(c, objects.rename(e.type(), e.table(), e.name(), e.newName()));
+        } catch (SQLException failure) {
+            throw new SQLException("step " + e.step() + ", " + e.type() + " " + e.qualifiedName() + " -> " + e.newName()
+                    + ": " + failure.getMessage(), failure.getSQLState(), failure.getErrorCode(), failure);
         }
     }
 
@@ -656,17 +665,27 @@ public final class Deprecations {
     }
 
     private static String target(List<AppliedElement> elements) {
-        String text = elements.stream().map(a -> a.table() == null ? a.name() : a.table() + "." + a.name()).toList()
-                .toString();
+        return abbreviate(elements.stream().map(a -> a.table() == null ? a.name() : a.table() + "." + a.name()).toList()
+                .toString());
+    }
+
+    private static String abbreviate(String text) {
         return text.length() <= 400 ? text : text.substring(0, 397) + "...";
     }
 
+    /** The message of the outermost SQLException in the chain (it names the step), else of the root cause. */
     static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (t != null) {
+            if (t instanceof SQLException) {
+                return t.getMessage();
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                return t.getMessage() == null ? t.toString() : t.getMessage();
+            }
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return String.valueOf(e);
     }
 
     private static String differences(DeprecationPlan before, DeprecationPlan now) {

@@ -43,7 +43,7 @@ abstract class AbstractSchemaObjects implements SchemaObjects {
     }
 
     static Optional<String> first(Connection c, String sql, Object... params) throws SQLException {
-        return query(c, sql, rs -> rs.getString(1), params).stream().findFirst();
+        return query(c, sql, rs -> rs.getString(1), params).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The name as the database folds an unquoted name, then exactly as written. */
