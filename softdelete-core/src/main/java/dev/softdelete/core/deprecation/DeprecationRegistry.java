@@ -95,11 +95,21 @@ final class DeprecationRegistry {
         return jdbc.query(c, "SELECT * FROM " + table + " ORDER BY id", this::map);
     }
 
+    /** A status written by hand (before the workflow existed) reads as PLANNED: watched, not renamed by a run. */
+    private static DeprecationState state(String status) {
+        for (DeprecationState s : DeprecationState.values()) {
+            if (s.name().equalsIgnoreCase(status)) {
+                return s;
+            }
+        }
+        return DeprecationState.PLANNED;
+    }
+
     private DeprecationRecord map(ResultSet rs) throws SQLException {
         Dialect d = jdbc.dialect();
         return new DeprecationRecord(rs.getLong("id"), SchemaObjectType.valueOf(rs.getString("object_type")),
                 rs.getString("table_name"), rs.getString("object_name"), rs.getString("deprecated_name"),
-                rs.getString("reason"), DeprecationState.valueOf(rs.getString("status")), rs.getBoolean("watch"),
+                rs.getString("reason"), state(rs.getString("status")), rs.getBoolean("watch"),
                 rs.getString("dependency_report"), rs.getString("backup_ref"), rs.getString("operator"),
                 d.getInstant(rs, "created_at"), d.getInstant(rs, "renamed_at"), d.getInstant(rs, "rolled_back_at"),
                 rs.getObject("run_id", Long.class), rs.getObject("rollback_run_id", Long.class),
