@@ -499,4 +499,31 @@ public abstract class DeprecationContract extends DatabaseTest {
         return sd.deprecations().status().elements().stream().filter(e -> e.table().equalsIgnoreCase(table))
                 .findFirst().orElseThrow();
     }
+
+    @Test
+    void metersCountOperationsElementsAndGaugeTheLastStatus() {
+        table("mt_a");
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        SoftDelete sd = softDelete(b -> b.clock(clock).metrics(
+                dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(registry)));
+        watchedLongEnough(sd, DeprecationTarget.column("mt_a", "legacy"));
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("mt_a", "legacy")));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationStatus status = sd.deprecations().status();
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_STATUS).tag("state", "applied")
+                .gauge().value()).isEqualTo((double) status.countByState().get(DeprecationState.APPLIED));
+        sd.deprecations().rollback(result.runId());
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_OPERATIONS)
+                .tag("operation", "apply").tag("outcome", "success").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_OPERATIONS)
+                .tag("operation", "rollback").tag("outcome", "success").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_ELEMENTS).tag("type", "column")
+                .tag("change", "rolled_back").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_DURATION).tag("operation", "rollback")
+                .timer().count()).isEqualTo(1);
+        assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_ACCESSES_AFTER).gauge().value())
+                .isEqualTo((double) status.accessesAfterDeprecation());
+    }
 }
