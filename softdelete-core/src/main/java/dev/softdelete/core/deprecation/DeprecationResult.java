@@ -12,12 +12,16 @@ import java.util.List;
  * @param forced         whether BLOCKED elements were forced
  * @param backupDuration time spent taking and validating backups
  * @param renameDuration time spent renaming (and recording), all elements
+ * @param mismatches     renamed tables whose row count or checksum, read again after the rename
+ *                       was committed, differ from the backup (empty normally; also in the run's
+ *                       {@code verification} and, when not empty, an audit entry {@code DEPRECATION_VERIFY})
  */
 public record DeprecationResult(long runId, List<AppliedElement> elements, boolean forced, Duration backupDuration,
-        Duration renameDuration) {
+        Duration renameDuration, List<String> mismatches) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public DeprecationResult {
         elements = List.copyOf(elements);
+        mismatches = List.copyOf(mismatches);
     }
 }
