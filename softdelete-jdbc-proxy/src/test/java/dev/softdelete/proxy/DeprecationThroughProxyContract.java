@@ -97,4 +97,34 @@ public abstract class DeprecationThroughProxyContract extends DatabaseTest {
                     .contains("accounts.legacy_code");
         }
     }
+
+    private static String reportQuery(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT region FROM reports WHERE id = 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void anAccessThroughTheProxyWithinTheQuietPeriodBlocksThePlan() throws Exception {
+        db.execute("CREATE TABLE reports (id INTEGER PRIMARY KEY, region VARCHAR(20))",
+                "INSERT INTO reports (id, region) VALUES (1, 'north')");
+        SoftDelete sd = softDelete(b -> b.clock(clock).instanceId("instance-b"));
+        try (SoftDeleteProxy proxy = SoftDeleteProxy.builder(dataSource()).telemetry(sd).alerts(alerts::add)
+                .registryRefresh(Duration.ofHours(1)).analysisWait(Duration.ofSeconds(5)).build()) {
+            sd.deprecations().watch("unused", DeprecationTarget.column("reports", "region"));
+            clock.advance(Duration.ofDays(20));
+            assertThat(reportQuery(proxy)).isEqualTo("north");
+            proxy.flush();
+            clock.advance(Duration.ofDays(1));
+            DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
+                    DeprecationTarget.column("reports", "region")));
+            assertThat(plan.verdict()).isEqualTo(Verdict.BLOCKED);
+            assertThat(plan.elements().get(0).reasons()).extracting(r -> r.code()).containsExactly("RECENT_ACCESS");
+            assertThat(plan.elements().get(0).evidence().callers()).singleElement().asString()
+                    .startsWith(DeprecationThroughProxyContract.class.getName() + ".reportQuery(");
+            assertThat(plan.elements().get(0).evidence().instances()).containsExactly("instance-b");
+        }
+    }
 }
