@@ -270,6 +270,11 @@ public enum TestDatabase {
         return this == POSTGRESQL ? List.of("CREATE SEQUENCE " + name) : List.of();
     }
 
+    /** A statement setting this session's time zone to UTC+9 (Asia/Tokyo, no daylight saving). */
+    public String tokyoSessionTimeZone() {
+        return this == MARIADB ? "SET time_zone = '+09:00'" : "SET TIME ZONE 'Asia/Tokyo'";
+    }
+
     /**
      * Whether another process (a second JVM) can connect to an {@link IsolatedDatabase} of this kind.
      * Not for H2, whose isolated databases live in this JVM's memory.

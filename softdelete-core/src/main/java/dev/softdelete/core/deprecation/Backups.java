@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * Row counts and checksums of tables and columns, and the (key, value) backup tables of columns.
  * A checksum is the sum over rows of a 60-bit hash of the row's text (every column cast to text,
- * NULL marked), so it does not depend on row order and the database computes it in one pass.
+ * NULL marked), so it does not depend on row order and the database computes it in one pass. It
+ * is computed with the session in UTC ({@link Dialect#inUtc}), so timestamps with time zone read
+ * the same on every connection.
  */
 final class Backups {
 
@@ -31,12 +33,14 @@ final class Backups {
     Check check(Connection c, String table, List<String> columns) throws SQLException {
         String text = "CONCAT(" + columns.stream().map(col -> "COALESCE(CAST(" + q(col) + " AS " + dialect.textType()
                 + "), '<null>')").collect(Collectors.joining(", '|', ")) + ", '|')";
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(" + dialect.hash60(text) + ") FROM "
-                + q(table)); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            java.math.BigDecimal sum = rs.getBigDecimal(2);
-            return new Check(rs.getLong(1), sum == null ? "0" : sum.toBigInteger().toString());
-        }
+        String sql = "SELECT COUNT(*), SUM(" + dialect.hash60(text) + ") FROM " + q(table);
+        return dialect.inUtc(c, () -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.math.BigDecimal sum = rs.getBigDecimal(2);
+                return new Check(rs.getLong(1), sum == null ? "0" : sum.toBigInteger().toString());
+            }
+        });
     }
 
     /** Copies {@code columns} of {@code table} into a new table {@code backup} (stored names). */

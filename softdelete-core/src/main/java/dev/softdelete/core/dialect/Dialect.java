@@ -233,6 +233,14 @@ public interface Dialect {
      */
     String hash60(String text);
 
+    /**
+     * Runs {@code work} with the session's time zone set to UTC, then puts the previous zone back:
+     * a timestamp with time zone (PostgreSQL {@code timestamptz}, MariaDB {@code TIMESTAMP}) then
+     * reads as the same text whatever the connection's zone, so checksums taken on different
+     * connections (another instance, an operator's tool) compare.
+     */
+    <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException;
+
     /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */
     String textType();
 

@@ -105,6 +105,25 @@ public class H2Dialect extends AbstractDialect {
     }
 
     @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT SETTING_VALUE FROM"
+                + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'TIME ZONE'")) {
+            before = rs.next() ? rs.getString(1) : null;
+        }
+        try (var s = connection.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+        }
+        try {
+            return work.call();
+        } finally {
+            try (var s = connection.createStatement()) {
+                s.execute(before == null ? "SET TIME ZONE LOCAL" : "SET TIME ZONE " + syntax().stringLiteral(before));
+            }
+        }
+    }
+
+    @Override
     public String textType() {
         return "VARCHAR";
     }

@@ -132,6 +132,26 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT @@SESSION.time_zone")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        try (var s = connection.createStatement()) {
+            s.execute("SET SESSION time_zone = '+00:00'");
+        }
+        try {
+            return work.call();
+        } finally {
+            // the previous value, read from the server, goes back as a literal this dialect writes
+            try (var s = connection.createStatement()) {
+                s.execute("SET SESSION time_zone = " + encodedStringLiteral(before));
+            }
+        }
+    }
+
+    @Override
     public String textType() {
         return "CHAR";
     }

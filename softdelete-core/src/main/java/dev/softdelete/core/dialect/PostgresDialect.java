@@ -103,6 +103,28 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT current_setting('TimeZone')")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        setTimeZone(connection, "UTC");
+        try {
+            return work.call();
+        } finally {
+            setTimeZone(connection, before);
+        }
+    }
+
+    private static void setTimeZone(Connection connection, String zone) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('TimeZone', ?, false)")) {
+            ps.setString(1, zone);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
     public String textType() {
         return "TEXT";
     }

@@ -528,4 +528,53 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_ACCESSES_AFTER).gauge().value())
                 .isEqualTo((double) status.accessesAfterDeprecation());
     }
+
+    /** A data source whose connections run {@code statement} first (another instance, another session zone). */
+    private javax.sql.DataSource sessionWith(String statement) {
+        javax.sql.DataSource target = db.newPool(2);
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("getConnection")) {
+                        try (java.sql.Statement st = ((java.sql.Connection) result).createStatement()) {
+                            st.execute(statement);
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    @Test
+    void checksumsDoNotDependOnTheSessionTimeZoneAndAnElementCanBeDeprecatedAgain() {
+        db.execute("CREATE TABLE tz_a (id INTEGER PRIMARY KEY, seen_at " + db.database().zonedTimestampType()
+                + ", legacy VARCHAR(20))");
+        for (int i = 1; i <= 5; i++) {
+            db.execute("INSERT INTO tz_a (id, seen_at, legacy) VALUES (" + i + ", "
+                    + db.database().zonedTimestampLiteral(NOW.plus(Duration.ofHours(i))) + ", 'x" + i + "')");
+        }
+        SoftDelete sd = sd();
+        watchedLongEnough(sd, DeprecationTarget.table("tz_a"));
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("tz_a")));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+
+        SoftDelete elsewhere = SoftDelete.builder(sessionWith(db.database().tokyoSessionTimeZone())).clock(clock)
+                .build();
+        RollbackResult rollback = elsewhere.deprecations().rollback(result.runId());
+        assertThat(rollback.mismatches()).isEmpty();
+        assertThat(find(sd, "tz_a")).isPresent();
+
+        DeprecationPlan again = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("tz_a")));
+        assertThat(again.verdict()).as(again.toString()).isEqualTo(Verdict.SAFE);
+        assertThat(again.elements().get(0).newName()).isEqualTo(plan.elements().get(0).newName());
+        DeprecationResult second = sd.deprecations().apply(again, again.token());
+        assertThat(records(sd, "tz_a")).extracting(DeprecationRecord::state)
+                .containsExactlyInAnyOrder(DeprecationState.ROLLED_BACK, DeprecationState.APPLIED);
+        assertThat(second.elements().get(0).checksum()).isEqualTo(result.elements().get(0).checksum());
+        sd.deprecations().rollback(second.runId());
+    }
 }
