@@ -172,6 +172,12 @@ public abstract class DeprecationContract extends DatabaseTest {
                 DeprecationTarget.index("idx_a", "idx_a_other_ix")));
         assertThat(again.elements().get(0).name()).isEqualToIgnoringCase("idx_a_other_ix");
 
+        DeprecationPlan backing = sd.deprecations().plan(DeprecationRequest.of("performance", DeprecationTarget.index(
+                "idx_a", indexOn(sd.catalog().require("idx_a").name(), "code"))));
+        assertThat(backing.elements().get(0).verdict()).as("the index behind a UNIQUE constraint: " + backing)
+                .isEqualTo(dialect().schemaObjects().unsupported(SchemaObjectType.CONSTRAINT) == null
+                        ? Verdict.BLOCKED : Verdict.SAFE);
+
         DeprecationRequest constraint = DeprecationRequest.of("refactor",
                 DeprecationTarget.constraint("idx_a", "idx_a_code_uq"));
         if (!db.database().canRenameConstraints()) {
@@ -207,9 +213,12 @@ public abstract class DeprecationContract extends DatabaseTest {
         db.execute("CREATE TABLE uses_mood (m mood_a)");
         assertThat(db.queryLong("SELECT nextval('ticket_seq')")).isEqualTo(1);
 
-        DeprecationPlan used = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.enumType("mood_a")));
+        db.execute("CREATE TABLE uses_seq (id BIGINT DEFAULT nextval('ticket_seq') PRIMARY KEY)");
+        DeprecationPlan used = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.enumType("mood_a"),
+                DeprecationTarget.sequence("ticket_seq")));
         assertThat(used.elements().get(0).dependencies()).extracting(d -> d.kind()).contains("COLUMN_OF_TYPE");
-        assertThat(used.verdict()).isEqualTo(Verdict.BLOCKED);
+        assertThat(used.elements().get(1).dependencies()).extracting(d -> d.kind()).contains("DEFAULT");
+        assertThat(used.elements()).allMatch(e -> e.verdict() == Verdict.BLOCKED);
     }
 
     @Test
@@ -576,5 +585,22 @@ public abstract class DeprecationContract extends DatabaseTest {
                 .containsExactlyInAnyOrder(DeprecationState.ROLLED_BACK, DeprecationState.APPLIED);
         assertThat(second.elements().get(0).checksum()).isEqualTo(result.elements().get(0).checksum());
         sd.deprecations().rollback(second.runId());
+    }
+
+    /** The name of the index on {@code column} of {@code table} (stored name), from JDBC metadata. */
+    private String indexOn(String table, String column) {
+        try (java.sql.Connection c = dataSource().getConnection()) {
+            var scope = dialect().scope(c);
+            try (var rs = c.getMetaData().getIndexInfo(scope.catalog(), scope.schema(), table, false, true)) {
+                while (rs.next()) {
+                    if (column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                        return rs.getString("INDEX_NAME");
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no index on " + table + "." + column);
     }
 }
