@@ -82,11 +82,15 @@ final class DeprecationRegistry {
         return jdbc.query(c, "SELECT * FROM " + table + " WHERE run_id = ? ORDER BY step_no", this::map, runId);
     }
 
-    /** Marks a row rolled back by {@code rollbackRunId} (it stays watched). */
+    /**
+     * Marks a row rolled back by {@code rollbackRunId} and stops watching it: the element is back in
+     * service (a proxy in strict mode would otherwise go on refusing it). Deprecating it again starts
+     * with a new watch.
+     */
     void markRolledBack(Connection c, long id, long rollbackRunId) throws SQLException {
         Instant now = clock.instant();
-        jdbc.update(c, "UPDATE " + table + " SET status = ?, rolled_back_at = ?, rollback_run_id = ?, updated_at = ?"
-                + " WHERE id = ? AND status = ?", DeprecationState.ROLLED_BACK, now, rollbackRunId, now, id,
+        jdbc.update(c, "UPDATE " + table + " SET status = ?, rolled_back_at = ?, rollback_run_id = ?, updated_at = ?,"
+                + " watch = FALSE WHERE id = ? AND status = ?", DeprecationState.ROLLED_BACK, now, rollbackRunId, now, id,
                 DeprecationState.APPLIED);
     }
 

@@ -577,12 +577,18 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(rollback.mismatches()).isEmpty();
         assertThat(find(sd, "tz_a")).isPresent();
 
-        DeprecationPlan again = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("tz_a")));
+        DeprecationRequest request = DeprecationRequest.of("unused", DeprecationTarget.table("tz_a"));
+        assertThat(sd.deprecations().plan(request).elements().get(0).reasons()).as("a rollback stops the watch")
+                .extracting(BlockReason::code).containsExactly(BlockReason.NOT_WATCHED);
+        watchedLongEnough(sd, DeprecationTarget.table("tz_a"));
+        DeprecationPlan again = sd.deprecations().plan(request);
         assertThat(again.verdict()).as(again.toString()).isEqualTo(Verdict.SAFE);
         assertThat(again.elements().get(0).newName()).isEqualTo(plan.elements().get(0).newName());
         DeprecationResult second = sd.deprecations().apply(again, again.token());
         assertThat(records(sd, "tz_a")).extracting(DeprecationRecord::state)
                 .containsExactlyInAnyOrder(DeprecationState.ROLLED_BACK, DeprecationState.APPLIED);
+        assertThat(records(sd, "tz_a")).filteredOn(r -> r.state() == DeprecationState.ROLLED_BACK)
+                .singleElement().extracting(DeprecationRecord::watch).isEqualTo(false);
         assertThat(second.elements().get(0).checksum()).isEqualTo(result.elements().get(0).checksum());
         sd.deprecations().rollback(second.runId());
     }
