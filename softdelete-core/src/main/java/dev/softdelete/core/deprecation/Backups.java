@@ -43,6 +43,32 @@ final class Backups {
         });
     }
 
+    /**
+     * Compares a column's backup with the table now, matching rows by {@code keys} (stored names;
+     * the same in both tables) with NULL-safe equality.
+     *
+     * @param missing rows of the backup whose key is no longer in the table (deleted since)
+     * @param changed rows in both whose value differs (written since)
+     * @param added   rows of the table not in the backup whose value is not NULL (inserted with a value)
+     */
+    record Comparison(long missing, long changed, long added) {
+    }
+
+    Comparison compare(Connection c, String table, String tableColumn, String backup, String backupColumn,
+            List<String> keys) throws SQLException {
+        String on = keys.stream().map(k -> dialect.nullSafeEquals("x." + q(k), "b." + q(k)))
+                .collect(Collectors.joining(" AND "));
+        String sql = "SELECT (SELECT COUNT(*) FROM " + q(backup) + " b WHERE NOT EXISTS (SELECT 1 FROM " + q(table)
+                + " x WHERE " + on + ")), (SELECT COUNT(*) FROM " + q(backup) + " b JOIN " + q(table) + " x ON " + on
+                + " WHERE NOT " + dialect.nullSafeEquals("x." + q(tableColumn), "b." + q(backupColumn)) + "),"
+                + " (SELECT COUNT(*) FROM " + q(table) + " x WHERE x." + q(tableColumn) + " IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM " + q(backup) + " b WHERE " + on + "))";
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Comparison(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+    }
+
     /** Copies {@code columns} of {@code table} into a new table {@code backup} (stored names). */
     void copy(Connection c, String table, List<String> columns, String backup) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -239,15 +239,28 @@ public final class Deprecations {
                 String backup = dialect.foldCase(context.schema().prefix() + "dbk_" + runId + "_" + e.step());
                 backups.copy(c, e.table(), cols, backup);
                 backupTables.add(backup);
-                Backups.Check source = backups.check(c, e.table(), cols);
                 Backups.Check copy = backups.check(c, backup, cols);
-                if (!source.equals(copy)) {
-                    throw new DeprecationFailedException("The backup " + backup + " of " + e.qualifiedName()
-                            + " does not match the table: " + source + " vs " + copy + ". Nothing was renamed.");
+                List<String> keys = keysOf(cols, e.name());
+                if (keys.isEmpty()) {
+                    Backups.Check source = backups.check(c, e.table(), cols);
+                    if (!source.equals(copy)) {
+                        throw new DeprecationFailedException("The backup " + backup + " of " + e.qualifiedName()
+                                + " does not match the table: " + source + " vs " + copy + ". Nothing was renamed.");
+                    }
+                } else {
+                    // Row by row, by key: rows the application inserts or deletes meanwhile (other
+                    // columns are still in use) do not make a correct copy fail.
+                    Backups.Comparison cmp = backups.compare(c, e.table(), e.name(), backup, e.name(), keys);
+                    if (cmp.changed() > 0 || cmp.added() > 0) {
+                        throw new DeprecationFailedException("The backup " + backup + " of " + e.qualifiedName()
+                                + " does not match the table: " + cmp.changed() + " value(s) differ and " + cmp.added()
+                                + " row(s) not in the backup carry a value (the column was written while it was"
+                                + " copied). Nothing was renamed; apply again once nothing writes it.");
+                    }
                 }
                 backupRef = backup;
-                rows = source.rows();
-                checksum = source.checksum();
+                rows = copy.rows();
+                checksum = copy.checksum();
             }
             String definition = objects.definition(c, e.type(), e.table(), e.name());
             long accesses = usage.total(c, e.type() == SchemaObjectType.COLUMN
@@ -260,6 +273,11 @@ public final class Deprecations {
                     accesses, e.verdict() == Verdict.BLOCKED ? options.justification() : null));
         }
         return out;
+    }
+
+    /** The backup's key columns: all its columns but the deprecated one. */
+    private static List<String> keysOf(List<String> backupColumns, String column) {
+        return backupColumns.stream().filter(col -> !col.equalsIgnoreCase(column)).toList();
     }
 
     private List<String> columns(String table) {
@@ -515,19 +533,39 @@ public final class Deprecations {
                             + now.checksum() + "; backup: " + r.rowCount() + " rows, checksum " + r.checksum());
                 }
             } else if (r.type() == SchemaObjectType.COLUMN) {
-                List<String> cols = new ArrayList<>();
-                List<String> backupCols = columnsOn(c, r.backupRef());
-                for (String col : backupCols) {
-                    cols.add(col.equals(r.name()) ? r.deprecatedName() : col);
+                if (objects.find(c, SchemaObjectType.TABLE, null, r.backupRef()).isEmpty()) {
+                    mismatches.add("backup table " + r.backupRef() + " of column " + r.table() + "." + r.name()
+                            + " is missing");
+                    continue;
                 }
-                Backups.Check now = backups.check(c, r.table(), cols);
+                List<String> backupCols = columnsOn(c, r.backupRef());
                 Backups.Check copy = backups.check(c, r.backupRef(), backupCols);
-                Backups.Check recorded = new Backups.Check(r.rowCount(), r.checksum());
-                if (!now.equals(recorded) || !copy.equals(recorded)) {
-                    mismatches.add("column " + r.table() + "." + r.deprecatedName() + ": " + now.rows() + " rows,"
-                            + " checksum " + now.checksum() + "; backup " + r.backupRef() + ": " + copy.rows()
-                            + " rows, checksum " + copy.checksum() + "; recorded: " + r.rowCount() + " rows, checksum "
-                            + r.checksum());
+                if (!copy.equals(new Backups.Check(r.rowCount(), r.checksum()))) {
+                    mismatches.add("backup table " + r.backupRef() + ": " + copy.rows() + " rows, checksum "
+                            + copy.checksum() + "; recorded: " + r.rowCount() + " rows, checksum " + r.checksum());
+                }
+                List<String> keys = keysOf(backupCols, r.name());
+                if (keys.isEmpty()) {
+                    List<String> cols = backupCols.stream().map(col -> col.equalsIgnoreCase(r.name())
+                            ? r.deprecatedName() : col).toList();
+                    Backups.Check now = backups.check(c, r.table(), cols);
+                    if (!now.equals(copy)) {
+                        mismatches.add("column " + r.table() + "." + r.deprecatedName() + ": " + now.rows()
+                                + " rows, checksum " + now.checksum() + "; backup: " + copy.rows() + " rows, checksum "
+                                + copy.checksum());
+                    }
+                } else {
+                    Backups.Comparison cmp = backups.compare(c, r.table(), r.deprecatedName(), r.backupRef(),
+                            r.name(), keys);
+                    if (cmp.changed() > 0 || cmp.added() > 0) {
+                        mismatches.add("column " + r.table() + "." + r.deprecatedName() + ": " + cmp.changed()
+                                + " value(s) differ from the backup and " + cmp.added() + " row(s) added since carry a"
+                                + " value (checksum of the backup " + copy.checksum() + ")");
+                    }
+                    if (cmp.missing() > 0) {
+                        log.info("Deprecation run {}: {} row(s) of {} were deleted since it was renamed; their"
+                                + " values stay in {}", runId, cmp.missing(), r.table(), r.backupRef());
+                    }
                 }
             }
         }

@@ -241,6 +241,11 @@ public interface Dialect {
      */
     <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException;
 
+    /** SQL that is true when {@code a} and {@code b} are equal or both NULL ({@code IS NOT DISTINCT FROM}). */
+    default String nullSafeEquals(String a, String b) {
+        return a + " IS NOT DISTINCT FROM " + b;
+    }
+
     /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */
     String textType();
 

@@ -151,6 +151,12 @@ public class MariaDbDialect extends AbstractDialect {
         }
     }
 
+    /** MariaDB/MySQL's {@code <=>}. */
+    @Override
+    public String nullSafeEquals(String a, String b) {
+        return "(" + a + " <=> " + b + ")";
+    }
+
     @Override
     public String textType() {
         return "CHAR";

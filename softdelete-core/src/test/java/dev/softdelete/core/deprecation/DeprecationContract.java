@@ -452,7 +452,7 @@ public abstract class DeprecationContract extends DatabaseTest {
         db.execute("UPDATE mm_a SET " + renamed + " = 'changed' WHERE id = 3");
 
         assertThatThrownBy(() -> sd.deprecations().rollback(result.runId()))
-                .isInstanceOf(BackupMismatchException.class).hasMessageContaining("checksum")
+                .isInstanceOf(BackupMismatchException.class).hasMessageContaining("1 value(s) differ")
                 .hasMessageContaining("RollbackOptions.force");
         assertThat(columns(sd, "mm_a")).contains(renamed.toLowerCase(Locale.ROOT));
         RollbackResult forced = sd.deprecations().rollback(result.runId(), RollbackOptions.force("value fixed by hand"));
@@ -608,5 +608,36 @@ public abstract class DeprecationContract extends DatabaseTest {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("no index on " + table + "." + column);
+    }
+
+    @Test
+    void rollbackAcceptsRowsTheApplicationInsertedOrDeletedMeanwhileButNotWritesToTheColumn() {
+        table("busy_a");
+        SoftDelete sd = sd();
+        watchedLongEnough(sd, DeprecationTarget.column("busy_a", "legacy"));
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("busy_a", "legacy")));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        String renamed = result.elements().get(0).newName();
+        // the application goes on using the table's other columns
+        db.execute("INSERT INTO busy_a (id, keep_me) VALUES (21, 21)", "DELETE FROM busy_a WHERE id = 2",
+                "UPDATE busy_a SET keep_me = 99 WHERE id = 4");
+        RollbackResult rollback = sd.deprecations().rollback(result.runId());
+        assertThat(rollback.mismatches()).isEmpty();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM busy_a WHERE legacy IS NOT NULL")).isEqualTo(15);
+
+        watchedLongEnough(sd, DeprecationTarget.column("busy_a", "legacy"));
+        DeprecationPlan again = sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("busy_a", "legacy")));
+        DeprecationResult second = sd.deprecations().apply(again, again.token());
+        db.execute("INSERT INTO busy_a (id, " + renamed + ") VALUES (22, 'written')");
+        assertThatThrownBy(() -> sd.deprecations().rollback(second.runId()))
+                .isInstanceOf(BackupMismatchException.class).hasMessageContaining("1 row(s) added since carry a value");
+        db.execute("DELETE FROM busy_a WHERE id = 22", "DELETE FROM " + second.elements().get(0).backupRef()
+                + " WHERE id = 1");
+        assertThatThrownBy(() -> sd.deprecations().rollback(second.runId()))
+                .isInstanceOf(BackupMismatchException.class).hasMessageContaining("backup table");
+        sd.deprecations().rollback(second.runId(), RollbackOptions.force("backup row removed by the test"));
+        assertThat(columns(sd, "busy_a")).contains("legacy");
     }
 }
