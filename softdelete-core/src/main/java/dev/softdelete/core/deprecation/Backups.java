@@ -45,7 +45,8 @@ final class Backups {
 
     /**
      * Compares a column's backup with the table now, matching rows by {@code keys} (stored names;
-     * the same in both tables) with NULL-safe equality.
+     * the same in both tables): the primary key, or every other column (NULL-safe) when the table
+     * has none ({@code primaryKey} false).
      *
      * @param missing rows of the backup whose key is no longer in the table (deleted since)
      * @param changed rows in both whose value differs (written since)
@@ -55,9 +56,11 @@ final class Backups {
     }
 
     Comparison compare(Connection c, String table, String tableColumn, String backup, String backupColumn,
-            List<String> keys) throws SQLException {
-        String on = keys.stream().map(k -> dialect.nullSafeEquals("x." + q(k), "b." + q(k)))
-                .collect(Collectors.joining(" AND "));
+            List<String> keys, boolean primaryKey) throws SQLException {
+        // Primary-key columns are never NULL: plain equality lets the database hash or index the join
+        // (a NULL-safe comparison would make it a nested loop over both tables).
+        String on = keys.stream().map(k -> primaryKey ? "x." + q(k) + " = b." + q(k)
+                : dialect.nullSafeEquals("x." + q(k), "b." + q(k))).collect(Collectors.joining(" AND "));
         String sql = "SELECT (SELECT COUNT(*) FROM " + q(backup) + " b WHERE NOT EXISTS (SELECT 1 FROM " + q(table)
                 + " x WHERE " + on + ")), (SELECT COUNT(*) FROM " + q(backup) + " b JOIN " + q(table) + " x ON " + on
                 + " WHERE NOT " + dialect.nullSafeEquals("x." + q(tableColumn), "b." + q(backupColumn)) + "),"

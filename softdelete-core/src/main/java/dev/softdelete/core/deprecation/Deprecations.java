@@ -250,7 +250,8 @@ public final class Deprecations {
                 } else {
                     // Row by row, by key: rows the application inserts or deletes meanwhile (other
                     // columns are still in use) do not make a correct copy fail.
-                    Backups.Comparison cmp = backups.compare(c, e.table(), e.name(), backup, e.name(), keys);
+                    Backups.Comparison cmp = backups.compare(c, e.table(), e.name(), backup, e.name(), keys,
+                            isPrimaryKey(c, e.table(), keys));
                     if (cmp.changed() > 0 || cmp.added() > 0) {
                         throw new DeprecationFailedException("The backup " + backup + " of " + e.qualifiedName()
                                 + " does not match the table: " + cmp.changed() + " value(s) differ and " + cmp.added()
@@ -273,6 +274,14 @@ public final class Deprecations {
                     accesses, e.verdict() == Verdict.BLOCKED ? options.justification() : null));
         }
         return out;
+    }
+
+    /** Whether {@code keys} are exactly the primary key of {@code table} (so never NULL). */
+    private boolean isPrimaryKey(Connection c, String table, List<String> keys) throws SQLException {
+        List<String> pk = context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(table)).orElseThrow()
+                .primaryKey();
+        return !pk.isEmpty() && pk.size() == keys.size() && pk.stream().allMatch(k -> keys.stream()
+                .anyMatch(k::equalsIgnoreCase));
     }
 
     /** The backup's key columns: all its columns but the deprecated one. */
@@ -556,7 +565,7 @@ public final class Deprecations {
                     }
                 } else {
                     Backups.Comparison cmp = backups.compare(c, r.table(), r.deprecatedName(), r.backupRef(),
-                            r.name(), keys);
+                            r.name(), keys, isPrimaryKey(c, r.table(), keys));
                     if (cmp.changed() > 0 || cmp.added() > 0) {
                         mismatches.add("column " + r.table() + "." + r.deprecatedName() + ": " + cmp.changed()
                                 + " value(s) differ from the backup and " + cmp.added() + " row(s) added since carry a"
