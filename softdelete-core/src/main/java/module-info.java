@@ -15,6 +15,7 @@ module dev.softdelete.core {
     exports dev.softdelete.core.audit;
     exports dev.softdelete.core.catalog;
     exports dev.softdelete.core.cleanup;
+    exports dev.softdelete.core.deprecation;
     exports dev.softdelete.core.dialect;
     exports dev.softdelete.core.jdbc;
     exports dev.softdelete.core.logging;

@@ -27,6 +27,14 @@ final class LegacyReports {
         }
     }
 
+    /** Still reads {@code users.fax_number}, which the deprecation step renames. */
+    int faxDirectory() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT u.id, u.fax_number FROM users u WHERE u.deleted_at IS NULL")) {
+            return rows(rs);
+        }
+    }
+
     /** Native SQL without {@code deleted_at IS NULL}: deleted products come back. */
     int productExport() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

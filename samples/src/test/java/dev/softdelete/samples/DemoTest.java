@@ -24,6 +24,9 @@ class DemoTest {
         assertThat(text).contains("Detected dialect: H2")
                 .contains("sd_migration_runs")
                 .contains("InvalidIdentifierException")
+                .contains("RECENT_ACCESS").contains("LegacyReports.inactiveUsers")
+                .contains("proxy.renamed_element_used").contains("LegacyReports.faxDirectory")
+                .contains("The old name works again")
                 .contains("Demo finished.");
     }
 }

@@ -3,6 +3,7 @@ package dev.softdelete.core;
 import dev.softdelete.core.audit.AuditLog;
 import dev.softdelete.core.catalog.Catalog;
 import dev.softdelete.core.cleanup.Cleanup;
+import dev.softdelete.core.deprecation.Deprecations;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
 import dev.softdelete.core.internal.context.CoreContext;
@@ -50,6 +51,7 @@ public final class SoftDelete {
     private final Runs runs;
     private final Purger purger;
     private final Cleanup cleanup;
+    private final Deprecations deprecations;
     private final SoftDeletableTables tables;
 
     private SoftDelete(Builder b) {
@@ -71,6 +73,7 @@ public final class SoftDelete {
         this.runs = new Runs(context, b.runApproval);
         this.purger = new Purger(context);
         this.cleanup = new Cleanup(context, purger);
+        this.deprecations = new Deprecations(context);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -154,6 +157,14 @@ public final class SoftDelete {
     /** The cleanup job queue and its workers: background, multi-instance purge and archival. */
     public Cleanup cleanup() {
         return cleanup;
+    }
+
+    /**
+     * Non-destructive deprecation: plan, apply (rename instead of drop, with backup), rollback,
+     * status of tables, columns, indexes, constraints (and on PostgreSQL enum types and sequences).
+     */
+    public Deprecations deprecations() {
+        return deprecations;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */

@@ -24,7 +24,7 @@ class ArchitectureTest {
             .importPackages("dev.softdelete.core");
 
     /** Every package under {@code dev.softdelete.core} but the facade's own. */
-    private static final String[] FEATURE_PACKAGES = {"dev.softdelete.core.runs..", "dev.softdelete.core.purge..",
+    private static final String[] FEATURE_PACKAGES = {"dev.softdelete.core.runs..", "dev.softdelete.core.purge..", "dev.softdelete.core.deprecation..",
         "dev.softdelete.core.cleanup..", "dev.softdelete.core.catalog..", "dev.softdelete.core.audit..",
         "dev.softdelete.core.registry..", "dev.softdelete.core.table..", "dev.softdelete.core.schema..",
         "dev.softdelete.core.jdbc..", "dev.softdelete.core.dialect..", "dev.softdelete.core.metrics..",

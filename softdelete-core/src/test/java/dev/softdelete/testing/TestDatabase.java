@@ -232,6 +232,50 @@ public enum TestDatabase {
     }
 
     /**
+     * A column definition computed from {@code expression} ({@code STORED} where the database
+     * cannot compute it on read).
+     */
+    public String generatedColumn(String sqlType, String expression) {
+        return switch (this) {
+            case POSTGRESQL -> sqlType + " GENERATED ALWAYS AS (" + expression + ") STORED";
+            case MARIADB -> sqlType + " AS (" + expression + ") VIRTUAL";
+            case H2 -> sqlType + " GENERATED ALWAYS AS (" + expression + ")";
+        };
+    }
+
+    /**
+     * Statements creating a BEFORE INSERT trigger {@code name} on {@code table} whose body reads
+     * {@code column} (on H2 a Java class, {@link NoopTrigger}, whose body the database cannot show).
+     */
+    public List<String> triggerStatements(String name, String table, String column) {
+        return switch (this) {
+            case POSTGRESQL -> List.of("CREATE FUNCTION " + name + "_fn() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " 'BEGIN NEW." + column + " := NEW." + column + "; RETURN NEW; END'",
+                    "CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + name
+                            + "_fn()");
+            case MARIADB -> List.of("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW SET NEW."
+                    + column + " = NEW." + column);
+            case H2 -> List.of("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW CALL '"
+                    + NoopTrigger.class.getName() + "'");
+        };
+    }
+
+    /** Statements creating an enum type {@code name} with two labels, where the database has enum types of their own. */
+    public List<String> enumTypeStatements(String name) {
+        return this == POSTGRESQL ? List.of("CREATE TYPE " + name + " AS ENUM ('small', 'large')") : List.of();
+    }
+
+    /** Statements creating a standalone sequence {@code name}, where deprecation can rename one. */
+    public List<String> sequenceStatements(String name) {
+        return this == POSTGRESQL ? List.of("CREATE SEQUENCE " + name) : List.of();
+    }
+
+    /** A statement setting this session's time zone to UTC+9 (Asia/Tokyo, no daylight saving). */
+    public String tokyoSessionTimeZone() {
+        return this == MARIADB ? "SET time_zone = '+09:00'" : "SET TIME ZONE 'Asia/Tokyo'";
+    }
+
+    /**
      * Whether another process (a second JVM) can connect to an {@link IsolatedDatabase} of this kind.
      * Not for H2, whose isolated databases live in this JVM's memory.
      */

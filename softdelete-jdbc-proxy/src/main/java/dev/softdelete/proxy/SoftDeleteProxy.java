@@ -76,6 +76,7 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     private final DeprecationRegistryReader registry;
     private final ScheduledExecutorService scheduler;
     private final long analysisWaitMillis;
+    private final AutoCloseable registrySubscription;
 
     private SoftDeleteProxy(Builder b, TelemetryInterceptor interceptor, SqlAnalyzer analyzer, UsageAggregator usage,
             LeakRecorder leaks, QuietPeriodAlerts alerts, StrictRefusals refusals) {
@@ -94,8 +95,13 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         this.registry = b.softDelete == null || !b.useRegistry ? null : new DeprecationRegistryReader(b.softDelete);
         if (store == null) {
             scheduler = null;
+            registrySubscription = null;
             return;
         }
+        // Deprecations applied or rolled back through this SoftDelete are watched at once, without
+        // waiting for the periodic refresh (which still brings other instances' changes).
+        registrySubscription = registry == null ? null
+                : b.softDelete.deprecations().onRegistryChange(this::refreshQuietly);
         refreshQuietly(); // a database hiccup at startup must not stop the application; retried periodically
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "softdelete-proxy-telemetry");
@@ -197,7 +203,9 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
         }
         Set<WatchedElement> elements = new LinkedHashSet<>(configured);
         if (registry != null) {
-            elements.addAll(registry.read());
+            DeprecationRegistryReader.Snapshot snapshot = registry.read();
+            elements.addAll(snapshot.watched());
+            alerts.renamed(snapshot.renamed());
         }
         List<SoftDeletableTable> tables = softDeletableTables(configuredSoftDeletable, softDelete);
         WatchList current = analyzer.watchList();
@@ -245,6 +253,13 @@ public final class SoftDeleteProxy extends ProxyDataSource implements AutoClosea
     /** Stops the background work and flushes what is pending. The wrapped data source stays open. */
     @Override
     public void close() {
+        if (registrySubscription != null) {
+            try {
+                registrySubscription.close();
+            } catch (Exception e) {
+                log.debug("Could not unsubscribe from the deprecation registry", e);
+            }
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             flushQuietly();

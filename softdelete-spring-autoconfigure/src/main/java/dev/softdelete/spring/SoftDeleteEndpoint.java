@@ -2,6 +2,7 @@ package dev.softdelete.spring;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.cleanup.JobStatus;
+import dev.softdelete.core.deprecation.DeprecationStatus;
 import dev.softdelete.core.registry.RunRecord;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,8 +13,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code softdelete} Actuator endpoint, read-only: recent runs and the cleanup queue
- * ({@code GET /actuator/softdelete}), one run ({@code GET /actuator/softdelete/{id}}).
+ * The {@code softdelete} Actuator endpoint, read-only: recent runs, the cleanup queue and the
+ * deprecations' dashboard data ({@code GET /actuator/softdelete}), one run
+ * ({@code GET /actuator/softdelete/{id}}).
  */
 @Endpoint(id = "softdelete", defaultAccess = Access.READ_ONLY)
 public class SoftDeleteEndpoint {
@@ -28,7 +30,11 @@ public class SoftDeleteEndpoint {
         this.softDelete = softDelete;
     }
 
-    /** The most recent runs (newest first, without their specs) and the cleanup queue's counts per status. */
+    /**
+     * The most recent runs (newest first, without their specs), the cleanup queue's counts per
+     * status, and the deprecation registry ({@code softDelete.deprecations().status()}: counts per
+     * state, accesses after deprecation, one entry per element with its removal verdict).
+     */
     @ReadOperation
     public Map<String, Object> summary() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -41,6 +47,12 @@ public class SoftDeleteEndpoint {
         Map<String, Object> cleanup = new LinkedHashMap<>();
         cleanup.put("jobs", counts);
         out.put("cleanup", cleanup);
+        DeprecationStatus status = softDelete.deprecations().status();
+        Map<String, Object> deprecations = new LinkedHashMap<>();
+        deprecations.put("counts", status.countByState());
+        deprecations.put("accessesAfterDeprecation", status.accessesAfterDeprecation());
+        deprecations.put("elements", status.elements());
+        out.put("deprecations", deprecations);
         return out;
     }
 

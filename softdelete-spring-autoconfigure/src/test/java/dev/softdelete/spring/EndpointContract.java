@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.cleanup.JobStatus;
+import dev.softdelete.core.deprecation.DeprecatedElementStatus;
+import dev.softdelete.core.deprecation.DeprecationTarget;
 import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.registry.NewRun;
 import dev.softdelete.core.registry.RunKind;
@@ -47,6 +49,12 @@ public abstract class EndpointContract extends DatabaseTest {
             Map<String, Object> cleanup = (Map<String, Object>) summary.get("cleanup");
             assertThat((Map<JobStatus, Long>) cleanup.get("jobs")).containsEntry(JobStatus.QUEUED, 1L)
                     .containsEntry(JobStatus.DONE, 0L);
+            Map<String, Object> deprecations = (Map<String, Object>) summary.get("deprecations");
+            assertThat(deprecations).containsKeys("counts", "accessesAfterDeprecation", "elements");
+            sd.deprecations().watch("unused", DeprecationTarget.table("old_things"));
+            assertThat((List<DeprecatedElementStatus>) ((Map<String, Object>) endpoint.summary().get("deprecations"))
+                    .get("elements")).singleElement().extracting(DeprecatedElementStatus::removal)
+                    .isEqualTo(DeprecatedElementStatus.Removal.NOT_DEPRECATED);
             assertThat(endpoint.run(run.id())).extracting(RunRecord::previewCount).isEqualTo(3L);
             assertThat(endpoint.run(run.id() + 1000)).isNull();
         });

@@ -221,6 +221,31 @@ public interface Dialect {
         return Map.of();
     }
 
+    /**
+     * How this database finds, describes and renames tables, columns, indexes, constraints, enum
+     * types and sequences (the deprecation feature's catalog work).
+     */
+    SchemaObjects schemaObjects();
+
+    /**
+     * SQL for a whole number in {@code [0, 2^60)} derived from a cryptographic hash of the text
+     * expression {@code text}; summed over rows it is an order-independent checksum of a table.
+     */
+    String hash60(String text);
+
+    /**
+     * Runs {@code work} with the session's time zone set to UTC, then puts the previous zone back:
+     * a timestamp with time zone (PostgreSQL {@code timestamptz}, MariaDB {@code TIMESTAMP}) then
+     * reads as the same text whatever the connection's zone, so checksums taken on different
+     * connections (another instance, an operator's tool) compare.
+     */
+    <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException;
+
+    /** SQL that is true when {@code a} and {@code b} are equal or both NULL ({@code IS NOT DISTINCT FROM}). */
+    default String nullSafeEquals(String a, String b) {
+        return a + " IS NOT DISTINCT FROM " + b;
+    }
+
     /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */
     String textType();
 

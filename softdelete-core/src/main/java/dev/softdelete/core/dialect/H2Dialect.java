@@ -91,6 +91,38 @@ public class H2Dialect extends AbstractDialect {
         return names;
     }
 
+    private final SchemaObjects schemaObjects = new H2SchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** 60 bits of the SHA-256 of the text (H2 has no MD5). */
+    @Override
+    public String hash60(String text) {
+        return "BITAND(CAST(SUBSTRING(HASH('SHA-256', " + text + "), 1, 8) AS BIGINT), 1152921504606846975)";
+    }
+
+    @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT SETTING_VALUE FROM"
+                + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'TIME ZONE'")) {
+            before = rs.next() ? rs.getString(1) : null;
+        }
+        try (var s = connection.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+        }
+        try {
+            return work.call();
+        } finally {
+            try (var s = connection.createStatement()) {
+                s.execute(before == null ? "SET TIME ZONE LOCAL" : "SET TIME ZONE " + syntax().stringLiteral(before));
+            }
+        }
+    }
+
     @Override
     public String textType() {
         return "VARCHAR";

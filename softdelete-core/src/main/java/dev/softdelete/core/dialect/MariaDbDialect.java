@@ -118,6 +118,45 @@ public class MariaDbDialect extends AbstractDialect {
         return super.generatedColumn(sqlType, expression) + " VIRTUAL";
     }
 
+    private final SchemaObjects schemaObjects = new MariaDbSchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** The first 60 bits of the MD5 of the text. */
+    @Override
+    public String hash60(String text) {
+        return "CAST(CONV(SUBSTRING(MD5(" + text + "), 1, 15), 16, 10) AS UNSIGNED)";
+    }
+
+    @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT @@SESSION.time_zone")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        try (var s = connection.createStatement()) {
+            s.execute("SET SESSION time_zone = '+00:00'");
+        }
+        try {
+            return work.call();
+        } finally {
+            // the previous value, read from the server, goes back as a literal this dialect writes
+            try (var s = connection.createStatement()) {
+                s.execute("SET SESSION time_zone = " + encodedStringLiteral(before));
+            }
+        }
+    }
+
+    /** MariaDB/MySQL's {@code <=>}. */
+    @Override
+    public String nullSafeEquals(String a, String b) {
+        return "(" + a + " <=> " + b + ")";
+    }
+
     @Override
     public String textType() {
         return "CHAR";

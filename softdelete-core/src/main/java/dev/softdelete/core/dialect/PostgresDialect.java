@@ -89,6 +89,41 @@ public class PostgresDialect extends AbstractDialect {
                 column -> quotedTable + "." + column, column -> "EXCLUDED." + column);
     }
 
+    private final SchemaObjects schemaObjects = new PostgresSchemaObjects(this);
+
+    @Override
+    public SchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** The first 60 bits of the MD5 of the text. */
+    @Override
+    public String hash60(String text) {
+        return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
+    }
+
+    @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT current_setting('TimeZone')")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        setTimeZone(connection, "UTC");
+        try {
+            return work.call();
+        } finally {
+            setTimeZone(connection, before);
+        }
+    }
+
+    private static void setTimeZone(Connection connection, String zone) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('TimeZone', ?, false)")) {
+            ps.setString(1, zone);
+            ps.executeQuery().close();
+        }
+    }
+
     @Override
     public String textType() {
         return "TEXT";

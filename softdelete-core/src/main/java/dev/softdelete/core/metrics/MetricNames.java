@@ -39,6 +39,17 @@ public final class MetricNames {
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
+    /** Counter: deprecation applies and rollbacks (tags: operation = apply | rollback, outcome = success | failure). */
+    public static final String DEPRECATION_OPERATIONS = "softdelete.deprecation.operations";
+    /** Timer: one deprecation apply or rollback, backups and checks included (tag: operation). */
+    public static final String DEPRECATION_DURATION = "softdelete.deprecation.duration";
+    /** Counter: elements renamed or renamed back (tags: type, change = applied | rolled_back). */
+    public static final String DEPRECATION_ELEMENTS = "softdelete.deprecation.elements";
+    /** Gauge: deprecation registry rows per state at the last {@code deprecations().status()} (tag: state). */
+    public static final String DEPRECATION_STATUS = "softdelete.deprecation.status";
+    /** Gauge: accesses recorded after deprecation over every applied element, at the last {@code status()}. */
+    public static final String DEPRECATION_ACCESSES_AFTER = "softdelete.deprecation.accesses.after";
+
     private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.ofEntries(
             java.util.Map.entry(OPERATIONS, "Rows soft-deleted, restored, purged or hard-deleted through the Hibernate"
                     + " integration, counted when their transaction ends"),
@@ -55,6 +66,13 @@ public final class MetricNames {
             java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
             java.util.Map.entry(OBSERVATION_OPERATION, "One explicit soft-delete operation of the Hibernate API"
                     + " (restore, softDelete by id, hardDelete, purge)"),
+            java.util.Map.entry(DEPRECATION_OPERATIONS, "Deprecation applies and rollbacks, by operation and outcome"),
+            java.util.Map.entry(DEPRECATION_DURATION, "Time of one deprecation apply or rollback, backups and checks"
+                    + " included"),
+            java.util.Map.entry(DEPRECATION_ELEMENTS, "Elements renamed by deprecations or renamed back"),
+            java.util.Map.entry(DEPRECATION_STATUS, "Deprecation registry rows per state, at the last status()"),
+            java.util.Map.entry(DEPRECATION_ACCESSES_AFTER, "Accesses recorded after deprecation over every applied"
+                    + " element, at the last status()"),
             java.util.Map.entry(DEPRECATED_ACCESS, "Statements touching a deprecated (watched) table or column, seen by"
                     + " the JDBC proxy"),
             java.util.Map.entry("softdelete.proxy.strict.refused", "Statements refused by the JDBC proxy's strict mode"),

@@ -20,6 +20,7 @@ public record SchemaScript(int version, String name) {
             new SchemaScript(3, "fencing_tokens"),
             new SchemaScript(4, "row_keys"),
             new SchemaScript(5, "run_batches"),
+            new SchemaScript(6, "deprecation_workflow"),
             new SchemaScript(8, "schedule_ticks"));
 
     /** The placeholder for the table prefix inside the scripts. */

@@ -24,6 +24,7 @@ public abstract class FlywayScriptsContract extends DatabaseTest {
                 .locations("classpath:db/softdelete/" + probe.dialect().kind().scriptFolder())
                 .placeholders(Map.of("softdelete_prefix", "fw_"))
                 .table("fw_flyway_history")
+                .baselineOnMigrate(true).baselineVersion("0") // test order is not fixed: other tests' tables may be there
                 .load()
                 .migrate();
         assertThat(result.migrationsExecuted).isEqualTo(SchemaScript.ALL.size());
@@ -75,5 +76,27 @@ public abstract class FlywayScriptsContract extends DatabaseTest {
         assertThat(doc).containsEntry("doc", "run-keys").containsEntry("v", 1L);
         assertThat((java.util.List<Object>) doc.get("keys")).containsExactlyInAnyOrder("clé-ключ-" + "k".repeat(200),
                 "clé-ключ-" + "k".repeat(40), "ключ");
+    }
+
+    @Test
+    void upgradingToV6KeepsRegistryRowsAndAllowsAnElementTwice() {
+        SoftDelete probe = softDelete(b -> b.tablePrefix("u6_").initializeSchema(false));
+        var flyway = Flyway.configure().dataSource(dataSource())
+                .locations("classpath:db/softdelete/" + probe.dialect().kind().scriptFolder())
+                .placeholders(Map.of("softdelete_prefix", "u6_")).table("u6_flyway_history")
+                .baselineOnMigrate(true).baselineVersion("0");
+        flyway.target("4").load().migrate();
+        String deprecations = probe.schema().table(LibraryTable.DEPRECATIONS);
+        String now = db.database().zonedTimestampLiteral(java.time.Instant.EPOCH);
+        db.execute("INSERT INTO " + deprecations + " (object_type, table_name, object_name, status, watch, created_at,"
+                + " updated_at) VALUES ('COLUMN', 'users', 'legacy_email', 'PLANNED', TRUE, " + now + ", " + now + ")");
+        flyway.target("latest").load().migrate();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM " + deprecations + " WHERE object_name = 'legacy_email'"
+                + " AND watch = TRUE")).isEqualTo(1);
+        db.execute("INSERT INTO " + deprecations + " (object_type, table_name, object_name, status, watch, created_at,"
+                + " updated_at, run_id) VALUES ('COLUMN', 'users', 'legacy_email', 'APPLIED', TRUE, " + now + ", " + now
+                + ", 7)");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM " + deprecations + " WHERE object_name = 'legacy_email'"))
+                .isEqualTo(2);
     }
 }

@@ -18,6 +18,8 @@ public final class QuietPeriodAlerts {
     private final AlertListener listener;
     private final Duration quietPeriod;
     private final Map<String, Instant> lastAccess = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRenamedAlert = new ConcurrentHashMap<>();
+    private volatile Map<String, String> renamed = Map.of();
 
     /** Alerts go to {@code listener} when an access follows {@code quietPeriod} without one. */
     public QuietPeriodAlerts(AlertListener listener, Duration quietPeriod) {
@@ -30,8 +32,32 @@ public final class QuietPeriodAlerts {
         known.forEach((element, at) -> lastAccess.merge(element, at, (a, b) -> a.isAfter(b) ? a : b));
     }
 
-    /** Records an access and alerts if it ends a quiet period. */
+    /**
+     * Original names of elements a deprecation renamed (lower-case key to the deprecated name): a
+     * statement using one fails in the database, so every such access raises a
+     * {@value ProxyAlertTypes#RENAMED_ELEMENT_USED} alert (at most once a minute per element and caller).
+     */
+    public void renamed(Map<String, String> renamed) {
+        this.renamed = Map.copyOf(renamed);
+    }
+
+    /** Records an access and alerts if it ends a quiet period, or if it uses a renamed-away name. */
     void onAccess(String element, Instant now, Caller caller, String kind) {
+        String renamedTo = renamed.get(element.toLowerCase(java.util.Locale.ROOT));
+        if (renamedTo != null) {
+            Instant[] previous = new Instant[1];
+            lastRenamedAlert.compute(element + '|' + caller.text(), (k, old) -> {
+                previous[0] = old;
+                return old == null || Duration.between(old, now).compareTo(Duration.ofMinutes(1)) >= 0 ? now : old;
+            });
+            if (previous[0] == null || Duration.between(previous[0], now).compareTo(Duration.ofMinutes(1)) >= 0) {
+                listener.deliverSafely(new Alert(ProxyAlertTypes.RENAMED_ELEMENT_USED, Alert.Severity.CRITICAL, element,
+                        "A " + kind + " statement from " + caller.text() + " still uses " + element + ", renamed to " + renamedTo
+                                + " by a deprecation: the database refuses it. Change that code, or roll the deprecation"
+                                + " back (softDelete.deprecations().rollback(runId)).",
+                        now, Map.of("caller", caller.text(), "statement_kind", kind, "renamed_to", renamedTo)));
+            }
+        }
         Instant[] before = new Instant[1];
         lastAccess.compute(element, (e, old) -> {
             before[0] = old;

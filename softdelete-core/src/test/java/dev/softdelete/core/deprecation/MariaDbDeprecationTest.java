@@ -1,0 +1,11 @@
+package dev.softdelete.core.deprecation;
+
+import dev.softdelete.testing.TestDatabase;
+
+class MariaDbDeprecationTest extends DeprecationContract {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.MARIADB;
+    }
+}
