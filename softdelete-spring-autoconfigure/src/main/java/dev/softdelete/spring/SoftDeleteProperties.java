@@ -82,10 +82,18 @@ public class SoftDeleteProperties {
     public static class Schema {
 
         /**
-         * Create or upgrade the library tables at start-up. Turn off when Flyway or Liquibase apply
-         * the scripts under classpath:db/softdelete/{h2,postgresql,mysql}.
+         * Create or upgrade the library tables at start-up (versions in {prefix}schema_version, apart
+         * from any migration tool's history). Turn off when a tool of yours applies the scripts
+         * under classpath:db/softdelete/{h2,postgresql,mysql}; ignored with softdelete.schema.flyway.enabled.
          */
         private boolean initialize = true;
+
+        private final Flyway flyway = new Flyway();
+
+        /** Returns the settings under {@code softdelete.schema.flyway.*}. */
+        public Flyway getFlyway() {
+            return flyway;
+        }
 
         /** Returns whether the library tables are created or upgraded at start-up; default true. */
         public boolean isInitialize() {
@@ -95,6 +103,27 @@ public class SoftDeleteProperties {
         /** Sets whether the library tables are created or upgraded at start-up. */
         public void setInitialize(boolean initialize) {
             this.initialize = initialize;
+        }
+    }
+
+    /** The library's scripts applied by Flyway, in a history table of their own. */
+    public static class Flyway {
+
+        /**
+         * Let Flyway apply the library's scripts (classpath:db/softdelete/{h2,postgresql,mysql}) in
+         * the history table {prefix}flyway_history, apart from the application's own migrations,
+         * instead of the built-in initializer. Needs flyway-core (and Flyway's module for the database).
+         */
+        private boolean enabled = false;
+
+        /** Returns whether Flyway applies the library's scripts; default false. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether Flyway applies the library's scripts. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
