@@ -14,6 +14,7 @@ module dev.softdelete.spring {
     requires static micrometer.core;
     requires static micrometer.observation;
     requires static flyway.core;
+    requires org.slf4j;
     requires spring.beans;
     requires spring.boot;
     requires spring.boot.autoconfigure;

@@ -2,6 +2,7 @@ package dev.softdelete.core;
 
 import dev.softdelete.core.audit.AuditLog;
 import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.check.TableCheck;
 import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Dialects;
@@ -51,6 +52,7 @@ public final class SoftDelete {
     private final Purger purger;
     private final Cleanup cleanup;
     private final SoftDeletableTables tables;
+    private final TableCheck tableCheck;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -71,6 +73,7 @@ public final class SoftDelete {
         this.runs = new Runs(context);
         this.purger = new Purger(context);
         this.cleanup = new Cleanup(context, purger);
+        this.tableCheck = new TableCheck(context);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -124,6 +127,14 @@ public final class SoftDelete {
     /** The soft-deletable tables: marker, deleted-by and key column of each, shared by every module. */
     public SoftDeletableTables tables() {
         return tables;
+    }
+
+    /**
+     * The setup check of the soft-deletable tables: columns and their types, indexes, unique keys,
+     * active and deleted rows, size; and the gauges of its latest results.
+     */
+    public TableCheck tableCheck() {
+        return tableCheck;
     }
 
     /** Tables, columns, keys and unique indexes of the current schema. */

@@ -59,4 +59,12 @@ public class SoftDeleteAutoConfiguration {
         }
         return builder.build();
     }
+
+    /** The periodic setup check of the soft-deletable tables, when {@code softdelete.tables.check-interval} is set. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "softdelete.tables", name = "check-interval")
+    SoftDeleteTableCheckSchedule softDeleteTableCheckSchedule(SoftDelete softDelete, SoftDeleteProperties properties) {
+        return new SoftDeleteTableCheckSchedule(softDelete, properties.getTables().getCheckInterval());
+    }
 }

@@ -12,8 +12,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code softdelete} Actuator endpoint, read-only: recent runs and the cleanup queue
- * ({@code GET /actuator/softdelete}), one run ({@code GET /actuator/softdelete/{id}}).
+ * The {@code softdelete} Actuator endpoint, read-only: recent runs, the cleanup queue and the setup
+ * check of every soft-deletable table ({@code GET /actuator/softdelete}), one run
+ * ({@code GET /actuator/softdelete/{id}}).
  */
 @Endpoint(id = "softdelete", defaultAccess = Access.READ_ONLY)
 public class SoftDeleteEndpoint {
@@ -28,7 +29,12 @@ public class SoftDeleteEndpoint {
         this.softDelete = softDelete;
     }
 
-    /** The most recent runs (newest first, without their specs) and the cleanup queue's counts per status. */
+    /**
+     * The most recent runs (newest first, without their specs), the cleanup queue's counts per
+     * status, and a fresh setup check of every soft-deletable table ({@code tables}: columns,
+     * indexes, unique keys, active and deleted rows, size, problems and warnings; counting reads
+     * each table once).
+     */
     @ReadOperation
     public Map<String, Object> summary() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -41,6 +47,7 @@ public class SoftDeleteEndpoint {
         Map<String, Object> cleanup = new LinkedHashMap<>();
         cleanup.put("jobs", counts);
         out.put("cleanup", cleanup);
+        out.put("tables", softDelete.tableCheck().checkAll());
         return out;
     }
 

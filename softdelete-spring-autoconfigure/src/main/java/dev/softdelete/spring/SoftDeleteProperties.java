@@ -28,6 +28,8 @@ public class SoftDeleteProperties {
 
     private final Health health = new Health();
 
+    private final Tables tables = new Tables();
+
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
@@ -76,6 +78,11 @@ public class SoftDeleteProperties {
     /** Returns the settings under {@code softdelete.health.*}. */
     public Health getHealth() {
         return health;
+    }
+
+    /** Returns the settings under {@code softdelete.tables.*}. */
+    public Tables getTables() {
+        return tables;
     }
 
     /** Library schema management. */
@@ -318,6 +325,27 @@ public class SoftDeleteProperties {
         /** Sets how many of the most recent runs are checked for an expired lease. */
         public void setRunsScanned(int runsScanned) {
             this.runsScanned = runsScanned;
+        }
+    }
+
+    /** The setup check of the soft-deletable tables. */
+    public static class Tables {
+
+        /**
+         * Run the setup check of every soft-deletable table (counting its rows) at start-up and then
+         * this often, keeping the softdelete.table.* gauges current. Unset: only when asked (the
+         * Actuator endpoint, softDelete.tableCheck()).
+         */
+        private Duration checkInterval;
+
+        /** Returns how often the tables are checked; {@code null} (default) for only when asked. */
+        public Duration getCheckInterval() {
+            return checkInterval;
+        }
+
+        /** Sets how often the tables are checked; {@code null} for only when asked. */
+        public void setCheckInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
         }
     }
 }

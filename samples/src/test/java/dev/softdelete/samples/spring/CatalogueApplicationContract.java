@@ -175,6 +175,20 @@ public abstract class CatalogueApplicationContract {
         assertThat(endpoint.status()).isEqualTo(200);
         assertThat(endpoint.body().has("runs")).isTrue();
         assertThat(endpoint.body().get("cleanup").get("jobs").has("QUEUED")).isTrue();
+        // The setup check of every @SoftDeletable table: the catalogue's migrations are right.
+        JsonNode tables = endpoint.body().get("tables");
+        List<String> names = new ArrayList<>();
+        tables.forEach(t -> {
+            names.add(t.get("table").asString().toLowerCase(java.util.Locale.ROOT));
+            assertThat(t.get("problems").isEmpty()).as(t.toString()).isTrue();
+            assertThat(t.get("warnings").isEmpty()).as(t.toString()).isTrue();
+            assertThat(t.get("markerIndexes").size()).as(t.toString()).isEqualTo(1);
+        });
+        assertThat(names).containsExactlyInAnyOrder("users", "products", "assets", "product_assets", "product_attributes");
+        JsonNode products = tables.valueStream().filter(t -> t.get("table").asString().equalsIgnoreCase("products"))
+                .findFirst().orElseThrow();
+        assertThat(products.get("uniqueKeys").get(0).get("coverage").asString()).isEqualTo("ACTIVE_ROWS");
+        assertThat(products.get("activeRows").asLong() + products.get("deletedRows").asLong()).isPositive();
         Response health = call("GET", "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("components").get("softDelete").get("status").asString()).isEqualTo("UP");

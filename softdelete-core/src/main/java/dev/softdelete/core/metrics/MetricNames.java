@@ -34,6 +34,14 @@ public final class MetricNames {
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
+    /**
+     * Gauge: rows of a soft-deletable table at its latest setup check (tags: table, state =
+     * {@code active} | {@code deleted}); NaN before the first check.
+     */
+    public static final String TABLE_ROWS = "softdelete.table.rows";
+    /** Gauge: bytes a soft-deletable table takes on disk at its latest setup check, where the database tells (tag: table). */
+    public static final String TABLE_SIZE = "softdelete.table.size.bytes";
+
     private MetricNames() {
     }
 }
