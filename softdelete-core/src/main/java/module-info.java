@@ -14,6 +14,7 @@ module dev.softdelete.core {
     exports dev.softdelete.core.alert;
     exports dev.softdelete.core.audit;
     exports dev.softdelete.core.catalog;
+    exports dev.softdelete.core.check;
     exports dev.softdelete.core.cleanup;
     exports dev.softdelete.core.deprecation;
     exports dev.softdelete.core.dialect;

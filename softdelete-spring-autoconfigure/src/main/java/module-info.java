@@ -13,6 +13,7 @@ module dev.softdelete.spring {
     requires static spring.boot.actuator.autoconfigure;
     requires static micrometer.core;
     requires static micrometer.observation;
+    requires static flyway.core;
     requires org.slf4j;
     requires spring.beans;
     requires spring.boot;

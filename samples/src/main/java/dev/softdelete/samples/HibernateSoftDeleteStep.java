@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.listing.DeletedItemsQuery;
 import dev.softdelete.hibernate.restore.RestoreConflictException;
 import dev.softdelete.hibernate.restore.RestoreResult;
 import dev.softdelete.hibernate.scope.SoftDeleteScope;
+import dev.softdelete.samples.catalogue.CatalogueAsset;
 import dev.softdelete.samples.catalogue.CatalogueAssetLink;
 import dev.softdelete.samples.catalogue.CatalogueAttribute;
 import dev.softdelete.samples.catalogue.CatalogueProduct;
@@ -114,7 +115,7 @@ final class HibernateSoftDeleteStep implements DemoStep {
     }
 
     private static SessionFactory sessionFactory(DemoContext ctx) {
-        // Route Hibernate's logging through SLF4J (simplelogger.properties) instead of JUL's INFO lines.
+        // Route Hibernate's logging through SLF4J (logback.xml) instead of JUL's INFO lines.
         System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
         var registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ctx.dataSource())
@@ -122,7 +123,8 @@ final class HibernateSoftDeleteStep implements DemoStep {
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .build();
         return new MetadataSources(registry)
-                .addAnnotatedClasses(CatalogueProduct.class, CatalogueAttribute.class, CatalogueAssetLink.class)
+                .addAnnotatedClasses(CatalogueProduct.class, CatalogueAttribute.class, CatalogueAssetLink.class,
+                        CatalogueAsset.class)
                 .buildMetadata().buildSessionFactory();
     }
 }

@@ -2,6 +2,7 @@ package dev.softdelete.core;
 
 import dev.softdelete.core.audit.AuditLog;
 import dev.softdelete.core.catalog.Catalog;
+import dev.softdelete.core.check.TableCheck;
 import dev.softdelete.core.cleanup.Cleanup;
 import dev.softdelete.core.deprecation.Deprecations;
 import dev.softdelete.core.dialect.Dialect;
@@ -53,6 +54,7 @@ public final class SoftDelete {
     private final Cleanup cleanup;
     private final Deprecations deprecations;
     private final SoftDeletableTables tables;
+    private final TableCheck tableCheck;
 
     private SoftDelete(Builder b) {
         this.dataSource = b.dataSource;
@@ -74,6 +76,7 @@ public final class SoftDelete {
         this.purger = new Purger(context);
         this.cleanup = new Cleanup(context, purger);
         this.deprecations = new Deprecations(context);
+        this.tableCheck = new TableCheck(context);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -127,6 +130,14 @@ public final class SoftDelete {
     /** The soft-deletable tables: marker, deleted-by and key column of each, shared by every module. */
     public SoftDeletableTables tables() {
         return tables;
+    }
+
+    /**
+     * The setup check of the soft-deletable tables: columns and their types, indexes, unique keys,
+     * active and deleted rows, size; and the gauges of its latest results.
+     */
+    public TableCheck tableCheck() {
+        return tableCheck;
     }
 
     /** Tables, columns, keys and unique indexes of the current schema. */

@@ -194,6 +194,11 @@ public enum TestDatabase {
         };
     }
 
+    /** Whether the database reports a table's size on disk ({@code Dialect.tableSizeBytes}); not H2's in-memory databases. */
+    public boolean reportsTableSize() {
+        return this != H2;
+    }
+
     /** Whether {@code ALTER TABLE ... RENAME CONSTRAINT} exists (MariaDB has none). */
     public boolean canRenameConstraints() {
         return this != MARIADB;

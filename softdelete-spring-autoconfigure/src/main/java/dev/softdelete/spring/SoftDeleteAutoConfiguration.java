@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Creates the {@link SoftDelete} entry point from the application's {@link DataSource}: dialect
- * detected, library schema initialized (unless {@code softdelete.schema.initialize=false}),
+ * detected, library schema initialized (by the built-in initializer unless
+ * {@code softdelete.schema.initialize=false}, or by Flyway with {@code softdelete.schema.flyway.enabled=true}),
  * metrics through the application's {@code MeterRegistry} when Micrometer is present. Hosts
  * customize by declaring their own {@link ActorProvider}, {@link Clock} or {@link SoftDeleteMetrics}
  * beans, or replace the whole {@link SoftDelete} bean.
@@ -30,24 +31,26 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnProperty(prefix = "softdelete", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SoftDeleteProperties.class)
-@Import(SoftDeleteMetricsConfiguration.class)
+@Import({SoftDeleteMetricsConfiguration.class, SoftDeleteFlywayConfiguration.class})
 public class SoftDeleteAutoConfiguration {
 
     /**
      * The {@link SoftDelete} facade for the single {@link DataSource}, using the context's
      * {@link SoftDeleteMetrics}, {@link ActorProvider} and {@link Clock} beans when present. Creates or
-     * upgrades the library schema unless {@code softdelete.schema.initialize=false}.
+     * upgrades the library schema unless {@code softdelete.schema.initialize=false}, or after Flyway
+     * applied it ({@code softdelete.schema.flyway.enabled=true}, {@link SoftDeleteFlywayMigration}).
      */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public SoftDelete softDelete(DataSource dataSource, SoftDeleteProperties properties,
             ObjectProvider<SoftDeleteMetrics> metrics, ObjectProvider<ActorProvider> actors,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<SoftDeleteFlywayMigration> flyway) {
         // Never the proxy-wrapped bean: the proxy asks for this bean on its first connection.
         DataSource raw = dataSource instanceof UnwrappableDataSource wrapped ? wrapped.unwrapped() : dataSource;
         SoftDelete.Builder builder = SoftDelete.builder(raw)
                 .tablePrefix(properties.getTablePrefix())
-                .initializeSchema(properties.getSchema().isInitialize());
+                // Flyway, when it manages the library's scripts, has applied them by now.
+                .initializeSchema(flyway.getIfAvailable() == null && properties.getSchema().isInitialize());
         metrics.ifAvailable(builder::metrics);
         actors.ifAvailable(builder::actorProvider);
         clock.ifAvailable(builder::clock);
@@ -55,5 +58,13 @@ public class SoftDeleteAutoConfiguration {
             builder.instanceId(properties.getInstanceId());
         }
         return builder.build();
+    }
+
+    /** The periodic setup check of the soft-deletable tables, when {@code softdelete.tables.check-interval} is set. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "softdelete.tables", name = "check-interval")
+    SoftDeleteTableCheckSchedule softDeleteTableCheckSchedule(SoftDelete softDelete, SoftDeleteProperties properties) {
+        return new SoftDeleteTableCheckSchedule(softDelete, properties.getTables().getCheckInterval());
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code softdelete} Actuator endpoint, read-only: recent runs, the cleanup queue and the
- * deprecations' dashboard data ({@code GET /actuator/softdelete}), one run
+ * The {@code softdelete} Actuator endpoint, read-only: recent runs, the cleanup queue, the
+ * deprecations' dashboard data and the setup check of every soft-deletable table
+ * ({@code GET /actuator/softdelete}), one run
  * ({@code GET /actuator/softdelete/{id}}).
  */
 @Endpoint(id = "softdelete", defaultAccess = Access.READ_ONLY)
@@ -33,7 +34,9 @@ public class SoftDeleteEndpoint {
     /**
      * The most recent runs (newest first, without their specs), the cleanup queue's counts per
      * status, and the deprecation registry ({@code softDelete.deprecations().status()}: counts per
-     * state, accesses after deprecation, one entry per element with its removal verdict).
+     * state, accesses after deprecation, one entry per element with its removal verdict), and a fresh setup check of every soft-deletable table ({@code tables}: columns,
+     * indexes, unique keys, active and deleted rows, size, problems and warnings; counting reads
+     * each table once).
      */
     @ReadOperation
     public Map<String, Object> summary() {
@@ -53,6 +56,7 @@ public class SoftDeleteEndpoint {
         deprecations.put("accessesAfterDeprecation", status.accessesAfterDeprecation());
         deprecations.put("elements", status.elements());
         out.put("deprecations", deprecations);
+        out.put("tables", softDelete.tableCheck().checkAll());
         return out;
     }
 

@@ -25,7 +25,10 @@ public class SoftDeleteHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "softDeleteHealthIndicator")
     public HealthIndicator softDeleteHealthIndicator(SoftDelete softDelete, ObjectProvider<CleanupScheduler> scheduler,
-            SoftDeleteProperties properties) {
-        return new SoftDeleteHealthIndicator(softDelete, scheduler.getIfAvailable(), properties.getHealth());
+            SoftDeleteProperties properties, ObjectProvider<SoftDeleteFlywayMigration> flyway) {
+        SoftDeleteFlywayMigration migration = flyway.getIfAvailable();
+        return migration == null ? new SoftDeleteHealthIndicator(softDelete, scheduler.getIfAvailable(), properties.getHealth())
+                : new SoftDeleteHealthIndicator(softDelete, scheduler.getIfAvailable(), properties.getHealth(),
+                        migration::currentVersion);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -25,8 +26,16 @@ final class SoftDeleteHealthIndicator implements HealthIndicator {
     private final SoftDelete softDelete;
     private final CleanupScheduler scheduler;
     private final SoftDeleteProperties.Health settings;
+    private final IntSupplier schemaVersion;
 
     SoftDeleteHealthIndicator(SoftDelete softDelete, CleanupScheduler scheduler, SoftDeleteProperties.Health settings) {
+        this(softDelete, scheduler, settings, () -> softDelete.schemaInitializer().currentVersion());
+    }
+
+    /** With {@code schemaVersion} reading the library schema's version (Flyway's history when Flyway applies it). */
+    SoftDeleteHealthIndicator(SoftDelete softDelete, CleanupScheduler scheduler, SoftDeleteProperties.Health settings,
+            IntSupplier schemaVersion) {
+        this.schemaVersion = schemaVersion;
         this.softDelete = softDelete;
         this.scheduler = scheduler;
         this.settings = settings;
@@ -41,7 +50,7 @@ final class SoftDeleteHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         Status status = Status.UP;
-        int current = softDelete.schemaInitializer().currentVersion();
+        int current = schemaVersion.getAsInt();
         int latest = latestSchemaVersion();
         details.put("schemaVersion", current);
         details.put("latestSchemaVersion", latest);

@@ -30,6 +30,8 @@ public class SoftDeleteProperties {
 
     private final Retention retention = new Retention();
 
+    private final Tables tables = new Tables();
+
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
@@ -85,14 +87,27 @@ public class SoftDeleteProperties {
         return health;
     }
 
+    /** Returns the settings under {@code softdelete.tables.*}. */
+    public Tables getTables() {
+        return tables;
+    }
+
     /** Library schema management. */
     public static class Schema {
 
         /**
-         * Create or upgrade the library tables at start-up. Turn off when Flyway or Liquibase apply
-         * the scripts under classpath:db/softdelete/{h2,postgresql,mysql}.
+         * Create or upgrade the library tables at start-up (versions in {prefix}schema_version, apart
+         * from any migration tool's history). Turn off when a tool of yours applies the scripts
+         * under classpath:db/softdelete/{h2,postgresql,mysql}; ignored with softdelete.schema.flyway.enabled.
          */
         private boolean initialize = true;
+
+        private final Flyway flyway = new Flyway();
+
+        /** Returns the settings under {@code softdelete.schema.flyway.*}. */
+        public Flyway getFlyway() {
+            return flyway;
+        }
 
         /** Returns whether the library tables are created or upgraded at start-up; default true. */
         public boolean isInitialize() {
@@ -102,6 +117,27 @@ public class SoftDeleteProperties {
         /** Sets whether the library tables are created or upgraded at start-up. */
         public void setInitialize(boolean initialize) {
             this.initialize = initialize;
+        }
+    }
+
+    /** The library's scripts applied by Flyway, in a history table of their own. */
+    public static class Flyway {
+
+        /**
+         * Let Flyway apply the library's scripts (classpath:db/softdelete/{h2,postgresql,mysql}) in
+         * the history table {prefix}flyway_history, apart from the application's own migrations,
+         * instead of the built-in initializer. Needs flyway-core (and Flyway's module for the database).
+         */
+        private boolean enabled = false;
+
+        /** Returns whether Flyway applies the library's scripts; default false. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether Flyway applies the library's scripts. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
@@ -451,6 +487,27 @@ public class SoftDeleteProperties {
         /** Sets the cron expression's time zone. */
         public void setZone(java.time.ZoneId zone) {
             this.zone = zone;
+        }
+    }
+
+    /** The setup check of the soft-deletable tables. */
+    public static class Tables {
+
+        /**
+         * Run the setup check of every soft-deletable table (counting its rows) at start-up and then
+         * this often, keeping the softdelete.table.* gauges current. Unset: only when asked (the
+         * Actuator endpoint, softDelete.tableCheck()).
+         */
+        private Duration checkInterval;
+
+        /** Returns how often the tables are checked; {@code null} (default) for only when asked. */
+        public Duration getCheckInterval() {
+            return checkInterval;
+        }
+
+        /** Sets how often the tables are checked; {@code null} for only when asked. */
+        public void setCheckInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.softdelete.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.check.TableReport;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.table.SoftDeletableTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.softdelete.core.cleanup.JobStatus;
 import dev.softdelete.core.deprecation.DeprecatedElementStatus;
 import dev.softdelete.core.deprecation.DeprecationTarget;
@@ -56,8 +61,32 @@ public abstract class EndpointContract extends DatabaseTest {
                     .get("elements")).singleElement().extracting(DeprecatedElementStatus::removal)
                     .isEqualTo(DeprecatedElementStatus.Removal.NOT_DEPRECATED);
             assertThat(endpoint.run(run.id())).extracting(RunRecord::previewCount).isEqualTo(3L);
+
+            sd.tables().register(SoftDeletableTable.of("old_things").withDeletedByColumn(null));
+            List<TableReport> tables = (List<TableReport>) endpoint.summary().get("tables");
+            assertThat(tables).singleElement().satisfies(t -> {
+                assertThat(t.table()).isEqualTo("old_things");
+                assertThat(t.problems()).isEmpty();
+                assertThat(t.warnings()).singleElement().satisfies(w -> assertThat(w).startsWith("No index of old_things"));
+                assertThat(t.activeRows()).isZero();
+            });
             assertThat(endpoint.run(run.id() + 1000)).isNull();
         });
+    }
+
+    @Test
+    void withACheckIntervalTheTablesAreCheckedOnAScheduleAndTheGaugesFilled() {
+        runner().withPropertyValues("softdelete.tables.check-interval=1h")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+                    assertThat(context).hasSingleBean(SoftDeleteTableCheckSchedule.class);
+                    SoftDelete sd = context.getBean(SoftDelete.class);
+                    sd.tables().register(SoftDeletableTable.of("old_things").withDeletedByColumn(null));
+                    context.getBean(SoftDeleteTableCheckSchedule.class).checkNow();
+                    assertThat(sd.tableCheck().latest()).containsKey("old_things");
+                    assertThat(context.getBean(MeterRegistry.class).get(MetricNames.TABLE_ROWS)
+                            .tags("table", "old_things", "state", "deleted").gauge().value()).isZero();
+                });
+        runner().run(context -> assertThat(context).doesNotHaveBean(SoftDeleteTableCheckSchedule.class));
     }
 
     @Test

@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * on the classpath applies, in Boot's own order. Each subclass opens its database in a
  * {@code @DynamicPropertySource} method calling {@link #open}.
  */
+// spring.flyway.enabled=false: the shop has no migrations (Boot's Flyway support is on the test class path for FlywayContract).
 @SpringBootTest(classes = ShopApplication.class, properties = {"spring.jpa.hibernate.ddl-auto=none",
-        "softdelete.proxy.enabled=true"})
+        "softdelete.proxy.enabled=true", "spring.flyway.enabled=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 public abstract class SpringBootApplicationContract {

@@ -80,6 +80,46 @@ public final class Catalog {
                 uniqueKeys(connection, meta, scope, name)));
     }
 
+    /**
+     * Every index of a table, unique or not, the primary key's included, in the order the driver
+     * reports them.
+     *
+     * @throws UnknownTableException when the table does not exist
+     */
+    public List<IndexInfo> indexes(String table) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            Dialect.Scope scope = dialect.scope(connection);
+            String name = storedName(meta, scope, dialect.identifier(table)).orElseThrow(() -> new UnknownTableException(
+                    "Table '" + table + "' does not exist in the current schema of " + dialect.kind()
+                            + ". Check the name (and its case on MariaDB/MySQL) and the connection's schema."));
+            Map<String, TreeMap<Integer, String>> columns = new LinkedHashMap<>();
+            Map<String, Boolean> unique = new LinkedHashMap<>();
+            Map<String, String> filters = new LinkedHashMap<>();
+            try (ResultSet rs = meta.getIndexInfo(scope.catalog(), scope.schema(), name, false, true)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    String column = rs.getString("COLUMN_NAME");
+                    if (index == null || column == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+                        continue;
+                    }
+                    columns.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+                    unique.put(index, !rs.getBoolean("NON_UNIQUE"));
+                    String filter = rs.getString("FILTER_CONDITION");
+                    if (filter != null && !filter.isBlank()) {
+                        filters.put(index, filter);
+                    }
+                }
+            }
+            List<IndexInfo> indexes = new ArrayList<>();
+            columns.forEach((index, cols) -> indexes.add(new IndexInfo(index, new ArrayList<>(cols.values()),
+                    unique.get(index), filters.get(index))));
+            return indexes;
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not read the indexes of table '" + table + "'", null, e);
+        }
+    }
+
     /** Names of every base table in the current schema. */
     public List<String> tableNames() {
         try (Connection connection = dataSource.getConnection();

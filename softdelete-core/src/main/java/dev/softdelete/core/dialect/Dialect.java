@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -244,6 +245,15 @@ public interface Dialect {
     /** SQL that is true when {@code a} and {@code b} are equal or both NULL ({@code IS NOT DISTINCT FROM}). */
     default String nullSafeEquals(String a, String b) {
         return a + " IS NOT DISTINCT FROM " + b;
+    }
+
+    /**
+     * The space {@code table} (its name as the catalog stores it) takes on disk, indexes included,
+     * in bytes, as the database's own statistics report it; empty where the database does not tell
+     * (H2's in-memory databases).
+     */
+    default OptionalLong tableSizeBytes(Connection connection, Scope scope, String table) throws SQLException {
+        return OptionalLong.empty();
     }
 
     /** Type to {@code CAST} a value to for its text of any length ({@code TEXT}, {@code VARCHAR}, {@code CHAR}). */

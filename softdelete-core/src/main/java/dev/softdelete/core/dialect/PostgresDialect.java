@@ -3,10 +3,12 @@ package dev.softdelete.core.dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -147,6 +149,18 @@ public class PostgresDialect extends AbstractDialect {
     @Override
     public boolean supportsPartialIndex() {
         return true;
+    }
+
+    @Override
+    public OptionalLong tableSizeBytes(Connection connection, Scope scope, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_total_relation_size(c.oid)"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
+            statement.setString(1, scope.schema());
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
     }
 
     @Override

@@ -50,6 +50,14 @@ public final class MetricNames {
     /** Gauge: accesses recorded after deprecation over every applied element, at the last {@code status()}. */
     public static final String DEPRECATION_ACCESSES_AFTER = "softdelete.deprecation.accesses.after";
 
+    /**
+     * Gauge: rows of a soft-deletable table at its latest setup check (tags: table, state =
+     * {@code active} | {@code deleted}); NaN before the first check.
+     */
+    public static final String TABLE_ROWS = "softdelete.table.rows";
+    /** Gauge: bytes a soft-deletable table takes on disk at its latest setup check, where the database tells (tag: table). */
+    public static final String TABLE_SIZE = "softdelete.table.size.bytes";
+
     private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.ofEntries(
             java.util.Map.entry(OPERATIONS, "Rows soft-deleted, restored, purged or hard-deleted through the Hibernate"
                     + " integration, counted when their transaction ends"),
@@ -73,6 +81,9 @@ public final class MetricNames {
             java.util.Map.entry(DEPRECATION_STATUS, "Deprecation registry rows per state, at the last status()"),
             java.util.Map.entry(DEPRECATION_ACCESSES_AFTER, "Accesses recorded after deprecation over every applied"
                     + " element, at the last status()"),
+            java.util.Map.entry(TABLE_ROWS, "Rows of a soft-deletable table, active or deleted, at its latest setup"
+                    + " check"),
+            java.util.Map.entry(TABLE_SIZE, "Bytes a soft-deletable table takes on disk at its latest setup check"),
             java.util.Map.entry(DEPRECATED_ACCESS, "Statements touching a deprecated (watched) table or column, seen by"
                     + " the JDBC proxy"),
             java.util.Map.entry("softdelete.proxy.strict.refused", "Statements refused by the JDBC proxy's strict mode"),
