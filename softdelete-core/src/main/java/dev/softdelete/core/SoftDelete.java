@@ -9,6 +9,7 @@ import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.jdbc.Timeouts;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.migration.FieldMigrations;
 import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.registry.RunRegistry;
 import dev.softdelete.core.runs.Runs;
@@ -50,6 +51,7 @@ public final class SoftDelete {
     private final Runs runs;
     private final Purger purger;
     private final Cleanup cleanup;
+    private final FieldMigrations fieldMigrations;
     private final SoftDeletableTables tables;
 
     private SoftDelete(Builder b) {
@@ -71,6 +73,7 @@ public final class SoftDelete {
         this.runs = new Runs(context);
         this.purger = new Purger(context);
         this.cleanup = new Cleanup(context, purger);
+        this.fieldMigrations = new FieldMigrations(context, cleanup);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -154,6 +157,14 @@ public final class SoftDelete {
     /** The cleanup job queue and its workers: background, multi-instance purge and archival. */
     public Cleanup cleanup() {
         return cleanup;
+    }
+
+    /**
+     * Zero-downtime field migrations (rename, copy, denormalize a column): expand, dual write,
+     * backfill on the cleanup queue, verify, read new, contract.
+     */
+    public FieldMigrations fieldMigrations() {
+        return fieldMigrations;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */

@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** Every package under {@code dev.softdelete.core} but the facade's own. */
     private static final String[] FEATURE_PACKAGES = {"dev.softdelete.core.runs..", "dev.softdelete.core.purge..",
-        "dev.softdelete.core.cleanup..", "dev.softdelete.core.catalog..", "dev.softdelete.core.audit..",
+        "dev.softdelete.core.cleanup..", "dev.softdelete.core.migration..", "dev.softdelete.core.catalog..", "dev.softdelete.core.audit..",
         "dev.softdelete.core.registry..", "dev.softdelete.core.table..", "dev.softdelete.core.schema..",
         "dev.softdelete.core.jdbc..", "dev.softdelete.core.dialect..", "dev.softdelete.core.metrics..",
         "dev.softdelete.core.alert..", "dev.softdelete.core.logging..", "dev.softdelete.core.time..",

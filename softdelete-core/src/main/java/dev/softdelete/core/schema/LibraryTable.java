@@ -15,7 +15,11 @@ public enum LibraryTable {
     /** Evidence of access to deprecated elements, per element and application instance. */
     DEPRECATED_USAGE("deprecated_usage"),
     /** The cleanup (purge / archive) job queue. */
-    CLEANUP_JOBS("cleanup_jobs");
+    CLEANUP_JOBS("cleanup_jobs"),
+    /** Zero-downtime field migrations: one row per migration, its phase and backfill settings. */
+    FIELD_MIGRATIONS("field_migrations"),
+    /** Which field each application instance reads during a field migration. */
+    FIELD_MIGRATION_READERS("field_migration_readers");
 
     private final String suffix;
 

@@ -18,7 +18,8 @@ public record SchemaScript(int version, String name) {
             new SchemaScript(1, "softdelete_schema"),
             new SchemaScript(2, "drop_run_items_row_index"),
             new SchemaScript(3, "fencing_tokens"),
-            new SchemaScript(4, "row_keys"));
+            new SchemaScript(4, "row_keys"),
+            new SchemaScript(7, "field_migrations"));
 
     /** The placeholder for the table prefix inside the scripts. */
     public static final String PREFIX_PLACEHOLDER = "${softdelete_prefix}";
