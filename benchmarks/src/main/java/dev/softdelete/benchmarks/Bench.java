@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: benchmarks/run <suite> [args...]   (suites: hibernate, runs, purge, proxy)");
+            System.err.println("usage: benchmarks/run <suite> [args...]   (suites: hibernate, runs, purge, proxy, backfill)");
             System.exit(2);
         }
         String suite = args[0].toLowerCase(Locale.ROOT);
