@@ -142,6 +142,15 @@ public interface Dialect {
      */
     List<String> createDualWriteTriggers(DualWriteTrigger trigger);
 
+    /**
+     * A statement a backfill runs first in each batch's transaction so that its own updates skip
+     * the dual-write triggers for the rest of that transaction only (they would write the same
+     * value), or {@code null} where no setting is scoped to a transaction (the triggers then run).
+     */
+    default String dualWriteBypass() {
+        return null;
+    }
+
     /** Statements removing what {@link #createDualWriteTriggers} installed; each tolerates its absence. */
     List<String> dropDualWriteTriggers(DualWriteTrigger trigger);
 

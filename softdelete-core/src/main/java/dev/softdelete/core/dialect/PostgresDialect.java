@@ -257,7 +257,7 @@ public class PostgresDialect extends AbstractDialect {
                 + " $sd$ BEGIN " + body + " RETURN NEW; END $sd$");
         statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_dw")) + " ON " + table);
         statements.add("CREATE TRIGGER " + quote(t.name("_dw")) + " BEFORE INSERT OR UPDATE ON " + table
-                + " FOR EACH ROW EXECUTE FUNCTION " + quote(t.name("_fn")) + "()");
+                + " FOR EACH ROW WHEN (" + BYPASS_OFF + ") EXECUTE FUNCTION " + quote(t.name("_fn")) + "()");
         if (t.isLookup()) {
             String ref = quote(t.lookup().table());
             String k = quote(t.lookup().keyColumn());
@@ -271,6 +271,15 @@ public class PostgresDialect extends AbstractDialect {
                     + " FOR EACH ROW EXECUTE FUNCTION " + quote(t.name("_rfn")) + "()");
         }
         return statements;
+    }
+
+    /** The trigger's {@code WHEN}: true unless {@link #dualWriteBypass()} ran in this transaction. */
+    private static final String BYPASS_OFF = "current_setting('softdelete.dual_write_bypass', true) IS DISTINCT FROM 'on'";
+
+    /** A transaction-local custom setting ({@code set_config(..., true)}) the triggers' {@code WHEN} reads. */
+    @Override
+    public String dualWriteBypass() {
+        return "SELECT set_config('softdelete.dual_write_bypass', 'on', true)";
     }
 
     @Override

@@ -50,6 +50,7 @@ final class BackfillJobHandler implements JobHandler {
         MigrationSql sql = migrations.sql(m.definition());
         String update = sql.update();
         String boundary = sql.boundary();
+        String bypass = context.dialect().dualWriteBypass();
         long cursor = job.cursor() == null ? slice.after() : BackfillSlice.Cursor.decode(job.cursor()).after();
         BatchSizer sizer = BatchSizer.of(options);
         RateLimiter limiter = new RateLimiter(options.rowsPerSecond(), context.clock(), migrations.sleeper());
@@ -83,6 +84,11 @@ final class BackfillJobHandler implements JobHandler {
             try {
                 long[] batch = context.jdbc().inTransaction(c -> {
                     job.fence(c);
+                    if (bypass != null) {
+                        try (java.sql.Statement s = c.createStatement()) {
+                            s.execute(bypass);
+                        }
+                    }
                     long hi = context.jdbc().queryOne(c, boundary, rs -> rs.getLong(1), from, slice.upTo(), size - 1)
                             .orElse(slice.upTo());
                     int updated = context.jdbc().update(c, update, from, hi);
