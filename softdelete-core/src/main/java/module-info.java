@@ -9,6 +9,7 @@ module dev.softdelete.core {
     requires net.sf.jsqlparser;
     requires static micrometer.core;
     requires static micrometer.observation;
+    requires static com.h2database;
 
     exports dev.softdelete.core;
     exports dev.softdelete.core.alert;
@@ -22,6 +23,8 @@ module dev.softdelete.core {
     exports dev.softdelete.core.logging;
     exports dev.softdelete.core.metrics;
     exports dev.softdelete.core.metrics.micrometer;
+    exports dev.softdelete.core.migration;
+    exports dev.softdelete.core.migration.internal to com.h2database;
     exports dev.softdelete.core.purge;
     exports dev.softdelete.core.registry;
     exports dev.softdelete.core.runs;

@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: benchmarks/run <suite> [args...]   (suites: hibernate, runs, purge, proxy, deprecation)");
+            System.err.println("usage: benchmarks/run <suite> [args...]   (suites: hibernate, runs, purge, proxy, deprecation, backfill)");
             System.exit(2);
         }
         String suite = args[0].toLowerCase(Locale.ROOT);

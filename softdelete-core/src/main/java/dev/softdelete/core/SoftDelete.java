@@ -11,6 +11,7 @@ import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
 import dev.softdelete.core.jdbc.Timeouts;
 import dev.softdelete.core.metrics.SoftDeleteMetrics;
+import dev.softdelete.core.migration.FieldMigrations;
 import dev.softdelete.core.purge.Purger;
 import dev.softdelete.core.registry.RunRegistry;
 import dev.softdelete.core.runs.Runs;
@@ -53,6 +54,7 @@ public final class SoftDelete {
     private final Purger purger;
     private final Cleanup cleanup;
     private final Deprecations deprecations;
+    private final FieldMigrations fieldMigrations;
     private final SoftDeletableTables tables;
     private final TableCheck tableCheck;
 
@@ -77,6 +79,7 @@ public final class SoftDelete {
         this.cleanup = new Cleanup(context, purger);
         this.deprecations = new Deprecations(context);
         this.tableCheck = new TableCheck(context);
+        this.fieldMigrations = new FieldMigrations(context, cleanup);
         if (b.initializeSchema) {
             schemaInitializer().initialize();
         }
@@ -176,6 +179,14 @@ public final class SoftDelete {
      */
     public Deprecations deprecations() {
         return deprecations;
+    }
+
+    /**
+     * Zero-downtime field migrations (rename, copy, denormalize a column): expand, dual write,
+     * backfill on the cleanup queue, verify, read new, contract.
+     */
+    public FieldMigrations fieldMigrations() {
+        return fieldMigrations;
     }
 
     /** The initializer for the library schema (run by {@link Builder#build()} unless disabled). */

@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** Every package under {@code dev.softdelete.core} but the facade's own. */
     private static final String[] FEATURE_PACKAGES = {"dev.softdelete.core.runs..", "dev.softdelete.core.purge..", "dev.softdelete.core.deprecation..",
-        "dev.softdelete.core.cleanup..", "dev.softdelete.core.catalog..", "dev.softdelete.core.audit..",
+        "dev.softdelete.core.cleanup..", "dev.softdelete.core.migration..", "dev.softdelete.core.catalog..", "dev.softdelete.core.audit..",
         "dev.softdelete.core.check..",
         "dev.softdelete.core.registry..", "dev.softdelete.core.table..", "dev.softdelete.core.schema..",
         "dev.softdelete.core.jdbc..", "dev.softdelete.core.dialect..", "dev.softdelete.core.metrics..",

@@ -25,6 +25,7 @@ public final class Cleanup {
     private final Purger purger;
     private final CleanupQueue queue;
     private final AtomicInteger workers = new AtomicInteger();
+    private final java.util.Map<JobType, JobHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.cleanup()}. */
     public Cleanup(CoreContext softDelete, Purger purger) {
@@ -37,6 +38,17 @@ public final class Cleanup {
     /** Returns the job queue: enqueue, list and inspect cleanup jobs. */
     public CleanupQueue queue() {
         return queue;
+    }
+
+    /**
+     * Registers the handler that runs jobs of {@code type} (a type whose payload is not a
+     * retention policy, such as {@link JobType#BACKFILL}); workers created before or after share it.
+     */
+    public void handle(JobType type, JobHandler handler) {
+        if (type.carriesRetentionPolicy()) {
+            throw new IllegalArgumentException(type + " jobs are run by the cleanup workers themselves");
+        }
+        handlers.put(type, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
     /** A worker with default settings (a {@link Runnable}: each run drains the due jobs). */
@@ -63,7 +75,7 @@ public final class Cleanup {
         QueueMonitor monitor = new QueueMonitor(queue, settings.queueAlertLength(), settings.queueAlertAfter(),
                 softDelete.clock(), settings.alertListener());
         return new CleanupWorker(softDelete, purger, queue, settings, breaker, monitor,
-                softDelete.instanceId() + "#" + workers.incrementAndGet());
+                softDelete.instanceId() + "#" + workers.incrementAndGet(), handlers);
     }
 
     private CircuitBreaker breaker(CleanupSettings settings) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param id            the job's id
  * @param type          what the job does
  * @param table         the policy's table
- * @param payload       policy, cutoff and key slice, as enqueued
+ * @param payload       policy, cutoff and key slice, as enqueued; {@code null} for a job run by a registered
+ *                      {@link JobHandler} ({@link JobType#carriesRetentionPolicy()} false)
  * @param status        where the job stands
  * @param priority      higher runs first; 0 by default
  * @param runId         the run registry row of its purge, once started, or {@code null}

@@ -55,6 +55,61 @@ final class CleanupJobs {
         return jdbc.queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
     }
 
+    /** Inserts a job whose payload is a registered handler's own document, linked to run {@code runId}. */
+    CleanupJob insert(JobType type, String tableName, long runId, String payload, int maxAttempts) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> {
+            long id = jdbc.insertReturningKey(c, "INSERT INTO " + table + " (job_type, table_name, payload,"
+                    + " status, priority, run_id, attempts, max_attempts, next_attempt_at, rows_processed, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, 0, ?, 0, ?, ?, 0, ?, ?)", "id", type, tableName, payload,
+                    JobStatus.QUEUED, runId, maxAttempts, now, now, now);
+            return jdbc.queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id).orElseThrow();
+        });
+    }
+
+    /** The stored payload text of a job. */
+    Optional<String> payloadText(long id) {
+        return jdbc.withConnection(c -> jdbc.queryOne(c, "SELECT payload FROM " + table + " WHERE id = ?",
+                rs -> rs.getString(1), id));
+    }
+
+    /** Jobs of one type linked to run {@code runId}, oldest first. */
+    List<CleanupJob> ofRun(JobType type, long runId) {
+        return jdbc.withConnection(c -> ofRun(c, type, runId));
+    }
+
+    /** As {@link #ofRun(JobType, long)}, on the caller's connection. */
+    List<CleanupJob> ofRun(Connection c, JobType type, long runId) throws SQLException {
+        return jdbc.query(c, "SELECT * FROM " + table + " WHERE job_type = ? AND run_id = ? ORDER BY id", this::map,
+                type, runId);
+    }
+
+    /** Marks the queued (not running) jobs of a run FAILED with {@code message}; returns how many. */
+    int failQueued(JobType type, long runId, String message) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> jdbc.update(c, "UPDATE " + table + " SET status = 'FAILED', last_error = ?,"
+                + " finished_at = ?, updated_at = ? WHERE job_type = ? AND run_id = ? AND status = 'QUEUED'", message,
+                now, now, type, runId));
+    }
+
+    /** Makes the queued jobs of a run due now (e.g. after a resume); returns how many. */
+    int wakeUp(JobType type, long runId) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> jdbc.update(c, "UPDATE " + table + " SET next_attempt_at = ?, updated_at = ?"
+                + " WHERE job_type = ? AND run_id = ? AND status = 'QUEUED'", now, now, type, runId));
+    }
+
+    /**
+     * Gives the job back without counting the attempt, due again at {@code at} (its handler has
+     * nothing to do before then, e.g. its migration is paused).
+     */
+    void defer(long jobId, String owner, long token, Instant at) {
+        Instant now = clock.instant();
+        jdbc.inTransaction(c -> jdbc.update(c, "UPDATE " + table + " SET status = 'QUEUED', lease_owner = NULL,"
+                + " lease_until = NULL, attempts = attempts - 1, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND lease_owner = ? AND lease_token = ?", at, now, jobId, owner, token));
+    }
+
     Optional<CleanupJob> find(long id) {
         return jdbc.withConnection(c -> jdbc.queryOne(c, "SELECT * FROM " + table + " WHERE id = ?", this::map, id));
     }
@@ -139,8 +194,9 @@ final class CleanupJobs {
     }
 
     CleanupJob map(ResultSet rs) throws SQLException {
-        return new CleanupJob(rs.getLong("id"), JobType.valueOf(rs.getString("job_type")), rs.getString("table_name"),
-                JobPayload.decode(rs.getString("payload")), JobStatus.valueOf(rs.getString("status")),
+        JobType type = JobType.valueOf(rs.getString("job_type"));
+        return new CleanupJob(rs.getLong("id"), type, rs.getString("table_name"),
+                type.carriesRetentionPolicy() ? JobPayload.decode(rs.getString("payload")) : null, JobStatus.valueOf(rs.getString("status")),
                 rs.getInt("priority"), rs.getObject("run_id") == null ? null : rs.getLong("run_id"),
                 rs.getInt("attempts"), rs.getInt("max_attempts"), dialect.getInstant(rs, "next_attempt_at"),
                 rs.getString("lease_owner"), dialect.getInstant(rs, "lease_until"), dialect.getInstant(rs, "heartbeat_at"),

@@ -127,6 +127,47 @@ public final class CleanupQueue {
                 new JobPayload(policy, softDelete.clock().instant().minus(policy.archiveRetention()), KeyRange.ALL));
     }
 
+    /**
+     * Queues a job run by the {@link JobHandler} registered for {@code type}, with that handler's
+     * own payload document, linked to run {@code runId}. For features built on the queue (the
+     * field-migration backfill); retention cleanup uses {@link #enqueue(RetentionPolicy, int)}.
+     */
+    public CleanupJob enqueueHandled(JobType type, String table, long runId, String payload) {
+        if (type.carriesRetentionPolicy()) {
+            throw new IllegalArgumentException(type + " jobs carry a retention policy: use enqueue(policy)");
+        }
+        return jobs.insert(type, table, runId, payload, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** The jobs of {@code type} linked to run {@code runId}, oldest first. */
+    public List<CleanupJob> jobsOfRun(JobType type, long runId) {
+        return jobs.ofRun(type, runId);
+    }
+
+    /** As {@link #jobsOfRun(JobType, long)}, read on the caller's connection (inside its transaction). */
+    public List<CleanupJob> jobsOfRun(java.sql.Connection connection, JobType type, long runId)
+            throws java.sql.SQLException {
+        return jobs.ofRun(connection, type, runId);
+    }
+
+    /** The stored payload text of job {@code id} (for handled job types), if the job exists. */
+    public Optional<String> payloadText(long id) {
+        return jobs.payloadText(id);
+    }
+
+    /**
+     * Marks the QUEUED jobs of {@code type} linked to run {@code runId} FAILED with {@code message}
+     * (running ones are stopped by their handler); returns how many.
+     */
+    public int cancelQueued(JobType type, long runId, String message) {
+        return jobs.failQueued(type, runId, message);
+    }
+
+    /** Makes the QUEUED jobs of {@code type} linked to run {@code runId} due now; returns how many. */
+    public int wakeUp(JobType type, long runId) {
+        return jobs.wakeUp(type, runId);
+    }
+
     /** The job with this id, if it exists. */
     public Optional<CleanupJob> find(long id) {
         return jobs.find(id);

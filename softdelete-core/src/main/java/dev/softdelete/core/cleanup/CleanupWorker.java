@@ -59,9 +59,11 @@ public final class CleanupWorker implements Runnable {
     private final String id;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean paused;
+    private final Map<JobType, JobHandler> handlers;
 
     CleanupWorker(CoreContext softDelete, Purger purger, CleanupQueue queue, CleanupSettings settings, CircuitBreaker breaker,
-            QueueMonitor monitor, String id) {
+            QueueMonitor monitor, String id, Map<JobType, JobHandler> handlers) {
+        this.handlers = handlers;
         this.softDelete = softDelete;
         this.purger = purger;
         this.queue = queue;
@@ -108,7 +110,9 @@ public final class CleanupWorker implements Runnable {
         CleanupJob job;
         try {
             job = queue.require(claimed.get().id());
-            requireOwnTable(job);
+            if (job.type().carriesRetentionPolicy()) {
+                requireOwnTable(job);
+            }
         } catch (UnsupportedDocumentException e) {
             refuse(claimed.get().id(), token, e);
             return true;
@@ -170,6 +174,9 @@ public final class CleanupWorker implements Runnable {
     }
 
     private String execute(CleanupJob job, long token) {
+        if (!job.type().carriesRetentionPolicy()) {
+            return executeHandled(job, token);
+        }
         JobPayload payload = job.payload();
         if (job.type() == JobType.ARCHIVE_RETENTION) {
             PurgeResult result = purger.purgeArchive(payload.policy(), payload.cutoff(), hook(job.id(), token));
@@ -192,6 +199,80 @@ public final class CleanupWorker implements Runnable {
             }
             softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, runId));
         }
+        breaker.record(false);
+        return "success";
+    }
+
+    /** A job of a type another feature registered a {@link JobHandler} for. */
+    private String executeHandled(CleanupJob job, long token) {
+        JobHandler handler = handlers.get(job.type());
+        if (handler == null) {
+            throw new IllegalStateException("No handler is registered for " + job.type() + " jobs on this instance"
+                    + " (job " + job.id() + "); the feature that enqueued it is missing here.");
+        }
+        String payload = queue.payloadText(job.id()).orElseThrow();
+        JobHandler.Outcome outcome = handler.run(new JobHandler.LeasedJob() {
+            @Override
+            public long id() {
+                return job.id();
+            }
+
+            @Override
+            public String table() {
+                return job.table();
+            }
+
+            @Override
+            public Long runId() {
+                return job.runId();
+            }
+
+            @Override
+            public String payload() {
+                return payload;
+            }
+
+            @Override
+            public String cursor() {
+                return job.cursor();
+            }
+
+            @Override
+            public int attempts() {
+                return job.attempts();
+            }
+
+            @Override
+            public void fence(Connection connection) throws SQLException {
+                CleanupWorker.this.fence(connection, job.id(), token);
+            }
+
+            @Override
+            public void recordProgress(Connection connection, long rows, String cursor) throws SQLException {
+                jobs.addProgress(connection, job.id(), rows, cursor);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stopping.get() || Thread.currentThread().isInterrupted();
+            }
+        });
+        if (outcome instanceof JobHandler.Released) {
+            release(job.id(), token);
+            return "released";
+        }
+        if (outcome instanceof JobHandler.Deferred deferred) {
+            jobs.defer(job.id(), id, token, deferred.until());
+            return "deferred";
+        }
+        if (outcome instanceof JobHandler.Cancelled cancelled) {
+            softDelete.jdbc().inTransaction(c -> {
+                fence(c, job.id(), token);
+                return jobs.fail(c, job.id(), id, token, true, softDelete.clock().instant(), cancelled.message());
+            });
+            return "cancelled";
+        }
+        softDelete.jdbc().inTransaction(c -> complete(c, job.id(), token, null));
         breaker.record(false);
         return "success";
     }
@@ -285,7 +366,7 @@ public final class CleanupWorker implements Runnable {
         softDelete.jdbc().inTransaction(c -> {
             fence(c, job.id(), token);
             jobs.fail(c, job.id(), id, token, true, now, message);
-            if (job.runId() != null) {
+            if (job.runId() != null && job.type().carriesRetentionPolicy()) {
                 softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
             }
             return null;
@@ -311,7 +392,7 @@ public final class CleanupWorker implements Runnable {
         softDelete.jdbc().inTransaction(c -> {
             boolean held = jobs.fail(c, job.id(), id, token, last, now.plus(settings.backoffFor(job.attempts())),
                     message) == 1;
-            if (held && last && job.runId() != null) {
+            if (held && last && job.runId() != null && job.type().carriesRetentionPolicy()) {
                 softDelete.runRegistry().finish(c, job.runId(), RunStatus.FAILED, message, null);
             }
             return null;

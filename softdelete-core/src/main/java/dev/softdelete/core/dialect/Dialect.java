@@ -95,6 +95,66 @@ public interface Dialect {
     /** Whether {@code CREATE INDEX ... WHERE} (partial indexes) is available. */
     boolean supportsPartialIndex();
 
+    // ------------------------------------------------------------------ online schema changes
+
+    /**
+     * {@code ALTER TABLE table ADD COLUMN IF NOT EXISTS column sqlType}: a nullable column with no
+     * default, which every supported database adds without rewriting the table.
+     */
+    default String addColumnIfNotExists(Identifier table, Identifier column, String sqlType) {
+        return "ALTER TABLE " + quote(table) + " ADD COLUMN IF NOT EXISTS " + quote(column) + " " + sqlType;
+    }
+
+    /**
+     * A statement creating index {@code index} on {@code table (column)} while the table stays
+     * writable where the database can ({@code CREATE INDEX CONCURRENTLY} on PostgreSQL, which must
+     * run outside a transaction; {@code ALGORITHM=INPLACE LOCK=NONE} on MariaDB); a no-op when the
+     * index exists.
+     */
+    String createIndexOnline(Identifier table, Identifier index, Identifier column);
+
+    /**
+     * Drops {@code index} of {@code table} if it exists, without blocking writes where the database
+     * can (removes what a failed {@link #createIndexOnline} may leave behind, an INVALID index on
+     * PostgreSQL).
+     */
+    String dropIndexOnline(Identifier table, Identifier index);
+
+    /** Whether {@link #createIndexOnline} leaves the table writable while the index builds. */
+    boolean buildsIndexesWithoutBlockingWrites();
+
+    /**
+     * Bounds how long DDL on {@code connection} waits for the table's metadata lock, where that is
+     * a setting of its own (MariaDB/MySQL {@code lock_wait_timeout}); elsewhere the lock wait of
+     * {@link #applyTimeouts} already applies and nothing changes.
+     */
+    default SessionRestore applyDdlLockTimeout(Connection connection, Duration lockWait) throws SQLException {
+        return SessionRestore.NONE;
+    }
+
+    /** A condition true when {@code a} and {@code b} differ, treating two NULLs as equal. */
+    default String isDistinctFrom(String a, String b) {
+        return "(" + a + " IS DISTINCT FROM " + b + ")";
+    }
+
+    /**
+     * Statements installing the dual-write triggers described by {@code trigger} (see
+     * {@link DualWriteTrigger}), in order; run each in auto-commit mode.
+     */
+    List<String> createDualWriteTriggers(DualWriteTrigger trigger);
+
+    /**
+     * A statement a backfill runs first in each batch's transaction so that its own updates skip
+     * the dual-write triggers for the rest of that transaction only (they would write the same
+     * value), or {@code null} where no setting is scoped to a transaction (the triggers then run).
+     */
+    default String dualWriteBypass() {
+        return null;
+    }
+
+    /** Statements removing what {@link #createDualWriteTriggers} installed; each tolerates its absence. */
+    List<String> dropDualWriteTriggers(DualWriteTrigger trigger);
+
     /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available. */
     boolean supportsSkipLocked();
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -210,5 +211,63 @@ public class H2Dialect extends AbstractDialect {
     @Override
     public boolean isLockTimeout(SQLException e) {
         return e.getErrorCode() == 50200;
+    }
+
+    // ------------------------------------------------------------------ online schema changes
+
+    /** H2 has no online index build: {@code CREATE INDEX} locks the table while it builds. */
+    @Override
+    public String createIndexOnline(Identifier table, Identifier index, Identifier column) {
+        return "CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + quote(table) + " (" + quote(column) + ")";
+    }
+
+    @Override
+    public String dropIndexOnline(Identifier table, Identifier index) {
+        validate(table);
+        return "DROP INDEX IF EXISTS " + quote(index);
+    }
+
+    @Override
+    public boolean buildsIndexesWithoutBlockingWrites() {
+        return false;
+    }
+
+    /**
+     * H2's triggers are Java classes: a {@code BEFORE INSERT, UPDATE} row trigger calling
+     * {@link DualWriteTrigger#javaTrigger()}'s class, whose configuration is stored as the
+     * trigger's comment; for a lookup, an {@code AFTER UPDATE} trigger of the same class on the
+     * referenced table.
+     */
+    @Override
+    public List<String> createDualWriteTriggers(DualWriteTrigger t) {
+        if (t.javaTrigger() == null) {
+            throw new UnsupportedDatabaseException("H2 triggers are Java classes; no trigger class was given for the"
+                    + " dual write on " + t.table().name() + ".");
+        }
+        String className = t.javaTrigger().className();
+        if (!className.matches("[A-Za-z_$][A-Za-z0-9_$.]*")) {
+            throw new IllegalArgumentException("Not a Java class name: " + className);
+        }
+        String comment = syntax().stringLiteral(t.javaTrigger().configuration());
+        List<String> statements = new java.util.ArrayList<>(dropDualWriteTriggers(t));
+        statements.add("CREATE TRIGGER " + quote(t.name("_dw")) + " BEFORE INSERT, UPDATE ON " + quote(t.table())
+                + " FOR EACH ROW CALL '" + className + "'");
+        statements.add("COMMENT ON TRIGGER " + quote(t.name("_dw")) + " IS " + comment);
+        if (t.isLookup()) {
+            statements.add("CREATE TRIGGER " + quote(t.name("_rdw")) + " AFTER UPDATE ON " + quote(t.lookup().table())
+                    + " FOR EACH ROW CALL '" + className + "'");
+            statements.add("COMMENT ON TRIGGER " + quote(t.name("_rdw")) + " IS " + comment);
+        }
+        return statements;
+    }
+
+    @Override
+    public List<String> dropDualWriteTriggers(DualWriteTrigger t) {
+        List<String> statements = new java.util.ArrayList<>();
+        statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_dw")));
+        if (t.isLookup()) {
+            statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_rdw")));
+        }
+        return statements;
     }
 }

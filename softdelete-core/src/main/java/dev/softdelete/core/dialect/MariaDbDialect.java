@@ -301,4 +301,98 @@ public class MariaDbDialect extends AbstractDialect {
     public boolean isLockTimeout(SQLException e) {
         return e.getErrorCode() == 1205 || e.getErrorCode() == 3572;
     }
+
+    // ------------------------------------------------------------------ online schema changes
+
+    /** {@code ALGORITHM=INPLACE LOCK=NONE}: InnoDB builds the index while writes go on. */
+    @Override
+    public String createIndexOnline(Identifier table, Identifier index, Identifier column) {
+        return "CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + quote(table) + " (" + quote(column)
+                + ") ALGORITHM=INPLACE LOCK=NONE";
+    }
+
+    @Override
+    public String dropIndexOnline(Identifier table, Identifier index) {
+        return "DROP INDEX IF EXISTS " + quote(index) + " ON " + quote(table);
+    }
+
+    @Override
+    public boolean buildsIndexesWithoutBlockingWrites() {
+        return true;
+    }
+
+    /** DDL waits for the metadata lock under {@code lock_wait_timeout} (whole seconds), not InnoDB's row-lock wait. */
+    @Override
+    public SessionRestore applyDdlLockTimeout(Connection connection, Duration lockWait) throws SQLException {
+        String before;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT @@SESSION.lock_wait_timeout")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        long seconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
+        setLockWait(connection, String.valueOf(seconds));
+        return () -> setLockWait(connection, before);
+    }
+
+    private static void setLockWait(Connection connection, String seconds) throws SQLException {
+        new java.math.BigDecimal(seconds); // a number read from the server or computed here
+        try (var s = connection.createStatement()) {
+            s.execute("SET SESSION lock_wait_timeout = " + seconds);
+        }
+    }
+
+    @Override
+    public String isDistinctFrom(String a, String b) {
+        return "NOT (" + a + " <=> " + b + ")";
+    }
+
+    /**
+     * {@code BEFORE INSERT} and {@code BEFORE UPDATE} row triggers on the table; for a lookup, also
+     * an {@code AFTER UPDATE} trigger on the referenced table.
+     */
+    @Override
+    public List<String> createDualWriteTriggers(DualWriteTrigger t) {
+        String table = quote(t.table());
+        String o = quote(t.oldColumn());
+        String n = quote(t.newColumn());
+        String insert;
+        String update;
+        if (t.isLookup()) {
+            String lookup = "(SELECT r." + quote(t.lookup().valueColumn()) + " FROM " + quote(t.lookup().table())
+                    + " r WHERE r." + quote(t.lookup().keyColumn()) + " = NEW." + o + ")";
+            insert = "SET NEW." + n + " = " + lookup + ";";
+            update = "IF NOT (NEW." + o + " <=> OLD." + o + ") OR NOT (NEW." + n + " <=> OLD." + n + ") OR NEW." + n
+                    + " IS NULL THEN SET NEW." + n + " = " + lookup + "; END IF;";
+        } else {
+            insert = "IF NEW." + n + " IS NULL THEN SET NEW." + n + " = NEW." + o + "; ELSEIF NEW." + o
+                    + " IS NULL THEN SET NEW." + o + " = NEW." + n + "; END IF;";
+            update = "IF NOT (NEW." + o + " <=> OLD." + o + ") AND (NEW." + n + " <=> OLD." + n + ") THEN SET NEW." + n
+                    + " = NEW." + o + "; ELSEIF NOT (NEW." + n + " <=> OLD." + n + ") AND (NEW." + o + " <=> OLD." + o
+                    + ") THEN SET NEW." + o + " = NEW." + n + "; ELSEIF NEW." + n + " IS NULL THEN SET NEW." + n
+                    + " = NEW." + o + "; END IF;";
+        }
+        List<String> statements = new java.util.ArrayList<>(dropDualWriteTriggers(t));
+        statements.add("CREATE TRIGGER " + quote(t.name("_bi")) + " BEFORE INSERT ON " + table + " FOR EACH ROW BEGIN "
+                + insert + " END");
+        statements.add("CREATE TRIGGER " + quote(t.name("_bu")) + " BEFORE UPDATE ON " + table + " FOR EACH ROW BEGIN "
+                + update + " END");
+        if (t.isLookup()) {
+            String v = quote(t.lookup().valueColumn());
+            statements.add("CREATE TRIGGER " + quote(t.name("_rau")) + " AFTER UPDATE ON " + quote(t.lookup().table())
+                    + " FOR EACH ROW BEGIN IF NOT (NEW." + v + " <=> OLD." + v + ") THEN UPDATE " + table + " SET " + n
+                    + " = NEW." + v + " WHERE " + o + " = NEW." + quote(t.lookup().keyColumn()) + "; END IF; END");
+        }
+        return statements;
+    }
+
+    @Override
+    public List<String> dropDualWriteTriggers(DualWriteTrigger t) {
+        List<String> statements = new java.util.ArrayList<>();
+        statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_bi")));
+        statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_bu")));
+        if (t.isLookup()) {
+            statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_rau")));
+        }
+        return statements;
+    }
 }

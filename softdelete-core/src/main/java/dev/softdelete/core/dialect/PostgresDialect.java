@@ -254,4 +254,92 @@ public class PostgresDialect extends AbstractDialect {
     public boolean isLockTimeout(SQLException e) {
         return "55P03".equals(e.getSQLState());
     }
+
+    // ------------------------------------------------------------------ online schema changes
+
+    /** {@code CREATE INDEX CONCURRENTLY}: writes go on while it builds; must run outside a transaction. */
+    @Override
+    public String createIndexOnline(Identifier table, Identifier index, Identifier column) {
+        return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + quote(index) + " ON " + quote(table) + " (" + quote(column)
+                + ")";
+    }
+
+    @Override
+    public String dropIndexOnline(Identifier table, Identifier index) {
+        validate(table);
+        return "DROP INDEX CONCURRENTLY IF EXISTS " + quote(index);
+    }
+
+    @Override
+    public boolean buildsIndexesWithoutBlockingWrites() {
+        return true;
+    }
+
+    /**
+     * A PL/pgSQL trigger function and a {@code BEFORE INSERT OR UPDATE} row trigger on the table;
+     * for a lookup, also an {@code AFTER UPDATE} trigger on the referenced table.
+     */
+    @Override
+    public List<String> createDualWriteTriggers(DualWriteTrigger t) {
+        String table = quote(t.table());
+        String o = quote(t.oldColumn());
+        String n = quote(t.newColumn());
+        List<String> statements = new java.util.ArrayList<>();
+        String body;
+        if (t.isLookup()) {
+            String lookup = "(SELECT r." + quote(t.lookup().valueColumn()) + " FROM " + quote(t.lookup().table())
+                    + " r WHERE r." + quote(t.lookup().keyColumn()) + " = NEW." + o + ")";
+            body = "IF TG_OP = 'INSERT' OR NEW." + o + " IS DISTINCT FROM OLD." + o + " OR NEW." + n
+                    + " IS DISTINCT FROM OLD." + n + " OR NEW." + n + " IS NULL THEN NEW." + n + " := " + lookup
+                    + "; END IF;";
+        } else {
+            body = "IF TG_OP = 'INSERT' THEN"
+                    + " IF NEW." + n + " IS NULL THEN NEW." + n + " := NEW." + o + ";"
+                    + " ELSIF NEW." + o + " IS NULL THEN NEW." + o + " := NEW." + n + "; END IF;"
+                    + " ELSIF NEW." + o + " IS DISTINCT FROM OLD." + o + " AND NEW." + n + " IS NOT DISTINCT FROM OLD."
+                    + n + " THEN NEW." + n + " := NEW." + o + ";"
+                    + " ELSIF NEW." + n + " IS DISTINCT FROM OLD." + n + " AND NEW." + o + " IS NOT DISTINCT FROM OLD."
+                    + o + " THEN NEW." + o + " := NEW." + n + ";"
+                    + " ELSIF NEW." + n + " IS NULL THEN NEW." + n + " := NEW." + o + "; END IF;";
+        }
+        statements.add("CREATE OR REPLACE FUNCTION " + quote(t.name("_fn")) + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $sd$ BEGIN " + body + " RETURN NEW; END $sd$");
+        statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_dw")) + " ON " + table);
+        statements.add("CREATE TRIGGER " + quote(t.name("_dw")) + " BEFORE INSERT OR UPDATE ON " + table
+                + " FOR EACH ROW WHEN (" + BYPASS_OFF + ") EXECUTE FUNCTION " + quote(t.name("_fn")) + "()");
+        if (t.isLookup()) {
+            String ref = quote(t.lookup().table());
+            String k = quote(t.lookup().keyColumn());
+            String v = quote(t.lookup().valueColumn());
+            statements.add("CREATE OR REPLACE FUNCTION " + quote(t.name("_rfn")) + "() RETURNS trigger LANGUAGE plpgsql"
+                    + " AS $sd$ BEGIN IF NEW." + v + " IS DISTINCT FROM OLD." + v + " THEN UPDATE " + table + " SET " + n
+                    + " = NEW." + v + " WHERE " + o + " = NEW." + k + " AND " + n + " IS DISTINCT FROM NEW." + v
+                    + "; END IF; RETURN NULL; END $sd$");
+            statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_rdw")) + " ON " + ref);
+            statements.add("CREATE TRIGGER " + quote(t.name("_rdw")) + " AFTER UPDATE ON " + ref
+                    + " FOR EACH ROW EXECUTE FUNCTION " + quote(t.name("_rfn")) + "()");
+        }
+        return statements;
+    }
+
+    /** The trigger's {@code WHEN}: true unless {@link #dualWriteBypass()} ran in this transaction. */
+    private static final String BYPASS_OFF = "current_setting('softdelete.dual_write_bypass', true) IS DISTINCT FROM 'on'";
+
+    /** A transaction-local custom setting ({@code set_config(..., true)}) the triggers' {@code WHEN} reads. */
+    @Override
+    public String dualWriteBypass() {
+        return "SELECT set_config('softdelete.dual_write_bypass', 'on', true)";
+    }
+
+    @Override
+    public List<String> dropDualWriteTriggers(DualWriteTrigger t) {
+        List<String> statements = new java.util.ArrayList<>();
+        statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_dw")) + " ON " + quote(t.table()));
+        statements.add("DROP FUNCTION IF EXISTS " + quote(t.name("_fn")) + "()");
+        if (t.isLookup()) {
+            statements.add("DROP TRIGGER IF EXISTS " + quote(t.name("_rdw")) + " ON " + quote(t.lookup().table()));
+            statements.add("DROP FUNCTION IF EXISTS " + quote(t.name("_rfn")) + "()");
+        }
+        return statements;
+    }
 }

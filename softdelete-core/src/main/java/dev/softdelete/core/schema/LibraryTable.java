@@ -21,7 +21,11 @@ public enum LibraryTable {
     /** The cleanup (purge / archive) job queue. */
     CLEANUP_JOBS("cleanup_jobs"),
     /** The last tick of each named schedule that some instance enqueued. */
-    SCHEDULE_TICKS("schedule_ticks");
+    SCHEDULE_TICKS("schedule_ticks"),
+    /** Zero-downtime field migrations: one row per migration, its phase and backfill settings. */
+    FIELD_MIGRATIONS("field_migrations"),
+    /** Which field each application instance reads during a field migration. */
+    FIELD_MIGRATION_READERS("field_migration_readers");
 
     private final String suffix;
 

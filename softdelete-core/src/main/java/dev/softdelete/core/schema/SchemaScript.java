@@ -21,6 +21,7 @@ public record SchemaScript(int version, String name) {
             new SchemaScript(4, "row_keys"),
             new SchemaScript(5, "run_batches"),
             new SchemaScript(6, "deprecation_workflow"),
+            new SchemaScript(7, "field_migrations"),
             new SchemaScript(8, "schedule_ticks"));
 
     /** The placeholder for the table prefix inside the scripts. */
