@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -77,6 +78,15 @@ public abstract class FlywayContract extends DatabaseTest {
             assertUsableAndHealthy(context.getBean(SoftDelete.class), context.getBean("softDeleteHealthIndicator",
                     HealthIndicator.class));
         });
+    }
+
+    @Test
+    void askingForFlywayWithoutFlywayOnTheClassPathFailsClearly() {
+        runner("nf_", "host_history_nf").withPropertyValues("softdelete.schema.flyway.enabled=true",
+                        "spring.flyway.enabled=false")
+                .withClassLoader(new FilteredClassLoader(Flyway.class))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("softdelete.schema.flyway.enabled=true, but Flyway is not on the class path"));
     }
 
     @Test

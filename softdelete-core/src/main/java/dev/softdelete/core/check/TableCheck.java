@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The setup check of the declared soft-deletable tables ({@code softDelete.tables()}): for each,
@@ -188,7 +189,7 @@ public final class TableCheck {
                 context.clock().instant(), problems, warnings);
     }
 
-    private static ColumnReport column(TableInfo table, String name, java.util.function.Predicate<ColumnInfo> suitable) {
+    private static ColumnReport column(TableInfo table, String name, Predicate<ColumnInfo> suitable) {
         return table.column(name).map(c -> new ColumnReport(c.name(), true, c.typeName(), c.nullable(), suitable.test(c)))
                 .orElseGet(() -> ColumnReport.missing(name));
     }
