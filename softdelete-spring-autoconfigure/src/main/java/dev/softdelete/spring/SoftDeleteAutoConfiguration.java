@@ -47,10 +47,16 @@ public class SoftDeleteAutoConfiguration {
             ObjectProvider<Clock> clock, ObjectProvider<SoftDeleteFlywayMigration> flyway) {
         // Never the proxy-wrapped bean: the proxy asks for this bean on its first connection.
         DataSource raw = dataSource instanceof UnwrappableDataSource wrapped ? wrapped.unwrapped() : dataSource;
+        SoftDeleteFlywayMigration migration = flyway.getIfAvailable();
+        if (migration == null && properties.getSchema().getFlyway().isEnabled()) {
+            throw new IllegalStateException("softdelete.schema.flyway.enabled=true, but Flyway is not on the class path:"
+                    + " add org.flywaydb:flyway-core (and Flyway's module for your database), or remove the property"
+                    + " to let the library's built-in initializer create its tables.");
+        }
         SoftDelete.Builder builder = SoftDelete.builder(raw)
                 .tablePrefix(properties.getTablePrefix())
                 // Flyway, when it manages the library's scripts, has applied them by now.
-                .initializeSchema(flyway.getIfAvailable() == null && properties.getSchema().isInitialize());
+                .initializeSchema(migration == null && properties.getSchema().isInitialize());
         metrics.ifAvailable(builder::metrics);
         actors.ifAvailable(builder::actorProvider);
         clock.ifAvailable(builder::clock);

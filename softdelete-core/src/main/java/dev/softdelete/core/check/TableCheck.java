@@ -7,12 +7,14 @@ import dev.softdelete.core.catalog.UniqueKeyInfo;
 import dev.softdelete.core.dialect.Dialect;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.internal.Sql;
+import dev.softdelete.core.jdbc.TimestampValue;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.table.SoftDeletableTable;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,12 +25,13 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The setup check of the declared soft-deletable tables ({@code softDelete.tables()}): for each,
  * whether its key, marker and deleted-by columns exist with suitable types, whether an index is led
  * by the marker, which rows its unique keys cover, how many rows are active and deleted, and how
- * much space it takes where the database says. Obtain it with {@code softDelete.tableCheck()}.
+ * much space it takes where the database says, and how many rows were deleted in the last day. Obtain it with {@code softDelete.tableCheck()}.
  *
  * <pre>{@code
  * for (TableReport report : softDelete.tableCheck().checkAll()) {
@@ -94,7 +97,7 @@ public final class TableCheck {
                     + " soft-deletable (check the name and the connection's schema).");
             ColumnReport by = declared.deletedBy().map(ColumnReport::missing).orElse(null);
             return new TableReport(name, false, ColumnReport.missing(declared.keyColumn()),
-                    ColumnReport.missing(declared.markerColumn()), by, List.of(), List.of(), null, null, null,
+                    ColumnReport.missing(declared.markerColumn()), by, List.of(), List.of(), null, null, null, null,
                     context.clock().instant(), problems, warnings);
         }
         TableInfo table = found.get();
@@ -166,29 +169,37 @@ public final class TableCheck {
 
         Long active = null;
         Long deleted = null;
+        Long deletedLastDay = null;
         Long size = null;
         if (marker.present()) {
             Dialect dialect = context.dialect();
-            Sql count = Sql.of("SELECT COUNT(*), COUNT(" + dialect.quote(Identifier.quoted(marker.name())) + ") FROM "
-                    + dialect.quote(Identifier.quoted(table.name())));
-            long[] counts = context.jdbc().withConnection(c -> {
-                List<long[]> rows = context.jdbc().query(c, count.text(),
-                        (ResultSet rs) -> new long[] {rs.getLong(1), rs.getLong(2)}, count.args());
-                return rows.get(0);
-            });
+            String quotedMarker = dialect.quote(Identifier.quoted(marker.name()));
+            ColumnInfo markerColumn = table.column(marker.name()).orElseThrow();
+            // One pass: all rows, deleted rows, and (for a timestamp marker) rows deleted in the last day.
+            Sql count = Sql.of("SELECT COUNT(*), COUNT(" + quotedMarker + ")");
+            if (marker.suitable()) {
+                count = count.append(", COUNT(CASE WHEN " + quotedMarker + " >= ? THEN 1 END)", new TimestampValue(
+                        context.clock().instant().minus(Duration.ofDays(1)), markerColumn.hasTimeZone()));
+            }
+            Sql query = count.append(" FROM " + dialect.quote(Identifier.quoted(table.name())));
+            boolean lastDay = marker.suitable();
+            long[] counts = context.jdbc().withConnection(c -> context.jdbc().query(c, query.text(),
+                    (ResultSet rs) -> new long[] {rs.getLong(1), rs.getLong(2), lastDay ? rs.getLong(3) : -1},
+                    query.args()).get(0));
             deleted = counts[1];
             active = counts[0] - counts[1];
+            deletedLastDay = lastDay ? counts[2] : null;
         }
         OptionalLong bytes = context.jdbc().withConnection(c -> context.dialect().tableSizeBytes(c,
                 context.dialect().scope(c), table.name()));
         if (bytes.isPresent()) {
             size = bytes.getAsLong();
         }
-        return new TableReport(name, true, key, marker, deletedBy, markerIndexes, uniqueKeys, active, deleted, size,
-                context.clock().instant(), problems, warnings);
+        return new TableReport(name, true, key, marker, deletedBy, markerIndexes, uniqueKeys, active, deleted,
+                deletedLastDay, size, context.clock().instant(), problems, warnings);
     }
 
-    private static ColumnReport column(TableInfo table, String name, java.util.function.Predicate<ColumnInfo> suitable) {
+    private static ColumnReport column(TableInfo table, String name, Predicate<ColumnInfo> suitable) {
         return table.column(name).map(c -> new ColumnReport(c.name(), true, c.typeName(), c.nullable(), suitable.test(c)))
                 .orElseGet(() -> ColumnReport.missing(name));
     }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param uniqueKeys    unique keys other than the primary key, with the rows each covers
  * @param activeRows    rows whose marker is {@code NULL}, or {@code null} when not counted (no table, no marker)
  * @param deletedRows   rows whose marker is set, or {@code null} when not counted
+ * @param deletedLastDay rows whose marker is within the 24 hours before the check (still deleted: a
+ *                      restored row no longer counts), or {@code null} when the marker is not a timestamp
  * @param sizeBytes     space on disk, indexes included, as the database reports it; {@code null} where it does not tell
  * @param checkedAt     when the check ran (the library's clock)
  * @param problems      what to fix; empty when the setup is right
@@ -24,7 +26,7 @@ import java.util.List;
  */
 public record TableReport(String table, boolean exists, ColumnReport key, ColumnReport marker, ColumnReport deletedBy,
         List<String> markerIndexes, List<UniqueKeyReport> uniqueKeys, Long activeRows, Long deletedRows,
-        Long sizeBytes, Instant checkedAt, List<String> problems, List<String> warnings) {
+        Long deletedLastDay, Long sizeBytes, Instant checkedAt, List<String> problems, List<String> warnings) {
 
     /** Copies the lists. */
     public TableReport {

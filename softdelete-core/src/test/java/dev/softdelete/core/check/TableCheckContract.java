@@ -7,8 +7,10 @@ import dev.softdelete.core.check.UniqueKeyReport.Coverage;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.micrometer.MicrometerMetrics;
 import dev.softdelete.core.table.SoftDeletableTable;
+import dev.softdelete.core.time.SettableClock;
 import dev.softdelete.testing.DatabaseTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,9 @@ public abstract class TableCheckContract extends DatabaseTest {
     }
 
     private SoftDelete softDelete(SimpleMeterRegistry registry) {
+        // Row 2 was deleted 36 hours before this clock, row 3 twelve hours before.
         return softDelete(b -> b.initializeSchema(false).metrics(MicrometerMetrics.of(registry))
+                .clock(new SettableClock(Instant.parse("2026-01-02T12:00:00Z")))
                 .softDeletable(SoftDeletableTable.of("good_items"))
                 .softDeletable(SoftDeletableTable.of("bad_items").withKeyColumn("id"))
                 .softDeletable(SoftDeletableTable.of("marked_items"))
@@ -66,6 +70,7 @@ public abstract class TableCheckContract extends DatabaseTest {
         });
         assertThat(report.activeRows()).isEqualTo(1);
         assertThat(report.deletedRows()).isEqualTo(2);
+        assertThat(report.deletedLastDay()).isEqualTo(1);
         if (database().reportsTableSize()) {
             assertThat(report.sizeBytes()).isPositive();
         } else {
@@ -89,6 +94,7 @@ public abstract class TableCheckContract extends DatabaseTest {
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("counts deleted rows too"));
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("No index of bad_items starts with deleted_at"));
         assertThat(report.activeRows()).isZero();
+        assertThat(report.deletedLastDay()).as("a text marker is not compared with times").isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.ddl;
 
+import dev.softdelete.core.check.TableCheck;
 import dev.softdelete.core.dialect.Dialect;
 import java.util.List;
 
@@ -18,8 +19,11 @@ import java.util.List;
  */
 public interface ActiveUniqueKeys {
 
-    /** The generated column used by databases without partial indexes. */
-    String FLAG_COLUMN = "sd_active";
+    /**
+     * The generated column used by databases without partial indexes; the core's table setup check
+     * recognizes active-only unique keys by it.
+     */
+    String FLAG_COLUMN = TableCheck.ACTIVE_FLAG_COLUMN;
 
     /** Statements creating a unique index on {@code columns} among rows whose marker is NULL. */
     List<String> uniqueAmongActive(String indexName, String table, String markerColumn, String... columns);
