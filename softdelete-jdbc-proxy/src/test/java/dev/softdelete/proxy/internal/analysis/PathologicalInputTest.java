@@ -26,6 +26,7 @@ class PathologicalInputTest {
 
     private static final long BOUND_NANOS = Duration.ofSeconds(2).toNanos();
     private SoftDeleteProxy proxy;
+    private JdbcDataSource raw;
 
     @BeforeAll
     void database() throws SQLException {
@@ -35,8 +36,17 @@ class PathologicalInputTest {
             s.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, legacy_email VARCHAR(100), deleted_at TIMESTAMP)");
             s.execute("INSERT INTO users VALUES (1, 'a', NULL)");
         }
+        raw = h2;
         proxy = SoftDeleteProxy.builder(h2).watch("users.legacy_email").softDeletable("users", "deleted_at")
                 .alerts(a -> { }).analysisWait(Duration.ofMillis(50)).build();
+    }
+
+    private long timedRaw(String sql) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+        return System.nanoTime() - start;
     }
 
     private long timed(String sql) throws SQLException {
@@ -63,8 +73,11 @@ class PathologicalInputTest {
             sql.append(", 1");
         }
         sql.append(')');
-        assertThat(timed(sql.toString())).isLessThan(BOUND_NANOS);
-        assertThat(timed(sql.toString())).isLessThan(BOUND_NANOS); // the second time from the cache
+        // H2 itself takes a while to parse a 350,000-element IN list (longer on a loaded machine):
+        // the bound is on what the proxy adds to the raw data source's time.
+        long raw = timedRaw(sql.toString());
+        assertThat(timed(sql.toString()) - raw).isLessThan(BOUND_NANOS);
+        assertThat(timed(sql.toString()) - raw).isLessThan(BOUND_NANOS); // the second time from the cache
     }
 
     @Test
