@@ -640,4 +640,20 @@ public abstract class DeprecationContract extends DatabaseTest {
         sd.deprecations().rollback(second.runId(), RollbackOptions.force("backup row removed by the test"));
         assertThat(columns(sd, "busy_a")).contains("legacy");
     }
+
+    @Test
+    void aColumnOfATableWithoutPrimaryKeyIsBackedUpWholeRowAndComparedNullSafely() {
+        db.execute("CREATE TABLE nopk_a (code VARCHAR(10), legacy VARCHAR(20), note VARCHAR(20))",
+                "INSERT INTO nopk_a (code, legacy, note) VALUES ('a', 'x', NULL), (NULL, 'y', 'n'), ('c', NULL, NULL)");
+        SoftDelete sd = sd();
+        watchedLongEnough(sd, DeprecationTarget.column("nopk_a", "legacy"));
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("nopk_a", "legacy")));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        assertThat(result.elements().get(0).rowCount()).isEqualTo(3);
+        assertThat(columns(sd, result.elements().get(0).backupRef())).containsExactly("code", "legacy", "note");
+        db.execute("INSERT INTO nopk_a (code, note) VALUES ('d', NULL)");
+        assertThat(sd.deprecations().rollback(result.runId()).mismatches()).isEmpty();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM nopk_a WHERE legacy = 'y'")).isEqualTo(1);
+    }
 }
