@@ -261,9 +261,10 @@ public abstract class DeprecationContract extends DatabaseTest {
         SoftDelete sd = sd();
         DeprecationTarget[] targets = {DeprecationTarget.column("dep_parent", "in_view"),
             DeprecationTarget.column("dep_parent", "code"), DeprecationTarget.column("trig_t", "in_trigger"),
-            DeprecationTarget.column("dep_parent", "base"), DeprecationTarget.column("dep_parent", "id"),
-            DeprecationTarget.table("dep_parent"), DeprecationTarget.table("trig_t")};
+            DeprecationTarget.column("dep_parent", "base"), DeprecationTarget.column("dep_parent", "id")};
+        DeprecationTarget[] tables = {DeprecationTarget.table("dep_parent"), DeprecationTarget.table("trig_t")};
         watchedLongEnough(sd, targets);
+        watchedLongEnough(sd, tables);
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
         assertThat(plan.elements()).allMatch(e -> e.verdict() == Verdict.BLOCKED, plan.toString());
         assertThat(kinds(plan, 0)).contains("VIEW");
@@ -271,8 +272,11 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(kinds(plan, 2)).contains("TRIGGER");
         assertThat(kinds(plan, 3)).contains("GENERATED_COLUMN");
         assertThat(plan.elements().get(4).reasons()).extracting(BlockReason::code).contains(BlockReason.PRIMARY_KEY);
-        assertThat(kinds(plan, 5)).contains("VIEW", "FOREIGN_KEY_IN");
-        assertThat(kinds(plan, 6)).contains("TRIGGER");
+        DeprecationPlan tablePlan = sd.deprecations().plan(DeprecationRequest.of("unused", tables));
+        assertThat(kinds(tablePlan, 0)).contains("VIEW", "FOREIGN_KEY_IN");
+        assertThat(kinds(tablePlan, 1)).contains("TRIGGER");
+        assertThatThrownBy(() -> sd.deprecations().apply(tablePlan, tablePlan.token()))
+                .isInstanceOf(DeprecationBlockedException.class);
 
         assertThatThrownBy(() -> sd.deprecations().apply(plan, plan.token()))
                 .isInstanceOf(DeprecationBlockedException.class).hasMessageContaining("BLOCKED");
@@ -425,6 +429,9 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThatThrownBy(() -> sd.deprecations().plan(DeprecationRequest.of("unused",
                 DeprecationTarget.column("bad_a", "legacy"), DeprecationTarget.column("bad_a", "LEGACY"))))
                 .isInstanceOf(DeprecationInputException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("bad_a", "legacy"), DeprecationTarget.table("bad_a"))))
+                .isInstanceOf(DeprecationInputException.class).hasMessageContaining("with its table");
 
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
                 DeprecationTarget.column("bad_a", "legacy")));
