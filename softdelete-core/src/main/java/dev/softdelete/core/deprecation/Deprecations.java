@@ -67,6 +67,8 @@ public final class Deprecations {
     private final DeprecationMeters meters;
     /** Tests only: called before each rename of an apply with the step and the element. */
     private volatile BiConsumer<Integer, PlannedElement> beforeRename = (step, element) -> { };
+    /** Tests only: called before each rename of a rollback with the registry row. */
+    private volatile java.util.function.Consumer<DeprecationRecord> beforeRenameBack = r -> { };
 
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.deprecations()}. */
     public Deprecations(CoreContext context) {
@@ -586,7 +588,7 @@ public final class Deprecations {
         if (dialect.supportsTransactionalDdl()) {
             return jdbc.inTransaction(c -> {
                 for (DeprecationRecord r : reversed) {
-                    execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+                    renameBack(c, r);
                 }
                 return recordRollback(c, rollbackRunId, runId, reversed, mismatches, options);
             });
@@ -595,7 +597,7 @@ public final class Deprecations {
         try {
             jdbc.withConnection(c -> {
                 for (DeprecationRecord r : reversed) {
-                    execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+                    renameBack(c, r);
                     done.add(r);
                 }
                 return null;
@@ -618,6 +620,16 @@ public final class Deprecations {
                 e.addSuppressed(failure);
             }
             throw e;
+        }
+    }
+
+    private void renameBack(Connection c, DeprecationRecord r) throws SQLException {
+        beforeRenameBack.accept(r);
+        try {
+            execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+        } catch (SQLException failure) {
+            throw new SQLException("step " + r.step() + ", " + r.type() + " " + r.deprecatedName() + " -> " + r.name()
+                    + ": " + failure.getMessage(), failure.getSQLState(), failure.getErrorCode(), failure);
         }
     }
 
@@ -680,6 +692,11 @@ public final class Deprecations {
     /** Every registry row, oldest first. */
     public List<DeprecationRecord> records() {
         return jdbc.withConnection(registry::all);
+    }
+
+    /** Tests only: runs {@code hook} before each rename of a rollback (e.g. to make one fail). */
+    void beforeRenameBack(java.util.function.Consumer<DeprecationRecord> hook) {
+        this.beforeRenameBack = hook;
     }
 
     /** Tests only: runs {@code hook} before each rename of an apply (e.g. to make one fail). */

@@ -663,4 +663,39 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(sd.deprecations().rollback(result.runId()).mismatches()).isEmpty();
         assertThat(db.queryLong("SELECT COUNT(*) FROM nopk_a WHERE legacy = 'y'")).isEqualTo(1);
     }
+
+    @Test
+    void aRollbackWhoseSecondRenameFailsLeavesEverythingDeprecated() {
+        table("rf1");
+        table("rf2");
+        table("rf3");
+        SoftDelete sd = sd();
+        DeprecationTarget[] targets = {DeprecationTarget.column("rf1", "legacy"), DeprecationTarget.column("rf2", "legacy"),
+            DeprecationTarget.column("rf3", "legacy")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        String renamed = result.elements().get(0).newName();
+        sd.deprecations().beforeRenameBack(r -> {
+            if (r.step() == 2) { // rolled back in reverse: rf3 first, then rf2, whose old name someone takes now
+                db.execute("ALTER TABLE rf2 ADD legacy INTEGER");
+            }
+        });
+        assertThatThrownBy(() -> sd.deprecations().rollback(result.runId()))
+                .isInstanceOf(DeprecationFailedException.class).hasMessageContaining("stays applied");
+        sd.deprecations().beforeRenameBack(r -> { });
+        for (String t : new String[] {"rf1", "rf3"}) {
+            assertThat(columns(sd, t)).as(t).contains(renamed.toLowerCase(Locale.ROOT)).doesNotContain("legacy");
+        }
+        assertThat(sd.runRegistry().require(result.runId()).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(runs(sd, "rf1")).filteredOn(r -> r.mode() == RunMode.UNDO).singleElement()
+                .extracting(RunRecord::status).isEqualTo(RunStatus.FAILED);
+        assertThat(records(sd, "rf3")).extracting(DeprecationRecord::state).containsExactly(DeprecationState.APPLIED);
+
+        db.execute("ALTER TABLE rf2 DROP COLUMN legacy");
+        sd.deprecations().rollback(result.runId());
+        for (String t : new String[] {"rf1", "rf2", "rf3"}) {
+            assertThat(columns(sd, t)).as(t).contains("legacy");
+        }
+    }
 }
