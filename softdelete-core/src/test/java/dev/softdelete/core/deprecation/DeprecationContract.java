@@ -136,6 +136,13 @@ public abstract class DeprecationContract extends DatabaseTest {
         watchedLongEnough(sd, DeprecationTarget.table("tab_a"));
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("refactor", DeprecationTarget.table("tab_a")));
         assertThat(plan.verdict()).as(plan.toString()).isEqualTo(Verdict.SAFE);
+        if (db.database().keepsUsageStatistics()) {
+            assertThat(plan.elements().get(0).evidence().databaseStatistics()).containsKeys("seq_scan", "idx_scan",
+                    "n_tup_ins");
+            assertThat(plan.toJson()).contains("\"database_statistics\":{");
+        } else {
+            assertThat(plan.elements().get(0).evidence().databaseStatistics()).isEmpty();
+        }
 
         DeprecationResult result = sd.deprecations().apply(plan, plan.token());
         assertThat(find(sd, "tab_a")).isEmpty();
@@ -163,6 +170,8 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(plan.verdict()).as("indexes are not statement-visible: the catalog decides; " + plan)
                 .isEqualTo(Verdict.SAFE);
         assertThat(plan.elements().get(0).evidence().statementVisible()).isFalse();
+        assertThat(plan.elements().get(0).evidence().databaseStatistics().containsKey("idx_scan"))
+                .isEqualTo(db.database().keepsUsageStatistics());
         DeprecationResult result = sd.deprecations().apply(plan, plan.token());
         String newName = result.elements().get(0).newName();
         assertThat(newName).isEqualToIgnoringCase("idx_a_other_ix_deprecated_" + DAY + "_performance");
