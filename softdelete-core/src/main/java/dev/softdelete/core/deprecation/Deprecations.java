@@ -1,13 +1,12 @@
 package dev.softdelete.core.deprecation;
 
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.dialect.SchemaObjectType;
 import dev.softdelete.core.dialect.SchemaObjects;
 import dev.softdelete.core.internal.Document;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
-import dev.softdelete.core.metrics.MetricNames;
-import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.registry.NewRun;
 import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunMode;
@@ -19,11 +18,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,7 @@ public final class Deprecations {
     /** Tests only: called before each rename of an apply with the step and the element. */
     private volatile BiConsumer<Integer, PlannedElement> beforeRename = (step, element) -> { };
     /** Tests only: called before each rename of a rollback with the registry row. */
-    private volatile java.util.function.Consumer<DeprecationRecord> beforeRenameBack = r -> { };
+    private volatile Consumer<DeprecationRecord> beforeRenameBack = r -> { };
 
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.deprecations()}. */
     public Deprecations(CoreContext context) {
@@ -280,7 +282,7 @@ public final class Deprecations {
 
     /** Whether {@code keys} are exactly the primary key of {@code table} (so never NULL). */
     private boolean isPrimaryKey(Connection c, String table, List<String> keys) throws SQLException {
-        List<String> pk = context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(table)).orElseThrow()
+        List<String> pk = context.catalog().find(c, Identifier.quoted(table)).orElseThrow()
                 .primaryKey();
         return !pk.isEmpty() && pk.size() == keys.size() && pk.stream().allMatch(k -> keys.stream()
                 .anyMatch(k::equalsIgnoreCase));
@@ -415,7 +417,7 @@ public final class Deprecations {
     }
 
     private List<String> columnsOn(Connection c, String table) throws SQLException {
-        return context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(table)).orElseThrow()
+        return context.catalog().find(c, Identifier.quoted(table)).orElseThrow()
                 .columns().stream().map(col -> col.name()).toList();
     }
 
@@ -521,7 +523,7 @@ public final class Deprecations {
             String table = r.type().belongsToTable() ? r.table() : null;
             boolean present = switch (r.type()) {
                 case TABLE -> objects.find(c, SchemaObjectType.TABLE, null, r.deprecatedName()).isPresent();
-                case COLUMN -> context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(r.table()))
+                case COLUMN -> context.catalog().find(c, Identifier.quoted(r.table()))
                         .map(t -> t.columns().stream().anyMatch(col -> col.name().equals(r.deprecatedName())))
                         .orElse(false);
                 default -> objects.find(c, r.type(), table, r.deprecatedName()).isPresent();
@@ -671,7 +673,7 @@ public final class Deprecations {
                         : List.of(r.usageKey(), r.deprecatedUsageKey());
                 List<DeprecatedUsage.Row> rows = usage.rows(c, keys);
                 long total = rows.stream().mapToLong(DeprecatedUsage.Row::count).sum();
-                DeprecatedUsage.Row last = rows.stream().max(java.util.Comparator.comparing(DeprecatedUsage.Row::lastAccess))
+                DeprecatedUsage.Row last = rows.stream().max(Comparator.comparing(DeprecatedUsage.Row::lastAccess))
                         .orElse(null);
                 long since = r.state() == DeprecationState.APPLIED && r.accessesAtApply() != null
                         ? Math.max(0, total - r.accessesAtApply()) : 0;
@@ -695,7 +697,7 @@ public final class Deprecations {
     }
 
     /** Tests only: runs {@code hook} before each rename of a rollback (e.g. to make one fail). */
-    void beforeRenameBack(java.util.function.Consumer<DeprecationRecord> hook) {
+    void beforeRenameBack(Consumer<DeprecationRecord> hook) {
         this.beforeRenameBack = hook;
     }
 
@@ -778,8 +780,8 @@ public final class Deprecations {
                 out.add(name + ": new name " + a.newName() + " -> " + b.newName());
             }
             if (a.evidence().accessCount() != b.evidence().accessCount()
-                    || !java.util.Objects.equals(a.evidence().lastAccess(), b.evidence().lastAccess())
-                    || !java.util.Objects.equals(a.evidence().watchedSince(), b.evidence().watchedSince())) {
+                    || !Objects.equals(a.evidence().lastAccess(), b.evidence().lastAccess())
+                    || !Objects.equals(a.evidence().watchedSince(), b.evidence().watchedSince())) {
                 out.add(name + ": usage " + a.evidence().accessCount() + " -> " + b.evidence().accessCount()
                         + " accesses, last " + a.evidence().lastAccess() + " -> " + b.evidence().lastAccess());
             }
