@@ -187,6 +187,10 @@ public abstract class DeprecationContract extends DatabaseTest {
                 .isEqualTo(dialect().schemaObjects().unsupported(SchemaObjectType.CONSTRAINT) == null
                         ? Verdict.BLOCKED : Verdict.SAFE);
 
+        DeprecationPlan tablePlan = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("idx_a")));
+        assertThat(tablePlan.elements().get(0).dependencies()).as("constraints and indexes on the table are listed")
+                .filteredOn(d -> !d.blocking()).extracting(d -> d.kind()).contains("CONSTRAINT", "INDEX");
+
         DeprecationRequest constraint = DeprecationRequest.of("refactor",
                 DeprecationTarget.constraint("idx_a", "idx_a_code_uq"));
         if (!db.database().canRenameConstraints()) {
