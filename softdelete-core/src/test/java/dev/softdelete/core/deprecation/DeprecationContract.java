@@ -711,4 +711,36 @@ public abstract class DeprecationContract extends DatabaseTest {
             assertThat(columns(sd, t)).as(t).contains("legacy");
         }
     }
+
+    @Test
+    void aRenameThatCannotGetItsLockInTimeRenamesNothing() throws Exception {
+        Assumptions.assumeTrue(db.database().renameWaitsForOpenTransactions(), "renames do not wait on this database");
+        table("lk_a");
+        table("lk_b");
+        SoftDelete sd = softDelete(b -> b.clock(clock).lockTimeout(Duration.ofMillis(500))
+                .statementTimeout(Duration.ofSeconds(20)));
+        DeprecationTarget[] targets = {DeprecationTarget.column("lk_a", "legacy"), DeprecationTarget.column("lk_b", "legacy")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        try (java.sql.Connection holder = db.newPool(1).getConnection()) {
+            holder.setAutoCommit(false);
+            sd.deprecations().beforeRename((step, element) -> {
+                if (step == 2) { // after the backups: a long transaction reads lk_b
+                    try (java.sql.Statement st = holder.createStatement()) {
+                        st.executeQuery("SELECT COUNT(*) FROM lk_b").close();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> sd.deprecations().apply(plan, plan.token()))
+                    .isInstanceOf(DeprecationFailedException.class).hasMessageContaining("nothing is renamed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the lock wait, not the statement time")
+                    .isLessThan(Duration.ofSeconds(12));
+            holder.rollback();
+        }
+        assertThat(columns(sd, "lk_a")).contains("legacy");
+        assertThat(columns(sd, "lk_b")).contains("legacy");
+    }
 }
