@@ -225,7 +225,36 @@ final class DeprecationPlanner {
             }
         }
         out.addAll(objects.dependencies(c, r.type(), r.table(), r.name()));
+        softDeleteUse(r).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * A table declared soft-deletable ({@code softDelete.tables()}: by the builder or the Hibernate
+     * integration), or its key, marker or deleted-by column: the library itself (and the proxy's
+     * leak detection) reads them, so renaming one breaks soft delete, runs and purge.
+     */
+    private java.util.Optional<SchemaDependency> softDeleteUse(Resolved r) {
+        if (r.type() != SchemaObjectType.TABLE && r.type() != SchemaObjectType.COLUMN) {
+            return java.util.Optional.empty();
+        }
+        for (var declared : context.tables().all()) {
+            if (!declared.table().equalsIgnoreCase(r.registryTable())) {
+                continue;
+            }
+            if (r.type() == SchemaObjectType.TABLE) {
+                return java.util.Optional.of(new SchemaDependency("SOFT_DELETABLE", declared.table(),
+                        "declared soft-deletable (softDelete.tables()): soft delete, runs, purge and the proxy use it",
+                        true));
+            }
+            List<String> used = new ArrayList<>(List.of(declared.keyColumn(), declared.markerColumn()));
+            declared.deletedBy().ifPresent(used::add);
+            if (used.stream().anyMatch(col -> col.equalsIgnoreCase(r.name()))) {
+                return java.util.Optional.of(new SchemaDependency("SOFT_DELETABLE", declared.table() + "." + r.name(),
+                        "key, marker or deleted-by column of a soft-deletable table (softDelete.tables())", true));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Index name to its columns, from JDBC metadata. */

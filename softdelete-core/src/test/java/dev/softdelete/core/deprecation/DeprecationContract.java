@@ -743,4 +743,20 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(columns(sd, "lk_a")).contains("legacy");
         assertThat(columns(sd, "lk_b")).contains("legacy");
     }
+
+    @Test
+    void theLibrarysOwnColumnsOfASoftDeletableTableBlock() {
+        db.execute("CREATE TABLE sdt_a (id INTEGER PRIMARY KEY, deleted_at " + db.database().localTimestampType()
+                + ", note VARCHAR(20))");
+        SoftDelete sd = softDelete(b -> b.clock(clock).softDeletable(
+                dev.softdelete.core.table.SoftDeletableTable.of("sdt_a")));
+        DeprecationTarget[] targets = {DeprecationTarget.column("sdt_a", "deleted_at"), DeprecationTarget.column("sdt_a",
+                "note")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        assertThat(kinds(plan, 0)).contains("SOFT_DELETABLE");
+        assertThat(plan.elements().get(1).verdict()).as(plan.toString()).isEqualTo(Verdict.SAFE);
+        DeprecationPlan table = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("sdt_a")));
+        assertThat(kinds(table, 0)).contains("SOFT_DELETABLE");
+    }
 }
