@@ -275,6 +275,19 @@ public enum TestDatabase {
         return this == POSTGRESQL ? List.of("CREATE SEQUENCE " + name) : List.of();
     }
 
+    /** Whether the database keeps usage statistics per table and index (PostgreSQL's {@code pg_stat_user_*}). */
+    public boolean keepsUsageStatistics() {
+        return this == POSTGRESQL;
+    }
+
+    /**
+     * Whether renaming a column waits for another session's open transaction that read or wrote
+     * the table (PostgreSQL's ACCESS EXCLUSIVE lock, MariaDB's metadata lock); H2 renames at once.
+     */
+    public boolean renameWaitsForOpenTransactions() {
+        return this != H2;
+    }
+
     /** A statement setting this session's time zone to UTC+9 (Asia/Tokyo, no daylight saving). */
     public String tokyoSessionTimeZone() {
         return this == MARIADB ? "SET time_zone = '+09:00'" : "SET TIME ZONE 'Asia/Tokyo'";

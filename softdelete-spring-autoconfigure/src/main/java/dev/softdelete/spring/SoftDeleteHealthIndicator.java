@@ -57,7 +57,8 @@ final class SoftDeleteHealthIndicator implements HealthIndicator {
         if (current < latest) {
             status = Status.DOWN;
             details.put("schema", "behind: apply the scripts under db/softdelete/" + softDelete.dialect().kind().scriptFolder()
-                    + " (versions " + (current + 1) + " to " + latest + ")");
+                    + " (versions " + SchemaScript.ALL.stream().mapToInt(SchemaScript::version).filter(v -> v > current)
+                            .boxed().toList() + ")");
         }
         if (current == 0) {
             // No library tables: nothing else to read.

@@ -61,14 +61,26 @@ final class Backups {
         // (a NULL-safe comparison would make it a nested loop over both tables).
         String on = keys.stream().map(k -> primaryKey ? "x." + q(k) + " = b." + q(k)
                 : dialect.nullSafeEquals("x." + q(k), "b." + q(k))).collect(Collectors.joining(" AND "));
-        String sql = "SELECT (SELECT COUNT(*) FROM " + q(backup) + " b WHERE NOT EXISTS (SELECT 1 FROM " + q(table)
-                + " x WHERE " + on + ")), (SELECT COUNT(*) FROM " + q(backup) + " b JOIN " + q(table) + " x ON " + on
-                + " WHERE NOT " + dialect.nullSafeEquals("x." + q(tableColumn), "b." + q(backupColumn)) + "),"
-                + " (SELECT COUNT(*) FROM " + q(table) + " x WHERE x." + q(tableColumn) + " IS NOT NULL AND NOT EXISTS"
-                + " (SELECT 1 FROM " + q(backup) + " b WHERE " + on + "))";
+        // Two passes: the backup left-joined to the table (missing and changed rows), then the table's
+        // rows with a value that the backup lacks. The joined side carries a constant column, so a
+        // missing row is told apart even when the keys may be NULL.
+        String joined = "(SELECT 1 AS sd_present, " + String.join(", ", keys.stream().map(this::q).toList()) + ", "
+                + q(tableColumn) + " FROM " + q(table) + ")";
+        String sql = "SELECT SUM(CASE WHEN x.sd_present IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN x.sd_present IS NOT"
+                + " NULL AND NOT " + dialect.nullSafeEquals("x." + q(tableColumn), "b." + q(backupColumn))
+                + " THEN 1 ELSE 0 END) FROM " + q(backup) + " b LEFT JOIN " + joined + " x ON " + on;
+        String added = "SELECT COUNT(*) FROM " + q(table) + " x WHERE x." + q(tableColumn) + " IS NOT NULL AND NOT"
+                + " EXISTS (SELECT 1 FROM " + q(backup) + " b WHERE " + on + ")";
+        long missing;
+        long changed;
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Comparison(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            missing = rs.getLong(1);
+            changed = rs.getLong(2);
+        }
+        try (PreparedStatement ps = c.prepareStatement(added); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Comparison(missing, changed, rs.getLong(1));
         }
     }
 

@@ -61,6 +61,7 @@ final class DeprecationPlanner {
         Set<String> seen = new HashSet<>();
         Set<String> newNames = new HashSet<>();
         int step = 0;
+        List<Resolved> resolved = new ArrayList<>();
         for (DeprecationTarget target : request.targets()) {
             Resolved r = resolve(c, target);
             String key = r.type() + "|" + r.registryTable().toLowerCase(Locale.ROOT) + "|"
@@ -69,6 +70,7 @@ final class DeprecationPlanner {
                 throw new DeprecationInputException(target + " is listed twice in the request: list each element once.");
             }
             refuseAlreadyDeprecated(c, target, r);
+            resolved.add(r);
             List<SchemaDependency> dependencies = dependencies(c, r);
             String scope = r.type() == SchemaObjectType.COLUMN ? r.table().toLowerCase(Locale.ROOT) + "|" : "";
             String newName = DeprecationNames.newName(dialect, r.name(), day, request.reason(), candidate -> {
@@ -86,6 +88,18 @@ final class DeprecationPlanner {
             List<BlockReason> reasons = reasons(r, dependencies, evidence, request.quietPeriod(), now);
             elements.add(new PlannedElement(++step, r.type(), r.table(), r.name(), newName, dependencies, evidence,
                     reasons.isEmpty() ? Verdict.SAFE : Verdict.BLOCKED, reasons));
+        }
+        for (Resolved table : resolved) {
+            if (table.type() != SchemaObjectType.TABLE) {
+                continue;
+            }
+            for (Resolved part : resolved) {
+                if (part.type().belongsToTable() && part.table().equalsIgnoreCase(table.name())) {
+                    throw new DeprecationInputException("Cannot deprecate " + part.type() + " " + part.table() + "."
+                            + part.name() + " with its table " + table.name() + " in one request: renaming the table"
+                            + " covers it. List the table alone, or its parts alone; nothing was planned.");
+                }
+            }
         }
         return new DeprecationPlan(request, now, day, elements, DeprecationPlan.tokenOf(request, day, elements));
     }
@@ -211,7 +225,36 @@ final class DeprecationPlanner {
             }
         }
         out.addAll(objects.dependencies(c, r.type(), r.table(), r.name()));
+        softDeleteUse(r).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * A table declared soft-deletable ({@code softDelete.tables()}: by the builder or the Hibernate
+     * integration), or its key, marker or deleted-by column: the library itself (and the proxy's
+     * leak detection) reads them, so renaming one breaks soft delete, runs and purge.
+     */
+    private java.util.Optional<SchemaDependency> softDeleteUse(Resolved r) {
+        if (r.type() != SchemaObjectType.TABLE && r.type() != SchemaObjectType.COLUMN) {
+            return java.util.Optional.empty();
+        }
+        for (var declared : context.tables().all()) {
+            if (!declared.table().equalsIgnoreCase(r.registryTable())) {
+                continue;
+            }
+            if (r.type() == SchemaObjectType.TABLE) {
+                return java.util.Optional.of(new SchemaDependency("SOFT_DELETABLE", declared.table(),
+                        "declared soft-deletable (softDelete.tables()): soft delete, runs, purge and the proxy use it",
+                        true));
+            }
+            List<String> used = new ArrayList<>(List.of(declared.keyColumn(), declared.markerColumn()));
+            declared.deletedBy().ifPresent(used::add);
+            if (used.stream().anyMatch(col -> col.equalsIgnoreCase(r.name()))) {
+                return java.util.Optional.of(new SchemaDependency("SOFT_DELETABLE", declared.table() + "." + r.name(),
+                        "key, marker or deleted-by column of a soft-deletable table (softDelete.tables())", true));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Index name to its columns, from JDBC metadata. */

@@ -1,13 +1,12 @@
 package dev.softdelete.core.deprecation;
 
 import dev.softdelete.core.dialect.Dialect;
+import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.dialect.SchemaObjectType;
 import dev.softdelete.core.dialect.SchemaObjects;
 import dev.softdelete.core.internal.Document;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.jdbc.Jdbc;
-import dev.softdelete.core.metrics.MetricNames;
-import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.registry.NewRun;
 import dev.softdelete.core.registry.RunKind;
 import dev.softdelete.core.registry.RunMode;
@@ -19,11 +18,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,8 @@ public final class Deprecations {
     private final DeprecationMeters meters;
     /** Tests only: called before each rename of an apply with the step and the element. */
     private volatile BiConsumer<Integer, PlannedElement> beforeRename = (step, element) -> { };
+    /** Tests only: called before each rename of a rollback with the registry row. */
+    private volatile Consumer<DeprecationRecord> beforeRenameBack = r -> { };
 
     /** Built by {@code SoftDelete}; obtain it with {@code softDelete.deprecations()}. */
     public Deprecations(CoreContext context) {
@@ -278,7 +282,7 @@ public final class Deprecations {
 
     /** Whether {@code keys} are exactly the primary key of {@code table} (so never NULL). */
     private boolean isPrimaryKey(Connection c, String table, List<String> keys) throws SQLException {
-        List<String> pk = context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(table)).orElseThrow()
+        List<String> pk = context.catalog().find(c, Identifier.quoted(table)).orElseThrow()
                 .primaryKey();
         return !pk.isEmpty() && pk.size() == keys.size() && pk.stream().allMatch(k -> keys.stream()
                 .anyMatch(k::equalsIgnoreCase));
@@ -413,7 +417,7 @@ public final class Deprecations {
     }
 
     private List<String> columnsOn(Connection c, String table) throws SQLException {
-        return context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(table)).orElseThrow()
+        return context.catalog().find(c, Identifier.quoted(table)).orElseThrow()
                 .columns().stream().map(col -> col.name()).toList();
     }
 
@@ -519,7 +523,7 @@ public final class Deprecations {
             String table = r.type().belongsToTable() ? r.table() : null;
             boolean present = switch (r.type()) {
                 case TABLE -> objects.find(c, SchemaObjectType.TABLE, null, r.deprecatedName()).isPresent();
-                case COLUMN -> context.catalog().find(c, dev.softdelete.core.dialect.Identifier.quoted(r.table()))
+                case COLUMN -> context.catalog().find(c, Identifier.quoted(r.table()))
                         .map(t -> t.columns().stream().anyMatch(col -> col.name().equals(r.deprecatedName())))
                         .orElse(false);
                 default -> objects.find(c, r.type(), table, r.deprecatedName()).isPresent();
@@ -586,7 +590,7 @@ public final class Deprecations {
         if (dialect.supportsTransactionalDdl()) {
             return jdbc.inTransaction(c -> {
                 for (DeprecationRecord r : reversed) {
-                    execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+                    renameBack(c, r);
                 }
                 return recordRollback(c, rollbackRunId, runId, reversed, mismatches, options);
             });
@@ -595,7 +599,7 @@ public final class Deprecations {
         try {
             jdbc.withConnection(c -> {
                 for (DeprecationRecord r : reversed) {
-                    execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+                    renameBack(c, r);
                     done.add(r);
                 }
                 return null;
@@ -618,6 +622,16 @@ public final class Deprecations {
                 e.addSuppressed(failure);
             }
             throw e;
+        }
+    }
+
+    private void renameBack(Connection c, DeprecationRecord r) throws SQLException {
+        beforeRenameBack.accept(r);
+        try {
+            execute(c, objects.rename(r.type(), tableOf(r), r.deprecatedName(), r.name()));
+        } catch (SQLException failure) {
+            throw new SQLException("step " + r.step() + ", " + r.type() + " " + r.deprecatedName() + " -> " + r.name()
+                    + ": " + failure.getMessage(), failure.getSQLState(), failure.getErrorCode(), failure);
         }
     }
 
@@ -659,7 +673,7 @@ public final class Deprecations {
                         : List.of(r.usageKey(), r.deprecatedUsageKey());
                 List<DeprecatedUsage.Row> rows = usage.rows(c, keys);
                 long total = rows.stream().mapToLong(DeprecatedUsage.Row::count).sum();
-                DeprecatedUsage.Row last = rows.stream().max(java.util.Comparator.comparing(DeprecatedUsage.Row::lastAccess))
+                DeprecatedUsage.Row last = rows.stream().max(Comparator.comparing(DeprecatedUsage.Row::lastAccess))
                         .orElse(null);
                 long since = r.state() == DeprecationState.APPLIED && r.accessesAtApply() != null
                         ? Math.max(0, total - r.accessesAtApply()) : 0;
@@ -680,6 +694,11 @@ public final class Deprecations {
     /** Every registry row, oldest first. */
     public List<DeprecationRecord> records() {
         return jdbc.withConnection(registry::all);
+    }
+
+    /** Tests only: runs {@code hook} before each rename of a rollback (e.g. to make one fail). */
+    void beforeRenameBack(Consumer<DeprecationRecord> hook) {
+        this.beforeRenameBack = hook;
     }
 
     /** Tests only: runs {@code hook} before each rename of an apply (e.g. to make one fail). */
@@ -761,8 +780,8 @@ public final class Deprecations {
                 out.add(name + ": new name " + a.newName() + " -> " + b.newName());
             }
             if (a.evidence().accessCount() != b.evidence().accessCount()
-                    || !java.util.Objects.equals(a.evidence().lastAccess(), b.evidence().lastAccess())
-                    || !java.util.Objects.equals(a.evidence().watchedSince(), b.evidence().watchedSince())) {
+                    || !Objects.equals(a.evidence().lastAccess(), b.evidence().lastAccess())
+                    || !Objects.equals(a.evidence().watchedSince(), b.evidence().watchedSince())) {
                 out.add(name + ": usage " + a.evidence().accessCount() + " -> " + b.evidence().accessCount()
                         + " accesses, last " + a.evidence().lastAccess() + " -> " + b.evidence().lastAccess());
             }

@@ -81,7 +81,24 @@ final class H2SchemaObjects extends AbstractSchemaObjects {
                         + " use it)", true));
             }
         }
+        if (type == SchemaObjectType.TABLE) {
+            for (Object[] con : query(c, "SELECT CONSTRAINT_NAME, CONSTRAINT_TYPE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                    + " WHERE TABLE_SCHEMA = " + SCHEMA + " AND TABLE_NAME = ? AND CONSTRAINT_TYPE <> 'FOREIGN KEY'"
+                    + " ORDER BY CONSTRAINT_NAME", rs -> new Object[] {rs.getString(1), rs.getString(2)}, name)) {
+                out.add(dep("CONSTRAINT", (String) con[0], ((String) con[1]).toLowerCase(java.util.Locale.ROOT)
+                        + " constraint (moves with it)", false));
+            }
+        }
         if (type == SchemaObjectType.COLUMN) {
+            for (Object[] con : query(c, "SELECT u.CONSTRAINT_NAME, t.CONSTRAINT_TYPE FROM"
+                    + " INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE u JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+                    + " ON t.CONSTRAINT_SCHEMA = u.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = u.CONSTRAINT_NAME"
+                    + " WHERE u.TABLE_SCHEMA = " + SCHEMA + " AND u.TABLE_NAME = ? AND u.COLUMN_NAME = ?"
+                    + " AND t.CONSTRAINT_TYPE IN ('UNIQUE', 'CHECK') ORDER BY 1",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2)}, table, name)) {
+                out.add(dep("CONSTRAINT", (String) con[0], ((String) con[1]).toLowerCase(java.util.Locale.ROOT)
+                        + " constraint on it (moves with it)", false));
+            }
             for (Object[] col : query(c, "SELECT COLUMN_NAME, GENERATION_EXPRESSION, COLUMN_DEFAULT FROM"
                     + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = " + SCHEMA + " AND TABLE_NAME = ?"
                     + " AND COLUMN_NAME <> ? ORDER BY ORDINAL_POSITION",

@@ -263,7 +263,7 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     /**
-     * {@code innodb_lock_wait_timeout} (whole seconds, at least 1) and the statement time limit
+     * {@code innodb_lock_wait_timeout} and {@code lock_wait_timeout} (whole seconds, at least 1) and the statement time limit
      * ({@code max_statement_time} in seconds on MariaDB, {@code max_execution_time} in
      * milliseconds, SELECT only, on MySQL): session variables, read before and put back after.
      */
@@ -273,26 +273,35 @@ public class MariaDbDialect extends AbstractDialect {
         String limit = kind == DatabaseKind.MYSQL ? "max_execution_time" : "max_statement_time";
         String lockBefore;
         String limitBefore;
-        try (var s = connection.createStatement();
-                var rs = s.executeQuery("SELECT @@SESSION.innodb_lock_wait_timeout, @@SESSION." + limit)) {
+        String metadataLockBefore;
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT @@SESSION.innodb_lock_wait_timeout,"
+                + " @@SESSION." + limit + ", @@SESSION.lock_wait_timeout")) {
             rs.next();
             lockBefore = rs.getString(1);
             limitBefore = rs.getString(2);
+            metadataLockBefore = rs.getString(3);
         }
         long lockSeconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
         String limitValue = kind == DatabaseKind.MYSQL ? String.valueOf(Math.max(1, statementTimeout.toMillis()))
                 : new java.math.BigDecimal(Math.max(1, statementTimeout.toMillis())).movePointLeft(3).toPlainString();
-        set(connection, limit, String.valueOf(lockSeconds), limitValue);
-        return () -> set(connection, limit, lockBefore, limitBefore);
+        set(connection, limit, String.valueOf(lockSeconds), limitValue, String.valueOf(lockSeconds));
+        return () -> set(connection, limit, lockBefore, limitBefore, metadataLockBefore);
     }
 
-    private static void set(Connection connection, String limit, String lockSeconds, String limitValue)
-            throws SQLException {
+    /**
+     * Row locks ({@code innodb_lock_wait_timeout}) and metadata locks ({@code lock_wait_timeout}:
+     * what DDL such as a deprecation's {@code RENAME} waits for behind an open transaction, while
+     * every later statement on the table queues behind it) both wait at most the lock wait.
+     */
+    private static void set(Connection connection, String limit, String lockSeconds, String limitValue,
+            String metadataLockSeconds) throws SQLException {
         // numbers only, read from the server or computed here: nothing user-supplied reaches this text
         new java.math.BigDecimal(lockSeconds);
         new java.math.BigDecimal(limitValue);
+        new java.math.BigDecimal(metadataLockSeconds);
         try (var s = connection.createStatement()) {
-            s.execute("SET SESSION innodb_lock_wait_timeout = " + lockSeconds + ", " + limit + " = " + limitValue);
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + lockSeconds + ", " + limit + " = " + limitValue
+                    + ", lock_wait_timeout = " + metadataLockSeconds);
         }
     }
 

@@ -84,6 +84,14 @@ final class MariaDbSchemaObjects extends AbstractSchemaObjects {
                 }
             }
         }
+        if (type == SchemaObjectType.TABLE) {
+            for (Object[] con : query(c, "SELECT constraint_name, constraint_type FROM information_schema.table_constraints"
+                    + " WHERE constraint_schema = DATABASE() AND table_name = ? AND constraint_type <> 'FOREIGN KEY'"
+                    + " ORDER BY constraint_name", rs -> new Object[] {rs.getString(1), rs.getString(2)}, name)) {
+                out.add(dep("CONSTRAINT", (String) con[0], ((String) con[1]).toLowerCase(java.util.Locale.ROOT)
+                        + " constraint (moves with it)", false));
+            }
+        }
         if (type == SchemaObjectType.COLUMN) {
             for (Object[] col : query(c, "SELECT column_name, generation_expression, column_default"
                     + " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"

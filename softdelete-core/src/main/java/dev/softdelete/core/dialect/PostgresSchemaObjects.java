@@ -94,6 +94,7 @@ final class PostgresSchemaObjects extends AbstractSchemaObjects {
                 }
                 ownedSequences(c, t, 0, out);
                 generatedOrDefaults(c, t, 0, out);
+                constraints(c, t, 0, out);
             }
             case COLUMN -> {
                 long t = table(c, table);
@@ -110,6 +111,7 @@ final class PostgresSchemaObjects extends AbstractSchemaObjects {
                     }
                 }
                 ownedSequences(c, t, n, out);
+                constraints(c, t, n, out);
             }
             case INDEX -> {
                 long t = table(c, table);
@@ -197,6 +199,21 @@ final class PostgresSchemaObjects extends AbstractSchemaObjects {
             boolean generated = "s".equals(col[1]);
             out.add(dep(generated ? "GENERATED_COLUMN" : "DEFAULT", (String) col[0], (generated
                     ? "generated column computed from it" : "default computed from it"), true));
+        }
+    }
+
+    /** Primary-key, unique, check and exclusion constraints of the table, or those on column {@code attnum} (0: all). */
+    private static void constraints(Connection c, long table, int attnum, List<SchemaDependency> out)
+            throws SQLException {
+        for (Object[] con : query(c, "SELECT conname, contype FROM pg_constraint WHERE conrelid = ? AND contype IN"
+                + " ('p', 'u', 'c', 'x')" + (attnum == 0 ? "" : " AND contype <> 'p' AND " + attnum + " = ANY (conkey)")
+                + " ORDER BY conname", rs -> new Object[] {rs.getString(1), rs.getString(2)}, table)) {
+            out.add(dep("CONSTRAINT", (String) con[0], switch ((String) con[1]) {
+                case "p" -> "primary key";
+                case "u" -> "unique constraint";
+                case "c" -> "check constraint";
+                default -> "exclusion constraint";
+            } + " (moves with it)", false));
         }
     }
 

@@ -136,6 +136,13 @@ public abstract class DeprecationContract extends DatabaseTest {
         watchedLongEnough(sd, DeprecationTarget.table("tab_a"));
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("refactor", DeprecationTarget.table("tab_a")));
         assertThat(plan.verdict()).as(plan.toString()).isEqualTo(Verdict.SAFE);
+        if (db.database().keepsUsageStatistics()) {
+            assertThat(plan.elements().get(0).evidence().databaseStatistics()).containsKeys("seq_scan", "idx_scan",
+                    "n_tup_ins");
+            assertThat(plan.toJson()).contains("\"database_statistics\":{");
+        } else {
+            assertThat(plan.elements().get(0).evidence().databaseStatistics()).isEmpty();
+        }
 
         DeprecationResult result = sd.deprecations().apply(plan, plan.token());
         assertThat(find(sd, "tab_a")).isEmpty();
@@ -163,6 +170,8 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(plan.verdict()).as("indexes are not statement-visible: the catalog decides; " + plan)
                 .isEqualTo(Verdict.SAFE);
         assertThat(plan.elements().get(0).evidence().statementVisible()).isFalse();
+        assertThat(plan.elements().get(0).evidence().databaseStatistics().containsKey("idx_scan"))
+                .isEqualTo(db.database().keepsUsageStatistics());
         DeprecationResult result = sd.deprecations().apply(plan, plan.token());
         String newName = result.elements().get(0).newName();
         assertThat(newName).isEqualToIgnoringCase("idx_a_other_ix_deprecated_" + DAY + "_performance");
@@ -177,6 +186,10 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(backing.elements().get(0).verdict()).as("the index behind a UNIQUE constraint: " + backing)
                 .isEqualTo(dialect().schemaObjects().unsupported(SchemaObjectType.CONSTRAINT) == null
                         ? Verdict.BLOCKED : Verdict.SAFE);
+
+        DeprecationPlan tablePlan = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("idx_a")));
+        assertThat(tablePlan.elements().get(0).dependencies()).as("constraints and indexes on the table are listed")
+                .filteredOn(d -> !d.blocking()).extracting(d -> d.kind()).contains("CONSTRAINT", "INDEX");
 
         DeprecationRequest constraint = DeprecationRequest.of("refactor",
                 DeprecationTarget.constraint("idx_a", "idx_a_code_uq"));
@@ -261,9 +274,10 @@ public abstract class DeprecationContract extends DatabaseTest {
         SoftDelete sd = sd();
         DeprecationTarget[] targets = {DeprecationTarget.column("dep_parent", "in_view"),
             DeprecationTarget.column("dep_parent", "code"), DeprecationTarget.column("trig_t", "in_trigger"),
-            DeprecationTarget.column("dep_parent", "base"), DeprecationTarget.column("dep_parent", "id"),
-            DeprecationTarget.table("dep_parent"), DeprecationTarget.table("trig_t")};
+            DeprecationTarget.column("dep_parent", "base"), DeprecationTarget.column("dep_parent", "id")};
+        DeprecationTarget[] tables = {DeprecationTarget.table("dep_parent"), DeprecationTarget.table("trig_t")};
         watchedLongEnough(sd, targets);
+        watchedLongEnough(sd, tables);
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
         assertThat(plan.elements()).allMatch(e -> e.verdict() == Verdict.BLOCKED, plan.toString());
         assertThat(kinds(plan, 0)).contains("VIEW");
@@ -271,8 +285,11 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(kinds(plan, 2)).contains("TRIGGER");
         assertThat(kinds(plan, 3)).contains("GENERATED_COLUMN");
         assertThat(plan.elements().get(4).reasons()).extracting(BlockReason::code).contains(BlockReason.PRIMARY_KEY);
-        assertThat(kinds(plan, 5)).contains("VIEW", "FOREIGN_KEY_IN");
-        assertThat(kinds(plan, 6)).contains("TRIGGER");
+        DeprecationPlan tablePlan = sd.deprecations().plan(DeprecationRequest.of("unused", tables));
+        assertThat(kinds(tablePlan, 0)).contains("VIEW", "FOREIGN_KEY_IN");
+        assertThat(kinds(tablePlan, 1)).contains("TRIGGER");
+        assertThatThrownBy(() -> sd.deprecations().apply(tablePlan, tablePlan.token()))
+                .isInstanceOf(DeprecationBlockedException.class);
 
         assertThatThrownBy(() -> sd.deprecations().apply(plan, plan.token()))
                 .isInstanceOf(DeprecationBlockedException.class).hasMessageContaining("BLOCKED");
@@ -425,6 +442,9 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThatThrownBy(() -> sd.deprecations().plan(DeprecationRequest.of("unused",
                 DeprecationTarget.column("bad_a", "legacy"), DeprecationTarget.column("bad_a", "LEGACY"))))
                 .isInstanceOf(DeprecationInputException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("bad_a", "legacy"), DeprecationTarget.table("bad_a"))))
+                .isInstanceOf(DeprecationInputException.class).hasMessageContaining("with its table");
 
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
                 DeprecationTarget.column("bad_a", "legacy")));
@@ -639,5 +659,104 @@ public abstract class DeprecationContract extends DatabaseTest {
                 .isInstanceOf(BackupMismatchException.class).hasMessageContaining("backup table");
         sd.deprecations().rollback(second.runId(), RollbackOptions.force("backup row removed by the test"));
         assertThat(columns(sd, "busy_a")).contains("legacy");
+    }
+
+    @Test
+    void aColumnOfATableWithoutPrimaryKeyIsBackedUpWholeRowAndComparedNullSafely() {
+        db.execute("CREATE TABLE nopk_a (code VARCHAR(10), legacy VARCHAR(20), note VARCHAR(20))",
+                "INSERT INTO nopk_a (code, legacy, note) VALUES ('a', 'x', NULL), (NULL, 'y', 'n'), ('c', NULL, NULL)");
+        SoftDelete sd = sd();
+        watchedLongEnough(sd, DeprecationTarget.column("nopk_a", "legacy"));
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
+                DeprecationTarget.column("nopk_a", "legacy")));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        assertThat(result.elements().get(0).rowCount()).isEqualTo(3);
+        assertThat(columns(sd, result.elements().get(0).backupRef())).containsExactly("code", "legacy", "note");
+        db.execute("INSERT INTO nopk_a (code, note) VALUES ('d', NULL)");
+        assertThat(sd.deprecations().rollback(result.runId()).mismatches()).isEmpty();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM nopk_a WHERE legacy = 'y'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRollbackWhoseSecondRenameFailsLeavesEverythingDeprecated() {
+        table("rf1");
+        table("rf2");
+        table("rf3");
+        SoftDelete sd = sd();
+        DeprecationTarget[] targets = {DeprecationTarget.column("rf1", "legacy"), DeprecationTarget.column("rf2", "legacy"),
+            DeprecationTarget.column("rf3", "legacy")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        String renamed = result.elements().get(0).newName();
+        sd.deprecations().beforeRenameBack(r -> {
+            if (r.step() == 2) { // rolled back in reverse: rf3 first, then rf2, whose old name someone takes now
+                db.execute("ALTER TABLE rf2 ADD legacy INTEGER");
+            }
+        });
+        assertThatThrownBy(() -> sd.deprecations().rollback(result.runId()))
+                .isInstanceOf(DeprecationFailedException.class).hasMessageContaining("stays applied");
+        sd.deprecations().beforeRenameBack(r -> { });
+        for (String t : new String[] {"rf1", "rf3"}) {
+            assertThat(columns(sd, t)).as(t).contains(renamed.toLowerCase(Locale.ROOT)).doesNotContain("legacy");
+        }
+        assertThat(sd.runRegistry().require(result.runId()).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(runs(sd, "rf1")).filteredOn(r -> r.mode() == RunMode.UNDO).singleElement()
+                .extracting(RunRecord::status).isEqualTo(RunStatus.FAILED);
+        assertThat(records(sd, "rf3")).extracting(DeprecationRecord::state).containsExactly(DeprecationState.APPLIED);
+
+        db.execute("ALTER TABLE rf2 DROP COLUMN legacy");
+        sd.deprecations().rollback(result.runId());
+        for (String t : new String[] {"rf1", "rf2", "rf3"}) {
+            assertThat(columns(sd, t)).as(t).contains("legacy");
+        }
+    }
+
+    @Test
+    void aRenameThatCannotGetItsLockInTimeRenamesNothing() throws Exception {
+        Assumptions.assumeTrue(db.database().renameWaitsForOpenTransactions(), "renames do not wait on this database");
+        table("lk_a");
+        table("lk_b");
+        SoftDelete sd = softDelete(b -> b.clock(clock).lockTimeout(Duration.ofMillis(500))
+                .statementTimeout(Duration.ofSeconds(20)));
+        DeprecationTarget[] targets = {DeprecationTarget.column("lk_a", "legacy"), DeprecationTarget.column("lk_b", "legacy")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        try (java.sql.Connection holder = db.newPool(1).getConnection()) {
+            holder.setAutoCommit(false);
+            sd.deprecations().beforeRename((step, element) -> {
+                if (step == 2) { // after the backups: a long transaction reads lk_b
+                    try (java.sql.Statement st = holder.createStatement()) {
+                        st.executeQuery("SELECT COUNT(*) FROM lk_b").close();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> sd.deprecations().apply(plan, plan.token()))
+                    .isInstanceOf(DeprecationFailedException.class).hasMessageContaining("nothing is renamed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the lock wait, not the statement time")
+                    .isLessThan(Duration.ofSeconds(12));
+            holder.rollback();
+        }
+        assertThat(columns(sd, "lk_a")).contains("legacy");
+        assertThat(columns(sd, "lk_b")).contains("legacy");
+    }
+
+    @Test
+    void theLibrarysOwnColumnsOfASoftDeletableTableBlock() {
+        db.execute("CREATE TABLE sdt_a (id INTEGER PRIMARY KEY, deleted_at " + db.database().localTimestampType()
+                + ", note VARCHAR(20))");
+        SoftDelete sd = softDelete(b -> b.clock(clock).softDeletable(
+                dev.softdelete.core.table.SoftDeletableTable.of("sdt_a")));
+        DeprecationTarget[] targets = {DeprecationTarget.column("sdt_a", "deleted_at"), DeprecationTarget.column("sdt_a",
+                "note")};
+        watchedLongEnough(sd, targets);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", targets));
+        assertThat(kinds(plan, 0)).contains("SOFT_DELETABLE");
+        assertThat(plan.elements().get(1).verdict()).as(plan.toString()).isEqualTo(Verdict.SAFE);
+        DeprecationPlan table = sd.deprecations().plan(DeprecationRequest.of("unused", DeprecationTarget.table("sdt_a")));
+        assertThat(kinds(table, 0)).contains("SOFT_DELETABLE");
     }
 }
