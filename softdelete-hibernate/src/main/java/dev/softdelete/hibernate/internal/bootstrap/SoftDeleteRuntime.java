@@ -230,6 +230,9 @@ public final class SoftDeleteRuntime {
             return actor;
         }
         int limit = columns(mapping).deletedByLength();
+        if (actor.length() <= limit) {
+            return actor; // never more code points than chars: no need to count them for each row
+        }
         int length = actor.codePointCount(0, actor.length());
         if (length > limit) {
             throw new InvalidActorException("The ActorProvider returned an actor of " + length + " characters, but"

@@ -18,7 +18,11 @@ public final class OperationMetrics {
     public static final String HARD_DELETE = "hard_delete";
 
     private final SoftDeleteMetrics metrics;
-    private final java.util.Map<String, MetricTags> successTags = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tags per entity, operation and outcome, built once: a flush of 500 removes records 500 timings. */
+    private final java.util.Map<Key, MetricTags> tags = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Key(String entity, String operation, String outcome) {
+    }
 
     public OperationMetrics(SoftDeleteMetrics metrics) {
         this.metrics = metrics;
@@ -26,8 +30,7 @@ public final class OperationMetrics {
 
     /** Counts {@code rows} successful rows. */
     public void success(String entity, String operation, long rows) {
-        MetricTags tags = successTags.computeIfAbsent(entity + '|' + operation, k -> tags(entity, operation, "success"));
-        metrics.count(MetricNames.OPERATIONS, rows, tags);
+        metrics.count(MetricNames.OPERATIONS, rows, tags(entity, operation, "success"));
     }
 
     /** Counts {@code rows} with an outcome. */
@@ -47,7 +50,8 @@ public final class OperationMetrics {
         metrics.time(MetricNames.OPERATIONS_DURATION, duration, tags);
     }
 
-    private static MetricTags tags(String entity, String operation, String outcome) {
-        return MetricTags.of("entity", entity, "operation", operation, "outcome", outcome);
+    private MetricTags tags(String entity, String operation, String outcome) {
+        return tags.computeIfAbsent(new Key(entity, operation, outcome),
+                k -> MetricTags.of("entity", entity, "operation", operation, "outcome", outcome));
     }
 }
