@@ -36,7 +36,7 @@ final class DeprecationMeters {
     <T> T time(String operation, Supplier<T> work) {
         long start = System.nanoTime();
         try {
-            return work.get();
+            return metrics.observe(MetricNames.OBSERVATION_DEPRECATION, MetricTags.of("operation", operation), work);
         } finally {
             metrics.time(MetricNames.DEPRECATION_DURATION, Duration.ofNanos(System.nanoTime() - start),
                     MetricTags.of("operation", operation));

@@ -36,6 +36,8 @@ public final class MetricNames {
      * softDelete by id, hardDelete, purge); low-cardinality keys: entity, operation.
      */
     public static final String OBSERVATION_OPERATION = "softdelete.operation";
+    /** Observation around one deprecation apply or rollback; low-cardinality key: operation. */
+    public static final String OBSERVATION_DEPRECATION = "softdelete.deprecation";
     /** Counter: statements touching a deprecated element (tag: element). */
     public static final String DEPRECATED_ACCESS = "softdelete.deprecated.access";
 
@@ -74,6 +76,8 @@ public final class MetricNames {
             java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
             java.util.Map.entry(OBSERVATION_OPERATION, "One explicit soft-delete operation of the Hibernate API"
                     + " (restore, softDelete by id, hardDelete, purge)"),
+            java.util.Map.entry(OBSERVATION_DEPRECATION, "One deprecation apply or rollback, backups and checks"
+                    + " included"),
             java.util.Map.entry(DEPRECATION_OPERATIONS, "Deprecation applies and rollbacks, by operation and outcome"),
             java.util.Map.entry(DEPRECATION_DURATION, "Time of one deprecation apply or rollback, backups and checks"
                     + " included"),

@@ -536,8 +536,22 @@ public abstract class DeprecationContract extends DatabaseTest {
         table("mt_a");
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+        observations.observationConfig().observationHandler(
+                new io.micrometer.observation.ObservationHandler<io.micrometer.observation.Observation.Context>() {
+                    @Override
+                    public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                        return true;
+                    }
+
+                    @Override
+                    public void onStop(io.micrometer.observation.Observation.Context context) {
+                        observed.add(context.getName() + " " + context.getLowCardinalityKeyValue("operation").getValue());
+                    }
+                });
         SoftDelete sd = softDelete(b -> b.clock(clock).metrics(
-                dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(registry)));
+                dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(registry, observations)));
         watchedLongEnough(sd, DeprecationTarget.column("mt_a", "legacy"));
         DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
                 DeprecationTarget.column("mt_a", "legacy")));
@@ -556,6 +570,8 @@ public abstract class DeprecationContract extends DatabaseTest {
                 .timer().count()).isEqualTo(1);
         assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_ACCESSES_AFTER).gauge().value())
                 .isEqualTo((double) status.accessesAfterDeprecation());
+        assertThat(observed).as("an observation (a span, with tracing) per apply and rollback")
+                .containsExactly("softdelete.deprecation apply", "softdelete.deprecation rollback");
     }
 
     /** A data source whose connections run {@code statement} first (another instance, another session zone). */
