@@ -121,8 +121,10 @@ public final class CleanupWorker implements Runnable {
         long started = System.nanoTime();
         String outcome;
         try (LogContext ctx = LogContext.with(LogContext.ENTITY, job.table())) {
-            outcome = job.attempts() > job.maxAttempts() ? giveUp(job, token)
-                    : executeRetryingTransientFailures(job, token);
+            CleanupJob claimedJob = job;
+            outcome = softDelete.metrics().observe(MetricNames.OBSERVATION_CLEANUP_JOB, MetricTags.of("type", type),
+                    () -> claimedJob.attempts() > claimedJob.maxAttempts() ? giveUp(claimedJob, token)
+                            : executeRetryingTransientFailures(claimedJob, token));
         } catch (LeaseLostException e) {
             log.warn(e.getMessage());
             outcome = "lease_lost";
@@ -130,9 +132,26 @@ public final class CleanupWorker implements Runnable {
             outcome = fail(job, token, e);
         }
         softDelete.metrics().count(MetricNames.CLEANUP_JOBS, 1, MetricTags.of("type", type, "outcome", outcome));
+        audit(job, outcome);
         softDelete.metrics().time(MetricNames.CLEANUP_JOB_DURATION, Duration.ofNanos(System.nanoTime() - started),
                 MetricTags.of("type", type));
         return true;
+    }
+
+    /**
+     * One audit entry per job execution (action {@code CLEANUP_JOB}, the job's table, its run, the
+     * outcome in capitals; details: job id, type, attempt, rows processed so far). Written after the
+     * job's own transactions, so a failure to audit never undoes or repeats the job's work.
+     */
+    private void audit(CleanupJob job, String outcome) {
+        try {
+            CleanupJob now = queue.find(job.id()).orElse(job);
+            softDelete.auditLog().record("CLEANUP_JOB", "TABLE", job.table(), now.runId(),
+                    outcome.toUpperCase(Locale.ROOT), Map.of("job", job.id(), "type", job.type().name(),
+                            "attempt", now.attempts(), "rows", now.rowsProcessed()));
+        } catch (RuntimeException e) {
+            log.warn("Could not audit cleanup job {} ({}): {}", job.id(), outcome, e.getMessage());
+        }
     }
 
     /**

@@ -36,6 +36,10 @@ public final class MetricNames {
      * softDelete by id, hardDelete, purge); low-cardinality keys: entity, operation.
      */
     public static final String OBSERVATION_OPERATION = "softdelete.operation";
+    /** Observation around one direct purge or archive ({@code purge().apply}); key: action. */
+    public static final String OBSERVATION_PURGE = "softdelete.purge";
+    /** Observation around one execution of a cleanup job (purge, archive, backfill...); key: type. */
+    public static final String OBSERVATION_CLEANUP_JOB = "softdelete.cleanup.job";
     /** Observation around one deprecation apply or rollback; low-cardinality key: operation. */
     public static final String OBSERVATION_DEPRECATION = "softdelete.deprecation";
     /** Counter: statements touching a deprecated element (tag: element). */
@@ -76,6 +80,8 @@ public final class MetricNames {
             java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
             java.util.Map.entry(OBSERVATION_OPERATION, "One explicit soft-delete operation of the Hibernate API"
                     + " (restore, softDelete by id, hardDelete, purge)"),
+            java.util.Map.entry(OBSERVATION_PURGE, "One purge or archive called directly"),
+            java.util.Map.entry(OBSERVATION_CLEANUP_JOB, "One execution of a cleanup job by a worker"),
             java.util.Map.entry(OBSERVATION_DEPRECATION, "One deprecation apply or rollback, backups and checks"
                     + " included"),
             java.util.Map.entry(DEPRECATION_OPERATIONS, "Deprecation applies and rollbacks, by operation and outcome"),

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,13 +102,29 @@ public final class Purger {
         }
         PurgePlan plan = plan(policy);
         long runId = startRun(plan, cutoff);
+        String action = policy.action().name();
         try {
-            PurgeResult result = apply(plan, cutoff, KeyRange.ALL, runId, PurgeCursor.START, BatchHook.NONE);
+            PurgeResult result = softDelete.metrics().observe(MetricNames.OBSERVATION_PURGE,
+                    MetricTags.of("action", action.toLowerCase(Locale.ROOT)),
+                    () -> apply(plan, cutoff, KeyRange.ALL, runId, PurgeCursor.START, BatchHook.NONE));
             softDelete.runRegistry().finish(runId, RunStatus.COMPLETED, null, summary(result));
+            audit(action, policy.table(), runId, "SUCCESS", Map.of("cutoff", cutoff, "rows", result.removed(),
+                    "skipped", result.skipped()));
             return result;
         } catch (RuntimeException e) {
             softDelete.runRegistry().finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), null);
+            audit(action, policy.table(), runId, "FAILURE", Map.of("cutoff", cutoff, "error", String.valueOf(e.getMessage())));
             throw e;
+        }
+    }
+
+    /** An audit entry for a purge or archive called directly (cleanup jobs are audited by the worker). */
+    private void audit(String action, String table, long runId, String outcome, Map<String, ?> details) {
+        try {
+            softDelete.auditLog().record(action, "TABLE", table, runId, outcome, details);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Purger.class).warn("Could not audit the {} of {} (run {}): {}", action, table,
+                    runId, e.getMessage());
         }
     }
 
