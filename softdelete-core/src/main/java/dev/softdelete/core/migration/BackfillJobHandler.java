@@ -25,6 +25,8 @@ final class BackfillJobHandler implements JobHandler {
 
     private final CoreContext context;
     private final FieldMigrations migrations;
+    /** The batch size last reached per migration on this instance: the next slice starts there, not from scratch. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Integer> learned = new java.util.concurrent.ConcurrentHashMap<>();
 
     BackfillJobHandler(CoreContext context, FieldMigrations migrations) {
         this.context = context;
@@ -51,8 +53,12 @@ final class BackfillJobHandler implements JobHandler {
         String update = sql.update();
         String boundary = sql.boundary();
         String bypass = context.dialect().dualWriteBypass();
-        long cursor = job.cursor() == null ? slice.after() : BackfillSlice.Cursor.decode(job.cursor()).after();
-        BatchSizer sizer = BatchSizer.of(options);
+        BackfillSlice.Cursor resumed = job.cursor() == null ? null : BackfillSlice.Cursor.decode(job.cursor());
+        long cursor = resumed == null ? slice.after() : resumed.after();
+        int firstSize = resumed != null && resumed.batchSize() != null ? resumed.batchSize()
+                : learned.getOrDefault(m.id(), options.batchSize());
+        BatchSizer sizer = new BatchSizer(firstSize, options.minBatchSize(), options.maxBatchSize(),
+                options.targetBatchDuration());
         RateLimiter limiter = new RateLimiter(options.rowsPerSecond(), context.clock(), migrations.sleeper());
         int attempt = 0;
         boolean first = true;
@@ -92,13 +98,14 @@ final class BackfillJobHandler implements JobHandler {
                     long hi = context.jdbc().queryOne(c, boundary, rs -> rs.getLong(1), from, slice.upTo(), size - 1)
                             .orElse(slice.upTo());
                     int updated = context.jdbc().update(c, update, from, hi);
-                    job.recordProgress(c, updated, new BackfillSlice.Cursor(hi, hi >= slice.upTo()).encode());
+                    job.recordProgress(c, updated, new BackfillSlice.Cursor(hi, hi >= slice.upTo(), size).encode());
                     context.runRegistry().recordBatch(c, start.runId(), updated, updated, 0, false, null);
                     return new long[] {hi, updated};
                 });
                 cursor = batch[0];
                 attempt = 0;
                 sizer.record(Duration.ofNanos(System.nanoTime() - started));
+                learned.put(m.id(), sizer.size());
                 try {
                     limiter.acquire(batch[1]);
                 } catch (InterruptedException e) {
