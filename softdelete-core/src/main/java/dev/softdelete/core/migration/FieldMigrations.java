@@ -159,6 +159,12 @@ public final class FieldMigrations {
             if (type == null) {
                 type = derivedType(value, definition);
             }
+        } else if (definition.transform() instanceof Transform.Expression e) {
+            validator().validateValue(e.sql(), table.name(), columnNames(table));
+            if (type == null) {
+                throw new FieldMigrationException("Field migration '" + definition.name() + "': the type of an"
+                        + " expression cannot be derived; give it with withNewColumnType(...).");
+            }
         } else if (type == null) {
             type = derivedType(old, definition);
         }
@@ -678,7 +684,24 @@ public final class FieldMigrations {
                     Identifier.quoted(context.catalog().requireColumn(ref, l.keyColumn()).name()),
                     Identifier.quoted(context.catalog().requireColumn(ref, l.valueColumn()).name()));
         }
-        return new MigrationSql(context.dialect(), table.name(), key, old.name(), neu.name(), lookup);
+        DualWriteTrigger.Expression expression = null;
+        if (definition.transform() instanceof Transform.Expression e) {
+            validator().validateValue(e.sql(), table.name(), columnNames(table));
+            expression = new DualWriteTrigger.Expression(e.sql(), table.columns().stream()
+                    .map(c -> Identifier.quoted(c.name())).toList());
+        }
+        return new MigrationSql(context.dialect(), table.name(), key, old.name(), neu.name(), lookup, expression);
+    }
+
+    /** The predicate allowlist, reading application tables from the catalog (never the library's). */
+    private dev.softdelete.core.runs.rule.PredicateValidator validator() {
+        return new dev.softdelete.core.runs.rule.PredicateValidator(context.dialect(), context.schema(),
+                name -> context.schema().isLibraryTable(name) ? Optional.empty()
+                        : context.catalog().find(name).map(FieldMigrations::columnNames));
+    }
+
+    private static Set<String> columnNames(TableInfo table) {
+        return table.columns().stream().map(ColumnInfo::name).collect(java.util.stream.Collectors.toSet());
     }
 
     private DualWriteTrigger trigger(FieldMigrationState m) {
@@ -686,7 +709,7 @@ public final class FieldMigrations {
         DualWriteTrigger.Lookup l = sql.lookup;
         String config = H2DualWriteTrigger.configuration(sql.table.name(), sql.oldColumn.name(), sql.newColumn.name(),
                 l == null ? null : l.table().name(), l == null ? null : l.keyColumn().name(),
-                l == null ? null : l.valueColumn().name());
+                l == null ? null : l.valueColumn().name(), sql.expression == null ? null : sql.expression.sql());
         return sql.trigger(context.dialect().identifier(context.schema().prefix() + "fm" + m.id()),
                 new DualWriteTrigger.JavaTrigger(H2DualWriteTrigger.class.getName(), config));
     }

@@ -220,6 +220,45 @@ public abstract class FieldMigrationContract extends DatabaseTest {
                 .as("triggers on both tables removed").isZero();
     }
 
+    // ---------------------------------------------------------------- SQL expression over the row
+
+    @Test
+    void anExpressionOverTheRowIsValidatedByTheAllowlistAndKeptInStep() {
+        db.execute("CREATE TABLE ex_users (id BIGINT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50))",
+                "INSERT INTO ex_users (id, first_name, last_name) SELECT n, CONCAT('first', n), CONCAT('last', n) FROM "
+                        + db.database().numberSeries(1, 1_500));
+        SoftDelete app = instance("app", dataSource());
+        FieldMigrations fm = app.fieldMigrations();
+        for (String unsafe : List.of("CONCAT(first_name, ' '); DROP TABLE ex_users", "sleep(1)", "pg_sleep(1)",
+                "CONCAT(first_name, (SELECT MAX(name) FROM sd_field_migrations))", "no_such_column",
+                "first_name -- comment")) {
+            assertThatThrownBy(() -> fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name", unsafe)
+                    .withNewColumnType("VARCHAR(120)").withName("unsafe"))).as(unsafe)
+                    .isInstanceOf(dev.softdelete.core.SoftDeleteException.class).hasMessageContaining("Refused");
+        }
+        assertThatThrownBy(() -> fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name",
+                "UPPER(first_name)"))).isInstanceOf(FieldMigrationException.class).hasMessageContaining("withNewColumnType");
+        assertThat(fm.find("unsafe")).isEmpty();
+        assertThat(app.catalog().require("ex_users").hasColumn("full_name")).isFalse();
+
+        String name = "ex_users.first_name->full_name";
+        fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name",
+                "CONCAT(UPPER(first_name), ' ', t.last_name)").withNewColumnType("VARCHAR(120)"));
+        fm.startDualWrite(name);
+        db.execute("INSERT INTO ex_users (id, first_name, last_name) VALUES (5001, 'ann', 'lee')",
+                "UPDATE ex_users SET last_name = 'changed' WHERE id = 1",
+                "UPDATE ex_users SET full_name = 'written directly' WHERE id = 2");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 5001")).isEqualTo("ANN lee");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 1")).isEqualTo("FIRST1 changed");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 2")).as("the expression wins")
+                .isEqualTo("FIRST2 last2");
+        fm.startBackfill(name, BackfillOptions.defaults().withSlices(2));
+        instance("node", db.newPool(2)).cleanup().newWorker(quiet()).run();
+        assertThat(fm.progress(name).complete()).isTrue();
+        assertThat(fm.verify(name).passed()).isTrue();
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 1500")).isEqualTo("FIRST1500 last1500");
+    }
+
     // ---------------------------------------------------------------- guards and abort
 
     @Test
