@@ -144,9 +144,4 @@ final class BackfillJobHandler implements JobHandler {
             }
         }
     }
-
-    static Map<String, Object> details(FieldMigrationState m) {
-        return Map.of("table", m.definition().table(), "old_column", m.definition().oldColumn(), "new_column",
-                m.definition().newColumn());
-    }
 }

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -815,9 +814,5 @@ public final class FieldMigrations {
 
     private boolean retryable(SQLException e) {
         return context.dialect().isLockTimeout(e) || (e.getSQLState() != null && e.getSQLState().startsWith("40"));
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -729,8 +729,4 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         assertThat(app.catalog().require("lk_busy").hasColumn("display_name")).isTrue();
         assertThat(actions(app, definition.name())).contains("field_migration.expand");
     }
-
-    static Map<String, Object> unused() {
-        return Map.of();
-    }
 }
