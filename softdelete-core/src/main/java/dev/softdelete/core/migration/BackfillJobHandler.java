@@ -1,9 +1,12 @@
 package dev.softdelete.core.migration;
 
+import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.cleanup.JobHandler;
 import dev.softdelete.core.cleanup.LeaseLostException;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.time.RateLimiter;
 import java.time.Duration;
@@ -62,6 +65,7 @@ final class BackfillJobHandler implements JobHandler {
         RateLimiter limiter = new RateLimiter(options.rowsPerSecond(), context.clock(), migrations.sleeper());
         int attempt = 0;
         boolean first = true;
+        MetricTags tags = MetricTags.of("kind", "backfill", "table", m.definition().table());
         while (true) {
             if (!first) {
                 m = migrations.store().find(m.id()).orElse(null);
@@ -104,7 +108,10 @@ final class BackfillJobHandler implements JobHandler {
                 });
                 cursor = batch[0];
                 attempt = 0;
-                sizer.record(Duration.ofNanos(System.nanoTime() - started));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                context.metrics().count(MetricNames.RUNS_ROWS, batch[1], tags);
+                context.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
+                sizer.record(took);
                 learned.put(m.id(), sizer.size());
                 try {
                     limiter.acquire(batch[1]);
@@ -133,6 +140,10 @@ final class BackfillJobHandler implements JobHandler {
                             + "; last error, after key " + from + " of " + m.definition().table() + ": " + e.getMessage()
                             + ". Fix the cause, then resume the backfill.";
                     migrations.pauseForFailures(m, reason);
+                    job.alert(new Alert("field_migration.backfill_paused", Alert.Severity.CRITICAL, m.definition().table(),
+                            "Backfill of field migration '" + m.name() + "' paused: " + reason,
+                            context.clock().instant(), Map.of("migration", m.name(), "failed_batches",
+                                    String.valueOf(run.failedBatches()), "batches", String.valueOf(run.batchCount()))));
                     return new Deferred(context.clock().instant().plus(options.pausedRecheck()));
                 }
                 try {

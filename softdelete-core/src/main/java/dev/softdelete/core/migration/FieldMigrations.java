@@ -348,7 +348,7 @@ public final class FieldMigrations {
 
     /** Marks the run COMPLETED when every slice has finished (idempotent; any instance may call it). */
     void completeIfFinished(FieldMigrationState m) {
-        context.jdbc().inTransaction(c -> {
+        boolean completed = context.jdbc().inTransaction(c -> {
             List<CleanupJob> jobs = queue.jobsOfRun(c, JobType.BACKFILL, m.runId());
             Set<String> slices = new LinkedHashSet<>();
             Set<String> finished = new LinkedHashSet<>();
@@ -367,9 +367,14 @@ public final class FieldMigrations {
                                 run.failedBatches()));
                 log.info("Field migration '{}': backfill complete, {} rows in {} batches", m.name(),
                         run.affectedCount(), run.batchCount());
+                return true;
             }
-            return null;
+            return false;
         });
+        if (completed) {
+            context.metrics().count(dev.softdelete.core.metrics.MetricNames.RUNS, 1,
+                    dev.softdelete.core.metrics.MetricTags.of("kind", "backfill", "outcome", "completed"));
+        }
     }
 
     /** Pauses the backfill (any instance): workers finish their batch and leave the jobs queued. */

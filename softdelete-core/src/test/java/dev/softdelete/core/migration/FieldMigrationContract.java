@@ -141,8 +141,15 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         assertThat(before.complete()).isFalse();
         assertThat(before.slicesTotal()).isEqualTo(4);
 
-        SoftDelete node = instance("worker-node", db.newPool(3));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        SoftDelete node = SoftDelete.builder(db.newPool(3)).clock(clock).instanceId("worker-node")
+                .metrics(dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(meters)).build();
         node.cleanup().newWorker(quiet()).run();
+        assertThat(meters.get("softdelete.runs.rows").tag("kind", "backfill").counter().count()).isEqualTo(needing);
+        assertThat(meters.get("softdelete.runs").tag("kind", "backfill").tag("outcome", "completed").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("softdelete.cleanup.jobs").tag("type", "backfill").tag("outcome", "success").counter()
+                .count()).isEqualTo(4);
 
         BackfillProgress after = fm.progress(name);
         assertThat(after.complete()).isTrue();
@@ -689,7 +696,9 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         long runId = jobs.get(0).runId();
         db.execute("UPDATE fl_users SET full_name = CONCAT('n', id) WHERE id < 500 AND full_name IS NOT NULL AND"
                 + " LENGTH(full_name) > 10");
-        instance("node", db.newPool(2)).cleanup().newWorker(quiet()).run();
+        List<dev.softdelete.core.alert.Alert> alerts = new CopyOnWriteArrayList<>();
+        instance("node", db.newPool(2)).cleanup().newWorker(quiet().withAlertListener(alerts::add)).run();
+        assertThat(alerts).extracting(dev.softdelete.core.alert.Alert::type).containsExactly("field_migration.backfill_paused");
         FieldMigrationState paused = fm.require(name);
         assertThat(paused.paused()).isTrue();
         assertThat(paused.pauseReason()).contains("failed 3 times").contains("after key 500");
