@@ -26,10 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code UPDATE bench_users SET display_name = full_name} on an identical table, on a pool of its
  * own. Meanwhile a writer (its own pool) updates the old column of random rows at
  * {@code writesPerSecond} (default 200), timing each write; it also runs for the same time with the
- * dual-write triggers installed and no backfill. Rounds (default 3) interleave ours and the anchor.
+ * dual-write triggers installed and no backfill, and on the anchor's table during its UPDATE (so both
+ * sides have the same concurrent load). Rounds (default 3) interleave ours and the anchor.
  * Prints {@code backfill_vs_setbased} (median of set-based time / ours; target at least 0.7) with
  * its spread, and {@code backfill_p99_write_latency_ms} during the backfill next to
- * {@code backfill_p99_write_latency_idle_ms} without (medians over rounds, with spreads).
+ * {@code backfill_p99_write_latency_idle_ms} without and {@code backfill_p99_write_latency_setbased_ms}
+ * during the set-based UPDATE (medians over rounds, with spreads).
  */
 public final class BackfillSuite {
 
@@ -49,6 +51,9 @@ public final class BackfillSuite {
         List<Double> ratios = new ArrayList<>();
         List<Double> p99Busy = new ArrayList<>();
         List<Double> p99Idle = new ArrayList<>();
+        List<Double> p99SetBased = new ArrayList<>();
+        List<Double> maxBusy = new ArrayList<>();
+        List<Double> maxSetBased = new ArrayList<>();
         // Ours, the anchor and the writer each have a pool of their own.
         try (HikariDataSource ds = pool(url, SCHEMA, "bench-ours"); HikariDataSource anchor = pool(url, SCHEMA,
                 "bench-anchor"); HikariDataSource writers = pool(url, SCHEMA, "bench-writer")) {
@@ -61,12 +66,12 @@ public final class BackfillSuite {
                 fm.startDualWrite(name);
 
                 long idleNanos = 5_000_000_000L;
-                Writer idle = new Writer(writers, rows, writesPerSecond);
+                Writer idle = new Writer(writers, "bench_users", rows, writesPerSecond);
                 idle.start();
                 Thread.sleep(idleNanos / 1_000_000);
                 idle.finish();
 
-                Writer busy = new Writer(writers, rows, writesPerSecond);
+                Writer busy = new Writer(writers, "bench_users", rows, writesPerSecond);
                 busy.start();
                 long start = System.nanoTime();
                 fm.startBackfill(name);
@@ -80,9 +85,12 @@ public final class BackfillSuite {
 
                 load(anchor, "bench_anchor", rows);
                 exec(anchor, "ALTER TABLE bench_anchor ADD COLUMN display_name VARCHAR(100)");
+                Writer blocked = new Writer(writers, "bench_anchor", rows, writesPerSecond);
+                blocked.start();
                 long anchorStart = System.nanoTime();
                 exec(anchor, "UPDATE bench_anchor SET display_name = full_name");
                 long setBased = System.nanoTime() - anchorStart;
+                blocked.finish();
                 check(count(anchor, "bench_anchor WHERE display_name IS NULL AND full_name IS NOT NULL") == 0,
                         "set-based filled every row");
                 exec(anchor, "DROP TABLE bench_anchor");
@@ -90,10 +98,14 @@ public final class BackfillSuite {
                 ratios.add((double) setBased / ours);
                 p99Busy.add(busy.p99Millis());
                 p99Idle.add(idle.p99Millis());
+                p99SetBased.add(blocked.p99Millis());
+                maxBusy.add(busy.maxMillis());
+                maxSetBased.add(blocked.maxMillis());
                 System.err.printf(Locale.ROOT, "round %d: ours %.2f s (%d rows, %d batches), set-based %.2f s;"
-                        + " writer p99 %.2f ms during backfill (%d writes), %.2f ms idle (%d writes)%n", round,
-                        ours / 1e9, progress.rowsDone(), progress.batches(), setBased / 1e9, busy.p99Millis(),
-                        busy.count(), idle.p99Millis(), idle.count());
+                        + " writer p99 %.2f ms during backfill (%d writes), %.2f ms idle (%d writes), %.2f ms during"
+                        + " the set-based update (%d writes, max %.0f ms)%n", round, ours / 1e9, progress.rowsDone(),
+                        progress.batches(), setBased / 1e9, busy.p99Millis(), busy.count(), idle.p99Millis(),
+                        idle.count(), blocked.p99Millis(), blocked.count(), blocked.maxMillis());
             }
         }
         try (HikariDataSource admin = pool(url, null, "bench-admin")) {
@@ -104,6 +116,9 @@ public final class BackfillSuite {
         print("backfill_vs_setbased", ratios);
         print("backfill_p99_write_latency_ms", p99Busy);
         print("backfill_p99_write_latency_idle_ms", p99Idle);
+        print("backfill_p99_write_latency_setbased_ms", p99SetBased);
+        print("backfill_max_write_latency_ms", maxBusy);
+        print("backfill_max_write_latency_setbased_ms", maxSetBased);
     }
 
     private static void print(String name, List<Double> values) {
@@ -123,8 +138,11 @@ public final class BackfillSuite {
         private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         private volatile Exception failure;
 
-        Writer(HikariDataSource ds, int rows, int perSecond) {
+        private final String table;
+
+        Writer(HikariDataSource ds, String table, int rows, int perSecond) {
             this.ds = ds;
+            this.table = table;
             this.rows = rows;
             this.intervalNanos = 1_000_000_000L / perSecond;
             setDaemon(true);
@@ -134,7 +152,7 @@ public final class BackfillSuite {
         public void run() {
             long next = System.nanoTime();
             try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "UPDATE bench_users SET full_name = ? WHERE id = ?")) {
+                    "UPDATE " + table + " SET full_name = ? WHERE id = ?")) {
                 int i = 0;
                 while (!stop.get()) {
                     long id = 1 + ThreadLocalRandom.current().nextInt(rows);
@@ -164,6 +182,10 @@ public final class BackfillSuite {
 
         int count() {
             return latencies.size();
+        }
+
+        double maxMillis() {
+            return latencies.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
         }
 
         double p99Millis() {

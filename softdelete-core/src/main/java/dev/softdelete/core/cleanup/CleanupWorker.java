@@ -275,6 +275,11 @@ public final class CleanupWorker implements Runnable {
             public boolean stopRequested() {
                 return stopping.get() || Thread.currentThread().isInterrupted();
             }
+
+            @Override
+            public void alert(Alert alert) {
+                settings.alertListener().deliverSafely(alert);
+            }
         });
         if (outcome instanceof JobHandler.Released) {
             release(job.id(), token);

@@ -74,5 +74,9 @@ public interface JobHandler {
 
         /** Whether the worker was asked to stop (or interrupted): finish the batch, then return {@link Released}. */
         boolean stopRequested();
+
+        /** Delivers {@code alert} to the worker's {@code AlertListener} (its {@link CleanupSettings}). */
+        default void alert(dev.softdelete.core.alert.Alert alert) {
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  *       is set to {@code lookup.valueColumn} of the referenced row whenever a row is inserted or its
  *       key or new column changes, and an update of the referenced value is copied to every
  *       referring row.</li>
+ *   <li><b>Expression</b>: the new column is set to the value of a (validated) SQL expression over
+ *       the row on every insert and update.</li>
  * </ul>
  *
  * @param table       the table holding both columns
@@ -22,13 +24,14 @@ import java.util.Objects;
  * @param newColumn   the column being filled
  * @param names       base name of the triggers and functions (validated identifier; the dialect
  *                    appends short suffixes)
- * @param lookup      the referenced table for a lookup, or {@code null} for a copy
+ * @param lookup      the referenced table for a lookup, or {@code null}
+ * @param expression  the expression for an expression transform, or {@code null}
  * @param javaTrigger for databases whose triggers are Java classes (H2): the class, and the text
  *                    it reads its configuration from (stored as the trigger's comment); ignored
  *                    elsewhere
  */
 public record DualWriteTrigger(Identifier table, Identifier oldColumn, Identifier newColumn, Identifier names,
-        Lookup lookup, JavaTrigger javaTrigger) {
+        Lookup lookup, Expression expression, JavaTrigger javaTrigger) {
 
     public DualWriteTrigger {
         Objects.requireNonNull(table, "table");
@@ -48,6 +51,20 @@ public record DualWriteTrigger(Identifier table, Identifier oldColumn, Identifie
     }
 
     /**
+     * A SQL expression over one row of the table, already validated: its columns are written plain
+     * or qualified by {@code t}, so it can be evaluated as {@code SELECT sql FROM (row) t}.
+     *
+     * @param sql     the expression
+     * @param columns every column of the table, as the catalog stores them (to build the row)
+     */
+    public record Expression(String sql, java.util.List<Identifier> columns) {
+        public Expression {
+            Objects.requireNonNull(sql, "sql");
+            columns = java.util.List.copyOf(columns);
+        }
+    }
+
+    /**
      * A trigger implemented by a Java class (H2).
      *
      * @param className     the class, with a public no-argument constructor
@@ -56,9 +73,14 @@ public record DualWriteTrigger(Identifier table, Identifier oldColumn, Identifie
     public record JavaTrigger(String className, String configuration) {
     }
 
-    /** Whether this is a lookup through a foreign key (otherwise a copy). */
+    /** Whether this is a lookup through a foreign key. */
     public boolean isLookup() {
         return lookup != null;
+    }
+
+    /** Whether this is an expression over the row. */
+    public boolean isExpression() {
+        return expression != null;
     }
 
     /** {@link #names()} with {@code suffix} appended, as an identifier. */

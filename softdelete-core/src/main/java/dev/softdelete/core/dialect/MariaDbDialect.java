@@ -366,7 +366,12 @@ public class MariaDbDialect extends AbstractDialect {
         String n = quote(t.newColumn());
         String insert;
         String update;
-        if (t.isLookup()) {
+        if (t.isExpression()) {
+            String row = t.expression().columns().stream().map(c -> "NEW." + quote(c) + " AS " + quote(c))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            insert = "SET NEW." + n + " = (SELECT (" + t.expression().sql() + ") FROM (SELECT " + row + ") AS t);";
+            update = insert;
+        } else if (t.isLookup()) {
             String lookup = "(SELECT r." + quote(t.lookup().valueColumn()) + " FROM " + quote(t.lookup().table())
                     + " r WHERE r." + quote(t.lookup().keyColumn()) + " = NEW." + o + ")";
             insert = "SET NEW." + n + " = " + lookup + ";";

@@ -286,7 +286,9 @@ public class PostgresDialect extends AbstractDialect {
         String n = quote(t.newColumn());
         List<String> statements = new java.util.ArrayList<>();
         String body;
-        if (t.isLookup()) {
+        if (t.isExpression()) {
+            body = "NEW." + n + " := (SELECT (" + t.expression().sql() + ") FROM (SELECT NEW.*) AS t);";
+        } else if (t.isLookup()) {
             String lookup = "(SELECT r." + quote(t.lookup().valueColumn()) + " FROM " + quote(t.lookup().table())
                     + " r WHERE r." + quote(t.lookup().keyColumn()) + " = NEW." + o + ")";
             body = "IF TG_OP = 'INSERT' OR NEW." + o + " IS DISTINCT FROM OLD." + o + " OR NEW." + n

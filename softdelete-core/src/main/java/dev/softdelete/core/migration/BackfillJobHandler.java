@@ -1,9 +1,12 @@
 package dev.softdelete.core.migration;
 
+import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.cleanup.JobHandler;
 import dev.softdelete.core.cleanup.LeaseLostException;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.logging.LogContext;
+import dev.softdelete.core.metrics.MetricNames;
+import dev.softdelete.core.metrics.MetricTags;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.time.RateLimiter;
 import java.time.Duration;
@@ -25,6 +28,8 @@ final class BackfillJobHandler implements JobHandler {
 
     private final CoreContext context;
     private final FieldMigrations migrations;
+    /** The batch size last reached per migration on this instance: the next slice starts there, not from scratch. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Integer> learned = new java.util.concurrent.ConcurrentHashMap<>();
 
     BackfillJobHandler(CoreContext context, FieldMigrations migrations) {
         this.context = context;
@@ -51,11 +56,16 @@ final class BackfillJobHandler implements JobHandler {
         String update = sql.update();
         String boundary = sql.boundary();
         String bypass = context.dialect().dualWriteBypass();
-        long cursor = job.cursor() == null ? slice.after() : BackfillSlice.Cursor.decode(job.cursor()).after();
-        BatchSizer sizer = BatchSizer.of(options);
+        BackfillSlice.Cursor resumed = job.cursor() == null ? null : BackfillSlice.Cursor.decode(job.cursor());
+        long cursor = resumed == null ? slice.after() : resumed.after();
+        int firstSize = resumed != null && resumed.batchSize() != null ? resumed.batchSize()
+                : learned.getOrDefault(m.id(), options.batchSize());
+        BatchSizer sizer = new BatchSizer(firstSize, options.minBatchSize(), options.maxBatchSize(),
+                options.targetBatchDuration());
         RateLimiter limiter = new RateLimiter(options.rowsPerSecond(), context.clock(), migrations.sleeper());
         int attempt = 0;
         boolean first = true;
+        MetricTags tags = MetricTags.of("kind", "backfill", "table", m.definition().table());
         while (true) {
             if (!first) {
                 m = migrations.store().find(m.id()).orElse(null);
@@ -92,13 +102,17 @@ final class BackfillJobHandler implements JobHandler {
                     long hi = context.jdbc().queryOne(c, boundary, rs -> rs.getLong(1), from, slice.upTo(), size - 1)
                             .orElse(slice.upTo());
                     int updated = context.jdbc().update(c, update, from, hi);
-                    job.recordProgress(c, updated, new BackfillSlice.Cursor(hi, hi >= slice.upTo()).encode());
+                    job.recordProgress(c, updated, new BackfillSlice.Cursor(hi, hi >= slice.upTo(), size).encode());
                     context.runRegistry().recordBatch(c, start.runId(), updated, updated, 0, false, null);
                     return new long[] {hi, updated};
                 });
                 cursor = batch[0];
                 attempt = 0;
-                sizer.record(Duration.ofNanos(System.nanoTime() - started));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                context.metrics().count(MetricNames.RUNS_ROWS, batch[1], tags);
+                context.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
+                sizer.record(took);
+                learned.put(m.id(), sizer.size());
                 try {
                     limiter.acquire(batch[1]);
                 } catch (InterruptedException e) {
@@ -126,6 +140,10 @@ final class BackfillJobHandler implements JobHandler {
                             + "; last error, after key " + from + " of " + m.definition().table() + ": " + e.getMessage()
                             + ". Fix the cause, then resume the backfill.";
                     migrations.pauseForFailures(m, reason);
+                    job.alert(new Alert("field_migration.backfill_paused", Alert.Severity.CRITICAL, m.definition().table(),
+                            "Backfill of field migration '" + m.name() + "' paused: " + reason,
+                            context.clock().instant(), Map.of("migration", m.name(), "failed_batches",
+                                    String.valueOf(run.failedBatches()), "batches", String.valueOf(run.batchCount()))));
                     return new Deferred(context.clock().instant().plus(options.pausedRecheck()));
                 }
                 try {
@@ -136,10 +154,5 @@ final class BackfillJobHandler implements JobHandler {
                 }
             }
         }
-    }
-
-    static Map<String, Object> details(FieldMigrationState m) {
-        return Map.of("table", m.definition().table(), "old_column", m.definition().oldColumn(), "new_column",
-                m.definition().newColumn());
     }
 }

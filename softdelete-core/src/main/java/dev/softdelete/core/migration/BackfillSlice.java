@@ -25,15 +25,16 @@ record BackfillSlice(long migrationId, long after, long upTo) {
         return new BackfillSlice(d.number("migration"), d.number("after"), d.number("upTo"));
     }
 
-    /** A job's cursor: the last key done, and whether the slice is finished. */
-    record Cursor(long after, boolean finished) {
+    /** A job's cursor: the last key done, whether the slice is finished, and the last batch size (or null). */
+    record Cursor(long after, boolean finished, Integer batchSize) {
         String encode() {
-            return Document.write(CURSOR, 1, Json.obj("after", after, "finished", finished));
+            return Document.write(CURSOR, 1, Json.obj("after", after, "finished", finished, "batchSize", batchSize));
         }
 
         static Cursor decode(String text) {
             Document d = Document.read(text, CURSOR, 1);
-            return new Cursor(d.number("after"), d.bool("finished"));
+            Long size = d.optionalNumber("batchSize");
+            return new Cursor(d.number("after"), d.bool("finished"), size == null ? null : Math.toIntExact(size));
         }
     }
 }

@@ -90,6 +90,17 @@ public record FieldMigration(String name, String table, String oldColumn, String
                 Duration.ofSeconds(2), 5);
     }
 
+    /**
+     * Fills {@code newColumn} with the SQL expression {@code sql} over the row (validated by the
+     * predicate allowlist when expanded), replacing {@code oldColumn} (the column handed over for
+     * deprecation at the end, and the one read while the new column is still empty). Needs
+     * {@link #withNewColumnType}.
+     */
+    public static FieldMigration expression(String table, String oldColumn, String newColumn, String sql) {
+        return new FieldMigration(table + "." + oldColumn + "->" + newColumn, table, oldColumn, newColumn, null,
+                new Transform.Expression(sql), false, Duration.ofSeconds(2), 5);
+    }
+
     /** Another name (unique among migrations). */
     public FieldMigration withName(String name) {
         return new FieldMigration(name, table, oldColumn, newColumn, newColumnType, transform, index, ddlLockTimeout,
@@ -147,6 +158,9 @@ public record FieldMigration(String name, String table, String oldColumn, String
             fields.put("lookupTable", l.table());
             fields.put("lookupKey", l.keyColumn());
             fields.put("lookupValue", l.valueColumn());
+        } else if (transform instanceof Transform.Expression e) {
+            fields.put("transform", "EXPRESSION");
+            fields.put("expression", e.sql());
         } else {
             fields.put("transform", "COPY");
         }
@@ -159,6 +173,7 @@ public record FieldMigration(String name, String table, String oldColumn, String
         Transform transform = switch (kind) {
             case "COPY" -> new Transform.Copy();
             case "LOOKUP" -> new Transform.Lookup(d.string("lookupTable"), d.string("lookupKey"), d.string("lookupValue"));
+            case "EXPRESSION" -> new Transform.Expression(d.string("expression"));
             default -> throw new dev.softdelete.core.UnsupportedDocumentException("Field migration transform '" + kind
                     + "' is unknown to this version of softdelete; upgrade this instance.", null);
         };

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -158,6 +157,12 @@ public final class FieldMigrations {
             ColumnInfo value = context.catalog().requireColumn(ref, l.valueColumn());
             if (type == null) {
                 type = derivedType(value, definition);
+            }
+        } else if (definition.transform() instanceof Transform.Expression e) {
+            validator().validateValue(e.sql(), table.name(), columnNames(table));
+            if (type == null) {
+                throw new FieldMigrationException("Field migration '" + definition.name() + "': the type of an"
+                        + " expression cannot be derived; give it with withNewColumnType(...).");
             }
         } else if (type == null) {
             type = derivedType(old, definition);
@@ -343,7 +348,7 @@ public final class FieldMigrations {
 
     /** Marks the run COMPLETED when every slice has finished (idempotent; any instance may call it). */
     void completeIfFinished(FieldMigrationState m) {
-        context.jdbc().inTransaction(c -> {
+        boolean completed = context.jdbc().inTransaction(c -> {
             List<CleanupJob> jobs = queue.jobsOfRun(c, JobType.BACKFILL, m.runId());
             Set<String> slices = new LinkedHashSet<>();
             Set<String> finished = new LinkedHashSet<>();
@@ -362,9 +367,14 @@ public final class FieldMigrations {
                                 run.failedBatches()));
                 log.info("Field migration '{}': backfill complete, {} rows in {} batches", m.name(),
                         run.affectedCount(), run.batchCount());
+                return true;
             }
-            return null;
+            return false;
         });
+        if (completed) {
+            context.metrics().count(dev.softdelete.core.metrics.MetricNames.RUNS, 1,
+                    dev.softdelete.core.metrics.MetricTags.of("kind", "backfill", "outcome", "completed"));
+        }
     }
 
     /** Pauses the backfill (any instance): workers finish their batch and leave the jobs queued. */
@@ -678,7 +688,24 @@ public final class FieldMigrations {
                     Identifier.quoted(context.catalog().requireColumn(ref, l.keyColumn()).name()),
                     Identifier.quoted(context.catalog().requireColumn(ref, l.valueColumn()).name()));
         }
-        return new MigrationSql(context.dialect(), table.name(), key, old.name(), neu.name(), lookup);
+        DualWriteTrigger.Expression expression = null;
+        if (definition.transform() instanceof Transform.Expression e) {
+            validator().validateValue(e.sql(), table.name(), columnNames(table));
+            expression = new DualWriteTrigger.Expression(e.sql(), table.columns().stream()
+                    .map(c -> Identifier.quoted(c.name())).toList());
+        }
+        return new MigrationSql(context.dialect(), table.name(), key, old.name(), neu.name(), lookup, expression);
+    }
+
+    /** The predicate allowlist, reading application tables from the catalog (never the library's). */
+    private dev.softdelete.core.runs.rule.PredicateValidator validator() {
+        return new dev.softdelete.core.runs.rule.PredicateValidator(context.dialect(), context.schema(),
+                name -> context.schema().isLibraryTable(name) ? Optional.empty()
+                        : context.catalog().find(name).map(FieldMigrations::columnNames));
+    }
+
+    private static Set<String> columnNames(TableInfo table) {
+        return table.columns().stream().map(ColumnInfo::name).collect(java.util.stream.Collectors.toSet());
     }
 
     private DualWriteTrigger trigger(FieldMigrationState m) {
@@ -686,7 +713,7 @@ public final class FieldMigrations {
         DualWriteTrigger.Lookup l = sql.lookup;
         String config = H2DualWriteTrigger.configuration(sql.table.name(), sql.oldColumn.name(), sql.newColumn.name(),
                 l == null ? null : l.table().name(), l == null ? null : l.keyColumn().name(),
-                l == null ? null : l.valueColumn().name());
+                l == null ? null : l.valueColumn().name(), sql.expression == null ? null : sql.expression.sql());
         return sql.trigger(context.dialect().identifier(context.schema().prefix() + "fm" + m.id()),
                 new DualWriteTrigger.JavaTrigger(H2DualWriteTrigger.class.getName(), config));
     }
@@ -792,9 +819,5 @@ public final class FieldMigrations {
 
     private boolean retryable(SQLException e) {
         return context.dialect().isLockTimeout(e) || (e.getSQLState() != null && e.getSQLState().startsWith("40"));
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -24,6 +24,25 @@ public sealed interface Transform {
     }
 
     /**
+     * The new column holds the value of {@code sql} over the row: the table's columns (plain or as
+     * {@code t.column}), literals, operators, {@code CASE} and the database's pure functions, as
+     * {@code dev.softdelete.core.runs.rule.PredicateValidator#validateValue} allows; anything else is
+     * refused when the migration is expanded.
+     *
+     * @param sql the expression, e.g. {@code CONCAT(first_name, ' ', last_name)}
+     */
+    record Expression(String sql) implements Transform {
+        public Expression {
+            Objects.requireNonNull(sql, "sql");
+        }
+
+        @Override
+        public String describe(String table, String oldColumn, String newColumn) {
+            return "fill " + table + "." + newColumn + " with " + sql + " (replacing " + oldColumn + ")";
+        }
+    }
+
+    /**
      * The new column holds {@code valueColumn} of the row of {@code table} whose {@code keyColumn}
      * equals the migration's old column (the foreign key).
      *

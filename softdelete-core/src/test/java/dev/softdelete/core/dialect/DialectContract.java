@@ -34,6 +34,26 @@ public abstract class DialectContract extends DatabaseTest {
     }
 
     @Test
+    void nullSafeInequalityAndOnlineDdlForFieldMigrations() {
+        Dialect d = dialect();
+        for (Object[] c : new Object[][] {{"NULL", "NULL", 0}, {"1", "NULL", 1}, {"NULL", "1", 1}, {"1", "1", 0},
+            {"1", "2", 1}}) {
+            assertThat(db.queryLong("SELECT CASE WHEN " + d.isDistinctFrom("CAST(" + c[0] + " AS INT)", "CAST(" + c[1]
+                    + " AS INT)") + " THEN 1 ELSE 0 END")).as("%s vs %s", c[0], c[1]).isEqualTo(((Integer) c[2]).longValue());
+        }
+        db.execute("CREATE TABLE fm_ddl (id BIGINT PRIMARY KEY)");
+        Identifier table = d.identifier("fm_ddl");
+        Identifier column = d.identifier("added");
+        db.execute(d.addColumnIfNotExists(table, column, "VARCHAR(20)"), d.addColumnIfNotExists(table, column,
+                "VARCHAR(20)"));
+        Identifier index = d.identifier("fm_ddl_added_ix");
+        db.execute(d.createIndexOnline(table, index, column), d.createIndexOnline(table, index, column));
+        db.execute(d.dropIndexOnline(table, index), d.dropIndexOnline(table, index));
+        db.execute("INSERT INTO fm_ddl (id) VALUES (1)");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM fm_ddl WHERE added IS NULL")).as("nullable, no default").isEqualTo(1);
+    }
+
+    @Test
     void detectsTheDatabase() {
         assertThat(dialect().kind()).isEqualTo(expectedKind());
         assertThat(dialect().version()).isNotBlank();

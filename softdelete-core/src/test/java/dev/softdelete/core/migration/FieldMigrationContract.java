@@ -141,8 +141,15 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         assertThat(before.complete()).isFalse();
         assertThat(before.slicesTotal()).isEqualTo(4);
 
-        SoftDelete node = instance("worker-node", db.newPool(3));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        SoftDelete node = SoftDelete.builder(db.newPool(3)).clock(clock).instanceId("worker-node")
+                .metrics(dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(meters)).build();
         node.cleanup().newWorker(quiet()).run();
+        assertThat(meters.get("softdelete.runs.rows").tag("kind", "backfill").counter().count()).isEqualTo(needing);
+        assertThat(meters.get("softdelete.runs").tag("kind", "backfill").tag("outcome", "completed").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("softdelete.cleanup.jobs").tag("type", "backfill").tag("outcome", "success").counter()
+                .count()).isEqualTo(4);
 
         BackfillProgress after = fm.progress(name);
         assertThat(after.complete()).isTrue();
@@ -218,6 +225,45 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         db.execute("UPDATE lk_users SET name = 'after contract' WHERE id = 11");
         assertThat(db.queryLong("SELECT COUNT(*) FROM lk_projects WHERE owner_name = 'after contract'"))
                 .as("triggers on both tables removed").isZero();
+    }
+
+    // ---------------------------------------------------------------- SQL expression over the row
+
+    @Test
+    void anExpressionOverTheRowIsValidatedByTheAllowlistAndKeptInStep() {
+        db.execute("CREATE TABLE ex_users (id BIGINT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50))",
+                "INSERT INTO ex_users (id, first_name, last_name) SELECT n, CONCAT('first', n), CONCAT('last', n) FROM "
+                        + db.database().numberSeries(1, 1_500));
+        SoftDelete app = instance("app", dataSource());
+        FieldMigrations fm = app.fieldMigrations();
+        for (String unsafe : List.of("CONCAT(first_name, ' '); DROP TABLE ex_users", "sleep(1)", "pg_sleep(1)",
+                "CONCAT(first_name, (SELECT MAX(name) FROM sd_field_migrations))", "no_such_column",
+                "first_name -- comment")) {
+            assertThatThrownBy(() -> fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name", unsafe)
+                    .withNewColumnType("VARCHAR(120)").withName("unsafe"))).as(unsafe)
+                    .isInstanceOf(dev.softdelete.core.SoftDeleteException.class).hasMessageContaining("Refused");
+        }
+        assertThatThrownBy(() -> fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name",
+                "UPPER(first_name)"))).isInstanceOf(FieldMigrationException.class).hasMessageContaining("withNewColumnType");
+        assertThat(fm.find("unsafe")).isEmpty();
+        assertThat(app.catalog().require("ex_users").hasColumn("full_name")).isFalse();
+
+        String name = "ex_users.first_name->full_name";
+        fm.expand(FieldMigration.expression("ex_users", "first_name", "full_name",
+                "CONCAT(UPPER(first_name), ' ', t.last_name)").withNewColumnType("VARCHAR(120)"));
+        fm.startDualWrite(name);
+        db.execute("INSERT INTO ex_users (id, first_name, last_name) VALUES (5001, 'ann', 'lee')",
+                "UPDATE ex_users SET last_name = 'changed' WHERE id = 1",
+                "UPDATE ex_users SET full_name = 'written directly' WHERE id = 2");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 5001")).isEqualTo("ANN lee");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 1")).isEqualTo("FIRST1 changed");
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 2")).as("the expression wins")
+                .isEqualTo("FIRST2 last2");
+        fm.startBackfill(name, BackfillOptions.defaults().withSlices(2));
+        instance("node", db.newPool(2)).cleanup().newWorker(quiet()).run();
+        assertThat(fm.progress(name).complete()).isTrue();
+        assertThat(fm.verify(name).passed()).isTrue();
+        assertThat(string("SELECT full_name FROM ex_users WHERE id = 1500")).isEqualTo("FIRST1500 last1500");
     }
 
     // ---------------------------------------------------------------- guards and abort
@@ -650,7 +696,9 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         long runId = jobs.get(0).runId();
         db.execute("UPDATE fl_users SET full_name = CONCAT('n', id) WHERE id < 500 AND full_name IS NOT NULL AND"
                 + " LENGTH(full_name) > 10");
-        instance("node", db.newPool(2)).cleanup().newWorker(quiet()).run();
+        List<dev.softdelete.core.alert.Alert> alerts = new CopyOnWriteArrayList<>();
+        instance("node", db.newPool(2)).cleanup().newWorker(quiet().withAlertListener(alerts::add)).run();
+        assertThat(alerts).extracting(dev.softdelete.core.alert.Alert::type).containsExactly("field_migration.backfill_paused");
         FieldMigrationState paused = fm.require(name);
         assertThat(paused.paused()).isTrue();
         assertThat(paused.pauseReason()).contains("failed 3 times").contains("after key 500");
@@ -689,9 +737,5 @@ public abstract class FieldMigrationContract extends DatabaseTest {
         assertThat(app.fieldMigrations().expand(definition).phase()).isEqualTo(Phase.EXPAND);
         assertThat(app.catalog().require("lk_busy").hasColumn("display_name")).isTrue();
         assertThat(actions(app, definition.name())).contains("field_migration.expand");
-    }
-
-    static Map<String, Object> unused() {
-        return Map.of();
     }
 }

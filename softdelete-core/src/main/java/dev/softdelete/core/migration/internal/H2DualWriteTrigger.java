@@ -32,9 +32,10 @@ public final class H2DualWriteTrigger implements org.h2.api.Trigger {
 
     /** The configuration document stored as the trigger's comment; every name as the catalog stores it. */
     public static String configuration(String table, String oldColumn, String newColumn, String lookupTable,
-            String lookupKey, String lookupValue) {
+            String lookupKey, String lookupValue, String expression) {
         return Document.write(KIND, 1, Json.obj("table", table, "oldColumn", oldColumn, "newColumn", newColumn,
-                "lookupTable", lookupTable, "lookupKey", lookupKey, "lookupValue", lookupValue));
+                "lookupTable", lookupTable, "lookupKey", lookupKey, "lookupValue", lookupValue, "expression",
+                expression));
     }
 
     @Override
@@ -58,6 +59,17 @@ public final class H2DualWriteTrigger implements org.h2.api.Trigger {
         int o = c.position(tableName, c.oldColumn);
         int n = c.position(tableName, c.newColumn);
         boolean insert = oldRow == null;
+        if (c.expressionQuery != null) {
+            try (PreparedStatement s = conn.prepareStatement(c.expressionQuery)) {
+                for (int i = 0; i < c.rowColumns.size(); i++) {
+                    s.setObject(i + 1, newRow[c.position(tableName, c.rowColumns.get(i))]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    newRow[n] = rs.next() ? rs.getObject(1) : null;
+                }
+            }
+            return;
+        }
         if (c.lookupTable != null) {
             if (insert || !Objects.deepEquals(oldRow[o], newRow[o]) || !Objects.deepEquals(oldRow[n], newRow[n])
                     || newRow[n] == null) {
@@ -132,6 +144,34 @@ public final class H2DualWriteTrigger implements org.h2.api.Trigger {
         c = new Config(d.string("table"), d.string("oldColumn"), d.string("newColumn"), d.optionalString("lookupTable"),
                 d.optionalString("lookupKey"), d.optionalString("lookupValue"));
         c.positions.putAll(positions(conn, c.table));
+        String expression = d.optionalString("expression");
+        if (expression != null) {
+            // the row as a derived table t of typed parameters, so that the (validated) expression reads it
+            StringBuilder row = new StringBuilder();
+            try (PreparedStatement s = conn.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
+                    + " NUMERIC_PRECISION, NUMERIC_SCALE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND"
+                    + " TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+                s.setString(1, schema);
+                s.setString(2, c.table);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String type = rs.getString(2);
+                        if (type.contains("CHAR") && rs.getObject(3) != null) {
+                            type += "(" + rs.getLong(3) + ")";
+                        } else if ((type.equals("NUMERIC") || type.equals("DECIMAL")) && rs.getObject(4) != null) {
+                            type += "(" + rs.getLong(4) + ", " + rs.getLong(5) + ")";
+                        }
+                        if (!type.matches("[A-Z0-9 (),]+")) {
+                            throw new SQLException("Dual-write trigger: unexpected column type " + type);
+                        }
+                        row.append(row.length() == 0 ? "" : ", ").append("CAST(? AS ").append(type).append(") AS ")
+                                .append(q(rs.getString(1)));
+                        c.rowColumns.add(rs.getString(1));
+                    }
+                }
+            }
+            c.expressionQuery = "SELECT (" + expression + ") FROM (SELECT " + row + ") t";
+        }
         if (c.lookupTable != null) {
             c.positions.putAll(positions(conn, c.lookupTable));
         }
@@ -169,6 +209,8 @@ public final class H2DualWriteTrigger implements org.h2.api.Trigger {
         final String lookupKey;
         final String lookupValue;
         final Map<String, Integer> positions = new HashMap<>();
+        final java.util.List<String> rowColumns = new java.util.ArrayList<>();
+        String expressionQuery;
 
         Config(String table, String oldColumn, String newColumn, String lookupTable, String lookupKey,
                 String lookupValue) {

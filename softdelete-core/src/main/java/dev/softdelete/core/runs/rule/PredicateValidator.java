@@ -162,8 +162,32 @@ public final class PredicateValidator {
                     + " characters");
         }
         checkTokens(sql);
-        Expression expression = parse(sql);
+        Expression expression = parse(sql, true);
         new Check(sql, table).condition(expression, new Scope(null, List.of(new Source(TARGET_ALIAS, table,
+                lower(columns)))));
+        return expression;
+    }
+
+    /**
+     * Validates {@code sql} as a <em>value</em> over one row of {@code table} (aliased
+     * {@value #TARGET_ALIAS}) with {@code columns}: the same two checks and allowlist as a predicate,
+     * except that the whole text is one expression of any type (e.g. {@code CONCAT(first_name, ' ',
+     * last_name)}), not necessarily a condition. Used by field migrations' SQL-expression transform.
+     *
+     * @return the parsed expression
+     * @throws UnsafePredicateException saying what was refused
+     */
+    public Expression validateValue(String sql, String table, Set<String> columns) {
+        if (sql == null || sql.isBlank()) {
+            throw new UnsafePredicateException(String.valueOf(sql), "it is empty");
+        }
+        if (sql.length() > MAX_LENGTH) {
+            throw new UnsafePredicateException(sql.substring(0, 100) + "...", "it is longer than " + MAX_LENGTH
+                    + " characters");
+        }
+        checkTokens(sql);
+        Expression expression = parse(sql, false);
+        new Check(sql, table).expression(expression, new Scope(null, List.of(new Source(TARGET_ALIAS, table,
                 lower(columns)))));
         return expression;
     }
@@ -256,16 +280,18 @@ public final class PredicateValidator {
 
     // ------------------------------------------------------------------------------ parse
 
-    private Expression parse(String sql) {
+    private Expression parse(String sql, boolean condition) {
         SqlSyntax syntax = dialect.syntax();
         AbstractJSqlParser.Dialect parserDialect = PARSER_DIALECTS.get(syntax.grammar());
+        java.util.function.Consumer<net.sf.jsqlparser.parser.CCJSqlParser> options = parser -> {
+            if (parserDialect != null) {
+                parser.withDialect(parserDialect);
+            }
+            parser.withBackslashEscapeCharacter(syntax.backslashEscapes());
+        };
         try {
-            return CCJSqlParserUtil.parseCondExpression(sql, false, parser -> {
-                if (parserDialect != null) {
-                    parser.withDialect(parserDialect);
-                }
-                parser.withBackslashEscapeCharacter(syntax.backslashEscapes());
-            });
+            return condition ? CCJSqlParserUtil.parseCondExpression(sql, false, options)
+                    : CCJSqlParserUtil.parseExpression(sql, false, options);
         } catch (JSQLParserException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new UnsafePredicateException(sql, "it is not one boolean expression (" + reason + ")", e);

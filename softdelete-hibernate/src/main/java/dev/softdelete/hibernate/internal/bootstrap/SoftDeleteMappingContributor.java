@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.bootstrap;
 
 import dev.softdelete.hibernate.SoftDeletable;
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import dev.softdelete.hibernate.internal.mapping.CoalescingReads;
 import dev.softdelete.hibernate.internal.mapping.MappingBinder;
 import java.util.Map;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -17,7 +18,8 @@ import org.hibernate.mapping.RootClass;
  * {@link SoftDeletable} hierarchies, makes their delete a soft delete, restricts their default view
  * to active rows in the mapping and registers the two scope filters (enabled by
  * {@code SoftDeleteScope} only, applied to load by key too), see
- * {@link dev.softdelete.hibernate.internal.mapping.ViewMarkers}.
+ * {@link dev.softdelete.hibernate.internal.mapping.ViewMarkers}. Also sets how
+ * {@link dev.softdelete.hibernate.CoalescingRead} attributes are read, from their field migration's phase.
  */
 public final class SoftDeleteMappingContributor implements AdditionalMappingContributor {
 
@@ -33,6 +35,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         if (runtime == null) {
             return;
         }
+        CoalescingReads.bind(metadata.getEntityBindings(), runtime::core);
         MappingBinder binder = new MappingBinder(runtime.mappings(), runtime.markers(), MarkingStateManagement.class);
         boolean any = false;
         for (var entity : metadata.getEntityBindings()) {

@@ -1,0 +1,10 @@
+package dev.softdelete.hibernate;
+
+import dev.softdelete.testing.TestDatabase;
+
+class PostgresFieldMigrationHibernateTest extends FieldMigrationHibernateContract {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
+    }
+}
