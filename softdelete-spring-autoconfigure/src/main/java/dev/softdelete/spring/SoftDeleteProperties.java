@@ -32,6 +32,8 @@ public class SoftDeleteProperties {
 
     private final Tables tables = new Tables();
 
+    private final Runs runs = new Runs();
+
     /** Returns whether to configure softdelete at all; default true. */
     public boolean isEnabled() {
         return enabled;
@@ -85,6 +87,11 @@ public class SoftDeleteProperties {
     /** Returns the settings under {@code softdelete.health.*}. */
     public Health getHealth() {
         return health;
+    }
+
+    /** Returns the settings under {@code softdelete.runs.*}. */
+    public Runs getRuns() {
+        return runs;
     }
 
     /** Returns the settings under {@code softdelete.tables.*}. */
@@ -508,6 +515,88 @@ public class SoftDeleteProperties {
         /** Sets how often the tables are checked; {@code null} for only when asked. */
         public void setCheckInterval(Duration checkInterval) {
             this.checkInterval = checkInterval;
+        }
+    }
+
+    /** Background run workers in this instance. */
+    public static class Runs {
+
+        /** Workers applying background runs in this instance; 0 (default) runs none here. */
+        private int workers = 0;
+
+        /** Rows per batch of a background run. */
+        private int batchSize = dev.softdelete.core.runs.RunOptions.defaults().batchSize();
+
+        /** Rate limit per worker in rows per second; 0 means unlimited. */
+        private double rowsPerSecond = 0;
+
+        /** Lease of a claimed key range; a dead worker's range is taken over once it expired. */
+        private Duration lease = Duration.ofSeconds(15);
+
+        /** How often an idle worker looks for ranges to claim. */
+        private Duration pollInterval = Duration.ofSeconds(5);
+
+        /** How long shutdown waits for batches in progress. */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /** Returns the workers in this instance; default 0. */
+        public int getWorkers() {
+            return workers;
+        }
+
+        /** Sets the workers in this instance. */
+        public void setWorkers(int workers) {
+            this.workers = workers;
+        }
+
+        /** Returns the rows per batch. */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** Sets the rows per batch. */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** Returns the rate limit per worker; 0 for none. */
+        public double getRowsPerSecond() {
+            return rowsPerSecond;
+        }
+
+        /** Sets the rate limit per worker. */
+        public void setRowsPerSecond(double rowsPerSecond) {
+            this.rowsPerSecond = rowsPerSecond;
+        }
+
+        /** Returns the lease of a claimed range; default 15 s. */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** Sets the lease of a claimed range. */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /** Returns how often an idle worker polls; default 5 s. */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** Sets how often an idle worker polls. */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** Returns how long shutdown waits; default 30 s. */
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        /** Sets how long shutdown waits. */
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
         }
     }
 }

@@ -39,6 +39,16 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
     }
 
     @Test
+    void backgroundRunWorkersRunOnlyWhereConfigured() {
+        runner().run(context -> assertThat(context).doesNotHaveBean("softDeleteRunWorkers"));
+        runner().withPropertyValues("softdelete.runs.workers=2", "softdelete.runs.poll-interval=1s").run(context -> {
+            assertThat(context).hasBean("softDeleteRunWorkers");
+            assertThat(context.getBean("softDeleteRunWorkers", org.springframework.context.SmartLifecycle.class)
+                    .isRunning()).isTrue();
+        });
+    }
+
+    @Test
     void schemaInitializationCanBeLeftToFlywayOrLiquibase() {
         runner().withPropertyValues("softdelete.table-prefix=manual_", "softdelete.schema.initialize=false")
                 .run(context -> {

@@ -200,6 +200,64 @@ public abstract class CatalogueApplicationContract {
     record Response(int status, String contentType, JsonNode body) {
     }
 
+    /** Calls the application as {@code alice} with a JSON body. */
+    Response call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header(CatalogueApplication.ACTOR_HEADER, "alice")
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    }
+
+    /**
+     * An operator drives a run end to end through the Actuator endpoint, as Boot exposes it: a
+     * preview from a rule-set document, apply by the preview's id (a background run, returned at
+     * once and applied by the application's run worker), progress until it completed, then undo.
+     */
+    @Test
+    void anOperatorPreviewsAppliesFollowsAndUndoesARunThroughTheActuatorEndpoint() throws Exception {
+        long oldActive = db().queryLong("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"
+                + " AND updated_at < TIMESTAMP '2025-01-01 00:00:00'");
+        String rules = JSON.writeValueAsString(Map.of("rules", "{\"doc\":\"rule-set\",\"v\":1,\"table\":\"products\","
+                + "\"rules\":[{\"type\":\"olderThan\",\"column\":\"updated_at\",\"age\":\"P365D\"}]}"));
+        Response preview = call("POST", "/actuator/softdelete", rules);
+        assertThat(preview.status()).as("preview: %s", preview.body()).isEqualTo(200);
+        assertThat(preview.body().get("total").asLong()).isEqualTo(oldActive).isPositive();
+        long previewId = preview.body().get("runId").asLong();
+
+        Response applied = call("POST", "/actuator/softdelete/apply/" + previewId, "{}");
+        assertThat(applied.status()).as("apply: %s", applied.body()).isEqualTo(200);
+        long runId = applied.body().get("runId").asLong();
+        assertThat(runId).isNotEqualTo(previewId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Response progress = call("GET", "/actuator/softdelete/" + runId + "/progress");
+        while (!progress.body().get("status").asString().equals("COMPLETED") && System.nanoTime() < deadline) {
+            Thread.sleep(200); // polling the worker's outcome, not waiting for time to pass
+            progress = call("GET", "/actuator/softdelete/" + runId + "/progress");
+        }
+        assertThat(progress.body().get("status").asString()).as("progress: %s", progress.body()).isEqualTo("COMPLETED");
+        assertThat(db().queryLong("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"
+                + " AND updated_at < TIMESTAMP '2025-01-01 00:00:00'")).isZero();
+        assertThat(call("GET", "/actuator/softdelete/" + runId).body().get("affectedCount").asLong()).isEqualTo(oldActive);
+
+        Response undo = call("POST", "/actuator/softdelete/undo/" + runId, "{}");
+        assertThat(undo.status()).as("undo: %s", undo.body()).isEqualTo(200);
+        assertThat(undo.body().get("affected").asLong()).isEqualTo(oldActive);
+        assertThat(db().queryLong("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"
+                + " AND updated_at < TIMESTAMP '2025-01-01 00:00:00'")).isEqualTo(oldActive);
+        assertThat(call("POST", "/actuator/softdelete/explode/" + runId, "{}").status()).isEqualTo(400);
+        assertThat(call("POST", "/actuator/softdelete/undo/" + runId, "{}").status()).as("undone already").isEqualTo(400);
+        String hostile = JSON.writeValueAsString(Map.of("rules", "{\"doc\":\"rule-set\",\"v\":1,\"table\":\"products\","
+                + "\"rules\":[{\"type\":\"predicate\",\"sql\":\"1=1; DROP TABLE products\"}]}"));
+        assertThat(call("POST", "/actuator/softdelete", hostile).status()).isEqualTo(400);
+        assertThat(db().queryLong("SELECT COUNT(*) FROM products")).isPositive();
+    }
+
     /** Calls the running application as user {@code alice} (the {@code X-Actor} header). */
     Response call(String method, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

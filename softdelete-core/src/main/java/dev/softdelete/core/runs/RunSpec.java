@@ -57,19 +57,7 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
         SoftDeletableTable table = new SoftDeletableTable(d.string("table"), d.string("key"), d.string("marker"),
                 d.optionalString("deletedBy"));
         RuleSet.Builder b = RuleSet.on(table.table());
-        for (Object r : d.list("rules")) {
-            b.rule(rule(d.nested("rules", r)));
-        }
-        for (Object e : d.list("exclusions")) {
-            Document x = d.nested("exclusions", e);
-            b.exclude("ids".equals(x.string("type")) ? Exclusion.ids(x.list("ids"))
-                    : Exclusion.referencedFrom(x.string("table"), x.optionalString("column")));
-        }
-        if (d.version() >= 3) {
-            for (Object kept : d.list("keepChildren")) {
-                b.keepChildren(String.valueOf(kept));
-            }
-        }
+        rulesInto(b, d, d.version() >= 3);
         RunWindow window = null;
         if (d.has("window")) {
             Document w = d.object("window");
@@ -80,7 +68,26 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
                 d.version() >= 3 && d.bool("cascade"), d.optionalNumber("previewRunId"), window);
     }
 
-    private static Map<String, Object> rule(Rule rule) {
+    /** Reads the {@code rules}, {@code exclusions} and (when present) {@code keepChildren} fields of {@code d} into {@code b}. */
+    static void rulesInto(RuleSet.Builder b, Document d, boolean keepChildren) {
+        for (Object r : d.list("rules")) {
+            b.rule(rule(d.nested("rules", r)));
+        }
+        if (d.has("exclusions")) {
+            for (Object e : d.list("exclusions")) {
+                Document x = d.nested("exclusions", e);
+                b.exclude("ids".equals(x.string("type")) ? Exclusion.ids(x.list("ids"))
+                        : Exclusion.referencedFrom(x.string("table"), x.optionalString("column")));
+            }
+        }
+        if (keepChildren && d.has("keepChildren")) {
+            for (Object kept : d.list("keepChildren")) {
+                b.keepChildren(String.valueOf(kept));
+            }
+        }
+    }
+
+    static Map<String, Object> rule(Rule rule) {
         if (rule instanceof Rule.OlderThan r) {
             return Json.obj("type", "olderThan", "column", r.column(), "age", r.age());
         } else if (rule instanceof Rule.Orphaned r) {
@@ -97,7 +104,7 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
         return Json.obj("type", "allOf", "rules", ((Rule.AllOf) rule).rules().stream().map(RunSpec::rule).toList());
     }
 
-    private static Rule rule(Document m) {
+    static Rule rule(Document m) {
         return switch (m.string("type")) {
             case "olderThan" -> Rule.olderThan(m.string("column"), m.duration("age"));
             case "orphaned" -> m.has("foreignKey") ? Rule.orphaned(m.string("foreignKey"))
@@ -118,7 +125,7 @@ record RunSpec(SoftDeletableTable table, RuleSet rules, Instant asOf, Instant ma
         };
     }
 
-    private static Map<String, Object> exclusion(Exclusion exclusion) {
+    static Map<String, Object> exclusion(Exclusion exclusion) {
         if (exclusion instanceof Exclusion.ReferencedFrom e) {
             return Json.obj("type", "referencedFrom", "table", e.table(), "column", e.column());
         }

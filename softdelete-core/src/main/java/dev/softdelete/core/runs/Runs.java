@@ -180,6 +180,28 @@ public final class Runs {
         return counts;
     }
 
+    /**
+     * The preview registered as run {@code previewRunId}, rebuilt from the registry (its rules,
+     * table, time and count; sample ids, per-rule and child counts are not stored), so that any
+     * instance can {@link #apply} or {@link #submit} it, after a restart too. The checks before
+     * applying (drift against the stored count, blocking children, approval) run as for a fresh one.
+     *
+     * @throws RunStateException when that run is not a preview
+     */
+    public Preview storedPreview(long previewRunId) {
+        RunRecord run = sd.runRegistry().require(previewRunId);
+        if (run.mode() != RunMode.PREVIEW || run.kind() != RunKind.SOFT_DELETE) {
+            throw new RunStateException("Run " + previewRunId + " is a " + run.kind() + " " + run.mode()
+                    + " run, not a soft-delete preview; preview the rules first and apply that preview's id.");
+        }
+        RunSpec spec = RunSpec.fromJson(run.spec());
+        RunOptions defaults = RunOptions.defaults();
+        long total = run.previewCount() == null ? 0 : run.previewCount();
+        return new Preview(run.id(), run.targetTable(), spec.rules().description(), total, Map.of(), List.of(),
+                defaults.batchesFor(total), defaults.durationFor(total), spec.asOf(), spec.rules(), Map.of(), Map.of(),
+                0, List.of());
+    }
+
     /** {@link #apply(Preview, RunOptions)} with default options. */
     public RunReport apply(Preview preview) {
         return apply(preview, RunOptions.defaults());

@@ -266,4 +266,42 @@ public abstract class BackgroundRunsContract extends DatabaseTest {
         File dir = Files.createTempDirectory("background-h2").toFile();
         return new RunsContract.CrashDb("jdbc:h2:file:" + dir.getAbsolutePath() + "/crash;AUTO_SERVER=TRUE", "sa", "", dir);
     }
+
+    /**
+     * An operator's tool (the Actuator endpoint) works with documents and ids only: a preview from a
+     * rule-set document, applied by id on another instance after the first one is gone, undone
+     * exactly; a hostile predicate in a document is refused like one written in Java.
+     */
+    @Test
+    void aPreviewFromARuleSetDocumentIsAppliedByIdOnAnotherInstanceAndUndone() throws Exception {
+        createTable(dataSource(), "doc_item", 500, NOW);
+        Map<Long, String> original = RunsContract.state(dataSource(), "doc_item");
+        long matching = matching(dataSource(), "doc_item");
+        SettableClock clock = new SettableClock(NOW);
+        String document = "{\"doc\":\"rule-set\",\"v\":1,\"table\":\"doc_item\",\"rules\":["
+                + "{\"type\":\"predicate\",\"sql\":\"MOD(id, 4) <> 0\"}]}";
+        assertThat(RuleSetDocument.read(RuleSetDocument.write(RuleSetDocument.read(document))).description())
+                .isEqualTo(RuleSetDocument.read(document).description());
+        long previewId = instance("planner", clock).runs().preview(RuleSetDocument.read(document)).runId();
+
+        SoftDelete other = instance("operator", clock);
+        Preview stored = other.runs().storedPreview(previewId);
+        assertThat(stored.total()).isEqualTo(matching);
+        assertThat(stored.rules().table()).isEqualTo("doc_item");
+        long runId = other.runs().submit(stored, RunOptions.defaults().withBatchSize(100));
+        other.runs().worker(RunOptions.defaults().withBatchSize(100)).run();
+        assertThat(other.runs().registry().require(runId).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(matching(dataSource(), "doc_item")).isZero();
+        other.runs().undo(runId);
+        assertThat(RunsContract.state(dataSource(), "doc_item")).isEqualTo(original);
+
+        assertThatThrownBy(() -> other.runs().storedPreview(runId)).isInstanceOf(RunStateException.class)
+                .hasMessageContaining("not a soft-delete preview");
+        String hostile = document.replace("MOD(id, 4) <> 0", "1=1; DROP TABLE doc_item");
+        assertThatThrownBy(() -> other.runs().preview(RuleSetDocument.read(hostile)))
+                .isInstanceOf(dev.softdelete.core.SoftDeleteException.class);
+        assertThatThrownBy(() -> RuleSetDocument.read("{\"doc\":\"run-spec\",\"v\":1}"))
+                .isInstanceOf(dev.softdelete.core.UnsupportedDocumentException.class);
+        assertThat(RunsContract.state(dataSource(), "doc_item")).isEqualTo(original);
+    }
 }
