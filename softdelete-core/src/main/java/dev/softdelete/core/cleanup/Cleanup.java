@@ -32,7 +32,7 @@ public final class Cleanup {
         this.softDelete = softDelete;
         this.purger = purger;
         this.queue = new CleanupQueue(softDelete, purger);
-        softDelete.metrics().gauge(MetricNames.CLEANUP_QUEUE_LENGTH, MetricTags.empty(), queue::lastSampledLength);
+        softDelete.metrics().gauge(MetricNames.CLEANUP_QUEUE_LENGTH, MetricTags.empty(), queue::gaugeLength);
     }
 
     /** Returns the job queue: enqueue, list and inspect cleanup jobs. */

@@ -34,6 +34,7 @@ public final class CleanupQueue {
     private final CleanupJobs jobs;
     private final ScheduleTicks ticks;
     private final AtomicLong lastLength = new AtomicLong();
+    private volatile long lastSampledAt = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
 
     CleanupQueue(CoreContext softDelete, Purger purger) {
         this.softDelete = softDelete;
@@ -197,13 +198,35 @@ public final class CleanupQueue {
     public long length() {
         long n = jobs.countQueued();
         lastLength.set(n);
+        lastSampledAt = System.nanoTime();
         return n;
     }
 
-    /** The length last read by {@link #length()}: what the queue-length gauge reports, no query. */
+    /** The length last read by {@link #length()}, without a query. */
     public long lastSampledLength() {
         return lastLength.get();
     }
+
+    /**
+     * What the {@code softdelete.cleanup.queue.length} gauge reports: the length read from the
+     * database when the last reading is older than {@value #GAUGE_REFRESH_SECONDS} s (whoever read
+     * it: a worker, the health indicator, a scrape), else that reading. So the gauge stays true
+     * when no worker runs in this instance, and a scrape queries at most once per interval. A
+     * failed read keeps the last value (the failure is logged at debug).
+     */
+    public long gaugeLength() {
+        if (System.nanoTime() - lastSampledAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(GAUGE_REFRESH_SECONDS)) {
+            try {
+                return length();
+            } catch (RuntimeException e) {
+                lastSampledAt = System.nanoTime(); // do not retry on every scrape while the database is away
+                org.slf4j.LoggerFactory.getLogger(CleanupQueue.class).debug("Could not read the queue length", e);
+            }
+        }
+        return lastLength.get();
+    }
+
+    static final int GAUGE_REFRESH_SECONDS = 15;
 
     private CleanupJob insert(JobType type, String tableName, JobPayload payload) {
         return jobs.insert(type, tableName, payload, DEFAULT_MAX_ATTEMPTS);

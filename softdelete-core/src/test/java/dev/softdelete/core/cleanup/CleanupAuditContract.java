@@ -76,4 +76,23 @@ public abstract class CleanupAuditContract extends DatabaseTest {
         });
         assertThat(observed).contains("softdelete.purge");
     }
+
+    @Test
+    void theQueueLengthGaugeReadsTheDatabaseWhenNoWorkerRuns() {
+        // a queue of its own (prefix gq_): the jobs it leaves queued must not reach the other tests' workers
+        Catalogue c = Catalogue.create(db, "audgauge_");
+        c.products(1, 5, NOW.minus(Duration.ofDays(40)));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SoftDelete sd = SoftDelete.builder(dataSource()).tablePrefix("gq_").clock(clock).instanceId("gauge")
+                .metrics(MicrometerMetrics.of(registry)).build();
+        long before = sd.cleanup().queue().length();
+        SoftDelete other = SoftDelete.builder(dataSource()).tablePrefix("gq_").clock(clock).instanceId("enqueuer").build();
+        other.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()));
+        other.cleanup().queue().enqueue(RetentionPolicy.purge(c.products()));
+        SoftDelete fresh = SoftDelete.builder(dataSource()).tablePrefix("gq_").clock(clock).instanceId("scraped")
+                .metrics(MicrometerMetrics.of(registry = new SimpleMeterRegistry())).build();
+        assertThat(registry.get("softdelete.cleanup.queue.length").gauge().value())
+                .as("no worker ever sampled it in this instance").isEqualTo(before + 2.0);
+        assertThat(fresh.cleanup().queue().lastSampledLength()).isEqualTo(before + 2);
+    }
 }
