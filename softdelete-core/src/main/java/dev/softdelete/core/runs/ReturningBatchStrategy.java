@@ -123,17 +123,30 @@ final class ReturningBatchStrategy extends BatchStrategy {
         }, sql.args()).orElseThrow();
     }
 
-    /** CTEs k, r and p (suffixed {@code n}) restoring one table's record of batch b, each preceded by a comma. */
+    /**
+     * CTEs s (the record), k (its keys), r (the restore) and p (the record marked UNDONE),
+     * suffixed {@code n}, restoring one table's record of batch b, each preceded by a comma. The
+     * UPDATE scans the record's key range ({@code first_key..last_key}, or the keys' own bounds for
+     * records copied by V5 without them) with the keys as a second index condition: measured
+     * faster than probing the keys alone.
+     */
     private Sql restoreTable(Cascade.TableRef t, String n, long parentRunId, Instant marker) {
         Dialect d = jdbc.dialect();
         String clearBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = NULL";
-        return Sql.of(", k" + n + " AS (SELECT " + t.keyType().valueSql(d, "j.value") + " AS k FROM " + batches.table()
-                        + " s, JSON_ARRAY_ELEMENTS_TEXT(CAST(s.row_keys AS JSON) -> 'keys') j WHERE s.run_id = ?"
-                        + " AND s.batch_no = (SELECT batch_no FROM b) AND s.table_name = ? AND s.state = ?)",
+        String k = "k" + n;
+        String lo = "COALESCE((SELECT " + t.keyType().valueSql(d, "first_key") + " FROM s" + n + "), (SELECT k FROM " + k
+                + " ORDER BY k LIMIT 1))";
+        String hi = "COALESCE((SELECT " + t.keyType().valueSql(d, "last_key") + " FROM s" + n + "), (SELECT k FROM " + k
+                + " ORDER BY k DESC LIMIT 1))";
+        return Sql.of(", s" + n + " AS (SELECT row_keys, first_key, last_key FROM " + batches.table() + " WHERE run_id = ?"
+                        + " AND batch_no = (SELECT batch_no FROM b) AND table_name = ? AND state = ?)",
                         parentRunId, t.tableName(), RunBatches.APPLIED)
+                .append(", " + k + " AS (SELECT " + t.keyType().valueSql(d, "j.value") + " AS k FROM s" + n + ","
+                        + " JSON_ARRAY_ELEMENTS_TEXT(CAST(s" + n + ".row_keys AS JSON) -> 'keys') j)")
                 .append(Sql.of(", r" + n + " AS (UPDATE " + t.table() + " t SET " + t.marker() + " = NULL" + clearBy
-                        + " WHERE t." + t.key() + " = ANY(ARRAY(SELECT k FROM k" + n + ")) AND t." + t.marker() + " = ?"
-                        + " RETURNING 1)", t.markerValue(marker)))
+                        + " WHERE t." + t.key() + " >= " + lo + " AND t." + t.key() + " <= " + hi + " AND t." + t.key()
+                        + " = ANY(ARRAY(SELECT k FROM " + k + ")) AND t." + t.marker() + " = ? RETURNING 1)",
+                        t.markerValue(marker)))
                 .append(Sql.of(", p" + n + " AS (UPDATE " + batches.table() + " s SET state = ?, restored_count ="
                         + " (SELECT COUNT(*) FROM r" + n + "), changed_at = ? WHERE s.run_id = ? AND s.batch_no ="
                         + " (SELECT batch_no FROM b) AND s.table_name = ?)", RunBatches.UNDONE, clock.instant(),
