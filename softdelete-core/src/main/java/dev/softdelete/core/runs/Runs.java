@@ -120,18 +120,16 @@ public final class Runs {
                         cand.bind(List.of(), options.sampleSize()));
                 children = childCounts(c, target);
                 blocking = blockingCounts(c, target);
-                List<Sql> dup = target.duplicateGroups(sd, options.sampleSize());
-                for (int i = 0; i < dup.size(); i += 2) {
-                    Sql sampleQuery = dup.get(i);
-                    sampleGroups.addAll(sd.jdbc().query(c, sampleQuery.text(), rs -> {
+                for (Sql[] dup : target.duplicateQueries) {
+                    sampleGroups.addAll(sd.jdbc().query(c, dup[0].text(), rs -> {
                         Map<String, Object> values = new LinkedHashMap<>();
                         int n = rs.getMetaData().getColumnCount();
                         for (int col = 1; col < n; col++) {
                             values.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
                         }
                         return new DuplicateGroup(values, rs.getLong(n));
-                    }, sampleQuery.args()));
-                    groups[0] += sd.jdbc().queryLong(c, dup.get(i + 1).text(), dup.get(i + 1).args());
+                    }, options.sampleSize()));
+                    groups[0] += sd.jdbc().queryLong(c, dup[1].text(), dup[1].args());
                 }
             } catch (SQLException | RuntimeException e) {
                 try {
