@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * here before its next batch (and its in-flight batch, fenced off by the pause or cancel, rolls
  * back). A run with a time window ({@link RunOptions#withWindow}) is paused by its workers outside
  * the window (before their next batch, or before they claim) and resumed by them inside. The
- * worker that finishes the last range verifies and completes the run.
+ * worker that finishes the last range verifies and completes the run; a worker that finds nothing
+ * to claim completes a run whose ranges are all done, or pauses one with a failed range, should
+ * the worker that had to die first.
  *
  * <p>Get one from {@code softDelete.runs().worker(options)}; {@link #run()} drains the claimable
  * ranges and returns: schedule it (for example every few seconds) on every instance that should
@@ -89,6 +91,7 @@ public final class RunWorker implements Runnable {
         runs.applyWindows();
         Optional<RunRanges.Claimed> claimed = ranges.claim(id, options.leaseDuration());
         if (claimed.isEmpty()) {
+            runs.settle();
             return false;
         }
         RunRanges.Claimed claim = claimed.get();

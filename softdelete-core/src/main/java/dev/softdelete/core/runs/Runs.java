@@ -411,6 +411,22 @@ public final class Runs {
         });
     }
 
+    /**
+     * Called by workers that found nothing to claim: completes RUNNING background runs whose ranges
+     * are all done, and pauses those with a failed range, in case the worker that should have done
+     * so died in between.
+     */
+    void settle() {
+        for (long[] run : ranges.runningRunsToSettle()) {
+            if (run[2] > 0) {
+                pauseAfterFailure(run[0], "Paused: a range failed its last attempt (see run_ranges.last_error). Fix the"
+                        + " cause and resume the run.");
+            } else {
+                completeIfLastRange(run[0]);
+            }
+        }
+    }
+
     /** Pauses a background run whose range failed its last attempt. */
     void pauseAfterFailure(long runId, String message) {
         sd.jdbc().inTransaction(c -> {
