@@ -33,7 +33,7 @@ final class ReturningBatchStrategy extends BatchStrategy {
 
     @Override
     BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
-            Instant marker, String actor) throws SQLException {
+            Instant marker, String actor, Fence fence) throws SQLException {
         Dialect d = jdbc.dialect();
         Sql candidates = t.candidatesAfter(cursor);
         // c finds where this batch ends (e: its last key, without MAX, which UUID and binary keys
@@ -68,10 +68,19 @@ final class ReturningBatchStrategy extends BatchStrategy {
             sql = sql.append(") RETURNING " + alias + "." + ref.key() + " AS k),")
                     .append(record("u" + i, ref, runId, batchNo, marker));
         }
-        sql = sql.append(" SELECT (SELECT COUNT(*) FROM c), (SELECT " + t.keyType.textSql(d, "k") + " FROM e),"
-                + " (SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)" + ASYNC_COMMIT_REF);
+        String matched = "(SELECT COUNT(*) FROM c)";
+        String changed = "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)";
+        String last = "(SELECT " + t.keyType.textSql(d, "k") + " FROM e)";
+        if (fence != null) {
+            // the fence in the same statement: lease renewed with the batch's counts and cursor (one
+            // round trip fewer per batch); no row when the lease was lost, and the caller rolls back
+            sql = sql.append(", h AS (").append(fence.lease().heartbeatWithBatchSql(fence.held(), fence.duration(),
+                    matched, changed, last)).append(" RETURNING 1)");
+        }
+        sql = sql.append(" SELECT " + matched + ", " + last + ", " + changed + ASYNC_COMMIT_REF
+                + (fence == null ? "" : ", (SELECT COUNT(*) FROM h)"));
         return jdbc.queryOne(c, sql.text(), rs -> new BatchResult(rs.getInt(1), rs.getInt(3), rs.getString(2),
-                rs.getInt(1) >= limit), sql.args()).orElseThrow();
+                rs.getInt(1) >= limit, fence == null ? null : rs.getInt(5) == 1), sql.args()).orElseThrow();
     }
 
     /** {@code SET marker = ?[, deleted_by = ?]} for table {@code ref}. */

@@ -134,7 +134,7 @@ public final class RunWorker implements Runnable {
                             throw new Stopped(status);
                         }
                         BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, options.batchSize(),
-                                range.runId(), batchNo, spec.marker(), actor);
+                                range.runId(), batchNo, spec.marker(), actor, null);
                         if (!ranges.heartbeat(c, claim, options.leaseDuration(), r.cursor(), r.matched(), r.changed(),
                                 !r.more())) {
                             throw new RangeLost();

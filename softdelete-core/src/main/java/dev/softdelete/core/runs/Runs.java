@@ -622,8 +622,8 @@ public final class Runs {
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
         return executor.execute(runId, null, target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
-                        spec.marker(), actor),
+                (c, cursor, limit, batchNo, fence) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
+                        spec.marker(), actor, fence),
                 (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker()));
     }
 
@@ -641,7 +641,7 @@ public final class Runs {
             }
         }
         return executor.execute(undo.id(), parent.id(), target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.restore(c, target, children, parent.id(), cursor, limit,
+                (c, cursor, limit, batchNo, fence) -> strategy.restore(c, target, children, parent.id(), cursor, limit,
                         batchNo, spec.marker()),
                 (c, run) -> {
                     String verification = Verification.afterUndo(sd.jdbc(), c, batches, target, run, parent.id(),
