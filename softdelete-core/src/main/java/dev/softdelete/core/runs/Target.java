@@ -161,7 +161,7 @@ final class Target {
         return d.quote(Identifier.quoted(catalogName));
     }
 
-    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in run items. */
+    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in the batch records. */
     private static KeyCodec keyType(String table, ColumnInfo column) {
         return KeyCodec.of(column).filter(k -> k != KeyCodec.DECIMAL).orElseThrow(() -> new InvalidRuleException(
                 "Key column " + table + "." + column.name() + " has type " + column.typeName() + "; runs paginate by"
