@@ -75,7 +75,7 @@ final class RunsStep implements DemoStep {
     }
 
     /** The same rules as a background run: submit returns at once, workers on any instance apply it. */
-    private static void background(DemoContext ctx, Runs runs, RuleSet rules, RunOptions options) throws java.sql.SQLException {
+    private static void background(DemoContext ctx, Runs runs, RuleSet rules, RunOptions options) throws Exception {
         var out = ctx.out();
         long runId = runs.submit(runs.preview(rules, options), options);
         out.say("Submitted in the background: run %d, %s", runId, runs.progress(runId).toJson());

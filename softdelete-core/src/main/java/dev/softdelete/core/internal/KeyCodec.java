@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The key column types the library batches by, and how each is stored as text (run items,
+ * The key column types the library batches by, and how each is stored as text (batch records,
  * cursors) and turned back into a value that the database compares exactly as it compares the
  * column. Text forms are lossless: integers and decimals in plain notation, text as is, UUIDs
  * in lower-case canonical form, binary keys as lower-case hexadecimal.
@@ -143,7 +143,7 @@ public enum KeyCodec {
     static final int VERBATIM_BYTES = 63;
 
     /**
-     * What run items are keyed (and undo walks them) by: unique per key, at most 65 characters,
+     * What run items (before schema V5) were keyed (and undo walked them) by: unique per key, at most 65 characters,
      * whatever the key's length, and ordered like the keys where that is cheap. An integer key is
      * {@code i} and its 20-digit offset form ({@code value - Long.MIN_VALUE}), so items sort in key
      * order and a batch's items sit together in the index, as its rows do in the table's. Any other

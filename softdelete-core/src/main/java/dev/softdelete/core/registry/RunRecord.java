@@ -22,7 +22,7 @@ import java.time.Instant;
  * @param failedBatches   batches rolled back
  * @param cursor          the last key processed, as text: where a resume continues; {@code null} before any batch
  * @param errorMessage    why it paused or failed (at most 4,000 characters), or {@code null}
- * @param verification    counts checked against run items (JSON), once completed; or {@code null}
+ * @param verification    counts checked against the run's batch records (JSON), once completed; or {@code null}
  * @param operator        who started it, from the {@code ActorProvider}
  * @param host            the instance that registered it
  * @param leaseOwner      the worker holding its lease, or {@code null}

@@ -28,10 +28,11 @@ abstract class BatchStrategy {
      * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
      * start), in key order, writing {@code marker}, then the active rows of the cascade's child
      * tables that reference a changed row, and records the keys it changed in each table as batch
-     * {@code batchNo}. The counts returned are the run's own table's.
+     * {@code batchNo}. The counts returned are the run's own table's. {@code fence} (may be null)
+     * is the run's lease, which a strategy may renew in its own statement.
      */
     abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
-            Instant marker, String actor) throws SQLException;
+            Instant marker, String actor, Fence fence) throws SQLException;
 
     /**
      * Restores the next batch of run {@code parentRunId} still {@code APPLIED} after batch number
@@ -49,8 +50,22 @@ abstract class BatchStrategy {
      * @param changed rows it changed
      * @param cursor  the last key (apply) or batch number (undo) it looked at, as text
      * @param more    whether another batch may find work
+     * @param fenced  whether the strategy renewed the lease and recorded the counts itself and the
+     *                lease held; null when it left that to the caller
      */
-    record BatchResult(int matched, int changed, String cursor, boolean more) {
+    record BatchResult(int matched, int changed, String cursor, boolean more, Boolean fenced) {
+
+        BatchResult(int matched, int changed, String cursor, boolean more) {
+            this(matched, changed, cursor, more, null);
+        }
+    }
+
+    /**
+     * The run's lease, for a strategy that renews it (with the batch's counts and cursor) inside its
+     * own batch statement: {@link BatchResult#fenced()} then says whether it held (null: not done,
+     * the caller fences).
+     */
+    record Fence(RunLease lease, RunLease.Held held, java.time.Duration duration) {
     }
 
     /**

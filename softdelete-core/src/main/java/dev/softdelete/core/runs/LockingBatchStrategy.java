@@ -29,7 +29,7 @@ final class LockingBatchStrategy extends BatchStrategy {
 
     @Override
     BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
-            Instant marker, String actor) throws SQLException {
+            Instant marker, String actor, Fence fence) throws SQLException {
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.value(rs, 1), candidates.bind(List.of(), limit));

@@ -47,7 +47,8 @@ final class RunExecutor {
     /** One batch of a run, in the caller's transaction. */
     @FunctionalInterface
     interface Step {
-        BatchStrategy.BatchResult run(Connection c, String cursor, int limit, long batchNo) throws SQLException;
+        BatchStrategy.BatchResult run(Connection c, String cursor, int limit, long batchNo, BatchStrategy.Fence fence)
+                throws SQLException;
     }
 
     /** What happens in the completing transaction: returns the verification JSON. */
@@ -95,7 +96,11 @@ final class RunExecutor {
      */
     private void fenceAndRecord(Connection c, List<RunLease.Held> leases, Duration duration,
             BatchStrategy.BatchResult r) throws SQLException {
-        if (!lease.heartbeatWithBatch(c, leases.get(0), duration, r.matched(), r.changed(),
+        if (r.fenced() != null) {
+            if (!r.fenced()) {
+                throw new LeaseLost(); // the strategy renewed the lease in its own statement: it was lost
+            }
+        } else if (!lease.heartbeatWithBatch(c, leases.get(0), duration, r.matched(), r.changed(),
                 Math.max(0, r.matched() - r.changed()), r.cursor())) {
             throw new LeaseLost();
         }
@@ -144,7 +149,8 @@ final class RunExecutor {
             BatchStrategy.BatchResult result;
             try {
                 result = sd.jdbc().inTransaction(c -> {
-                    BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no);
+                    BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no,
+                            new BatchStrategy.Fence(lease, leases.get(0), o.leaseDuration()));
                     fenceAndRecord(c, leases, o.leaseDuration(), r);
                     return r;
                 });

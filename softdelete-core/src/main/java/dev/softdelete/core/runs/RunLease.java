@@ -116,6 +116,22 @@ final class RunLease {
                 matched, affected, skipped, cursor, now, lease.runId(), lease.owner(), lease.token(), now) == 1;
     }
 
+    /**
+     * {@link #heartbeatWithBatch} as an UPDATE to embed in a batch statement, the counts and cursor
+     * given as SQL expressions over that statement ({@code matched}, {@code changed}: numbers;
+     * {@code cursor}: text, null keeps the cursor). Without {@code RETURNING}: the caller adds it.
+     */
+    dev.softdelete.core.internal.Sql heartbeatWithBatchSql(Held lease, Duration duration, String matched, String changed,
+            String cursor) {
+        Instant now = clock.instant();
+        return dev.softdelete.core.internal.Sql.of("UPDATE " + tables.runs() + " SET lease_until = ?, heartbeat_at = ?,"
+                + " matched_count = matched_count + " + matched + ", affected_count = affected_count + " + changed
+                + ", skipped_count = skipped_count + " + matched + " - " + changed + ", batch_count = batch_count + 1,"
+                + " cursor_value = COALESCE(" + cursor + ", cursor_value), updated_at = ?, row_version = row_version + 1"
+                + " WHERE id = ? AND lease_owner = ? AND lease_token = ? AND lease_until >= ?", now.plus(duration), now,
+                now, lease.runId(), lease.owner(), lease.token(), now);
+    }
+
     /** Gives the lease up (only if still held under this token). */
     void release(Connection c, Held lease) throws SQLException {
         jdbc.update(c, "UPDATE " + tables.runs() + " SET lease_owner = NULL, lease_until = NULL WHERE id = ?"

@@ -171,6 +171,18 @@ final class RunRanges {
                 rs -> rs.getLong(1), PENDING, RUNNING));
     }
 
+    /**
+     * RUNNING runs whose ranges are all DONE (the worker that finished the last one stopped before
+     * completing the run) or of which a range FAILED (it stopped before pausing the run).
+     */
+    List<long[]> runningRunsToSettle() {
+        return jdbc.withConnection(c -> jdbc.query(c, "SELECT r.run_id, SUM(CASE WHEN r.status = ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN r.status = ? THEN 1 ELSE 0 END), COUNT(*) FROM " + table + " r WHERE r.run_id IN"
+                + " (SELECT id FROM " + runs + " WHERE status = 'RUNNING') GROUP BY r.run_id",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, DONE, FAILED))
+                .stream().filter(r -> r[1] == r[3] || r[2] > 0).toList();
+    }
+
     /** Whether run {@code runId} has ranges (it is a background run). */
     boolean exists(long runId) {
         return jdbc.withConnection(c -> jdbc.queryLong(c, "SELECT COUNT(*) FROM " + table + " WHERE run_id = ?",

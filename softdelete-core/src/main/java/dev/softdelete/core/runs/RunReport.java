@@ -17,7 +17,7 @@ import dev.softdelete.core.registry.RunStatus;
  * @param failedBatches batches rolled back so far
  * @param cursor       the last key processed, as text: where a resume continues; {@code null} before any batch
  * @param message      why the run paused or failed, or {@code null}
- * @param verification counts checked against run items (JSON), once the run completed
+ * @param verification counts checked against the run's batch records (JSON), once the run completed
  */
 public record RunReport(long runId, RunKind kind, Long parentRunId, RunStatus status, long affected, long skipped,
         long batches, long failedBatches, String cursor, String message, String verification) {

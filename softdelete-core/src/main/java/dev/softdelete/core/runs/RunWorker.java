@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * here before its next batch (and its in-flight batch, fenced off by the pause or cancel, rolls
  * back). A run with a time window ({@link RunOptions#withWindow}) is paused by its workers outside
  * the window (before their next batch, or before they claim) and resumed by them inside. The
- * worker that finishes the last range verifies and completes the run.
+ * worker that finishes the last range verifies and completes the run; a worker that finds nothing
+ * to claim completes a run whose ranges are all done, or pauses one with a failed range, should
+ * the worker that had to die first.
  *
  * <p>Get one from {@code softDelete.runs().worker(options)}; {@link #run()} drains the claimable
  * ranges and returns: schedule it (for example every few seconds) on every instance that should
@@ -42,6 +44,7 @@ public final class RunWorker implements Runnable {
     private final String id;
     private final RateLimiter limiter;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final java.util.Map<Long, Target> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunWorker(CoreContext sd, Runs runs, RunRanges ranges, BatchStrategy strategy, RunOptions options, String id) {
         this.sd = sd;
@@ -88,6 +91,7 @@ public final class RunWorker implements Runnable {
         runs.applyWindows();
         Optional<RunRanges.Claimed> claimed = ranges.claim(id, options.leaseDuration());
         if (claimed.isEmpty()) {
+            runs.settle();
             return false;
         }
         RunRanges.Claimed claim = claimed.get();
@@ -96,7 +100,9 @@ public final class RunWorker implements Runnable {
         RunSpec spec = RunSpec.fromJson(run.spec());
         Target target;
         try {
-            target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), spec.cascade()).upTo(range.upTo());
+            // resolved from the catalog once per run and worker (metadata reads cost more than a batch)
+            target = targets.computeIfAbsent(range.runId(), id -> Target.resolve(sd, spec.table(), spec.rules(),
+                    spec.asOf(), spec.cascade())).upTo(range.upTo());
         } catch (RuntimeException e) {
             failed(claim, e);
             return true;
@@ -110,11 +116,10 @@ public final class RunWorker implements Runnable {
                 if (spec.window() != null && !spec.window().contains(sd.clock().instant())) {
                     runs.pauseForWindow(range.runId(), spec.window());
                 }
-                RunStatus status = sd.runRegistry().require(range.runId()).status();
-                if (status != RunStatus.RUNNING || stopping.get()) {
+                if (stopping.get()) {
                     ranges.release(claim, null, MAX_ATTEMPTS);
-                    log.info("Run {} range {}: worker {} stopped before batch {} (run {})", range.runId(),
-                            range.rangeNo(), id, batch + 1, status);
+                    log.info("Run {} range {}: worker {} stopped before batch {}", range.runId(), range.rangeNo(), id,
+                            batch + 1);
                     return true;
                 }
                 long batchNo = ((long) range.rangeNo() << 32) + ++batch;
@@ -123,14 +128,24 @@ public final class RunWorker implements Runnable {
                 BatchStrategy.BatchResult result;
                 try {
                     result = sd.jdbc().inTransaction(c -> {
+                        // the run's status first, in the batch's own transaction: paused or cancelled, stop here
+                        RunStatus status = sd.runRegistry().require(c, range.runId()).status();
+                        if (status != RunStatus.RUNNING) {
+                            throw new Stopped(status);
+                        }
                         BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, options.batchSize(),
-                                range.runId(), batchNo, spec.marker(), actor);
+                                range.runId(), batchNo, spec.marker(), actor, null);
                         if (!ranges.heartbeat(c, claim, options.leaseDuration(), r.cursor(), r.matched(), r.changed(),
                                 !r.more())) {
                             throw new RangeLost();
                         }
                         return r;
                     });
+                } catch (Stopped e) {
+                    ranges.release(claim, null, MAX_ATTEMPTS);
+                    log.info("Run {} range {}: worker {} stopped before batch {} (run {})", range.runId(),
+                            range.rangeNo(), id, batchNo & 0xffffffffL, e.status);
+                    return true;
                 } catch (RangeLost e) {
                     log.info("Run {} range {}: worker {} lost the range (lease expired and taken over, or the run"
                             + " was paused or cancelled); its batch rolled back", range.runId(), range.rangeNo(), id);
@@ -169,6 +184,16 @@ public final class RunWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
+        }
+    }
+
+    /** Thrown first in a batch's transaction when the run is no longer RUNNING. */
+    private static final class Stopped extends RuntimeException {
+        private final RunStatus status;
+
+        Stopped(RunStatus status) {
+            super(null, null, false, false);
+            this.status = status;
         }
     }
 

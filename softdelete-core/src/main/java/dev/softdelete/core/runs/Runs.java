@@ -120,18 +120,16 @@ public final class Runs {
                         cand.bind(List.of(), options.sampleSize()));
                 children = childCounts(c, target);
                 blocking = blockingCounts(c, target);
-                List<Sql> dup = target.duplicateGroups(sd, options.sampleSize());
-                for (int i = 0; i < dup.size(); i += 2) {
-                    Sql sampleQuery = dup.get(i);
-                    sampleGroups.addAll(sd.jdbc().query(c, sampleQuery.text(), rs -> {
+                for (Sql[] dup : target.duplicateQueries) {
+                    sampleGroups.addAll(sd.jdbc().query(c, dup[0].text(), rs -> {
                         Map<String, Object> values = new LinkedHashMap<>();
                         int n = rs.getMetaData().getColumnCount();
                         for (int col = 1; col < n; col++) {
                             values.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
                         }
                         return new DuplicateGroup(values, rs.getLong(n));
-                    }, sampleQuery.args()));
-                    groups[0] += sd.jdbc().queryLong(c, dup.get(i + 1).text(), dup.get(i + 1).args());
+                    }, options.sampleSize()));
+                    groups[0] += sd.jdbc().queryLong(c, dup[1].text(), dup[1].args());
                 }
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -435,6 +433,22 @@ public final class Runs {
         });
     }
 
+    /**
+     * Called by workers that found nothing to claim: completes RUNNING background runs whose ranges
+     * are all done, and pauses those with a failed range, in case the worker that should have done
+     * so died in between.
+     */
+    void settle() {
+        for (long[] run : ranges.runningRunsToSettle()) {
+            if (run[2] > 0) {
+                pauseAfterFailure(run[0], "Paused: a range failed its last attempt (see run_ranges.last_error). Fix the"
+                        + " cause and resume the run.");
+            } else {
+                completeIfLastRange(run[0]);
+            }
+        }
+    }
+
     /** Pauses a background run whose range failed its last attempt. */
     void pauseAfterFailure(long runId, String message) {
         sd.jdbc().inTransaction(c -> {
@@ -630,8 +644,8 @@ public final class Runs {
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
         return executor.execute(runId, null, target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
-                        spec.marker(), actor),
+                (c, cursor, limit, batchNo, fence) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
+                        spec.marker(), actor, fence),
                 (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker()));
     }
 
@@ -649,7 +663,7 @@ public final class Runs {
             }
         }
         return executor.execute(undo.id(), parent.id(), target.tableName, options,
-                (c, cursor, limit, batchNo) -> strategy.restore(c, target, children, parent.id(), cursor, limit,
+                (c, cursor, limit, batchNo, fence) -> strategy.restore(c, target, children, parent.id(), cursor, limit,
                         batchNo, spec.marker()),
                 (c, run) -> {
                     String verification = Verification.afterUndo(sd.jdbc(), c, batches, target, run, parent.id(),

@@ -44,6 +44,8 @@ final class Target {
     final Sql exclusions;
     /** The child tables the run soft-deletes rows of, and the tables that block it. */
     final Cascade cascade;
+    /** Per duplicates rule: its largest groups ({@code LIMIT ?} to bind) and its number of groups. */
+    final List<Sql[]> duplicateQueries;
 
     private Target(SoftDeletableTable description, RuleSet rules, TableInfo info, Dialect d, Instant asOf,
             CoreContext sd, boolean cascading) {
@@ -74,6 +76,7 @@ final class Target {
         }
         this.exclusions = excl;
         this.cascade = cascading ? Cascade.resolve(sd, info, keyInfo.name(), rules) : Cascade.none();
+        this.duplicateQueries = duplicateQueries(rules, info, d, sd, table, marker);
     }
 
     private Target(Target base, Sql exclusions) {
@@ -89,6 +92,7 @@ final class Target {
         this.ruleConditions = base.ruleConditions;
         this.exclusions = exclusions;
         this.cascade = base.cascade;
+        this.duplicateQueries = base.duplicateQueries;
     }
 
     /** This target limited to keys up to {@code upTo} (a key's text form; null: no limit), for one range of a run. */
@@ -157,7 +161,7 @@ final class Target {
         return d.quote(Identifier.quoted(catalogName));
     }
 
-    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in run items. */
+    /** Runs batch by integer, text, UUID and binary keys, each recorded exactly in the batch records. */
     private static KeyCodec keyType(String table, ColumnInfo column) {
         return KeyCodec.of(column).filter(k -> k != KeyCodec.DECIMAL).orElseThrow(() -> new InvalidRuleException(
                 "Key column " + table + "." + column.name() + " has type " + column.typeName() + "; runs paginate by"
@@ -217,22 +221,22 @@ final class Target {
                 + " IS NULL AND " + newer + ")");
     }
 
-    /** The duplicates rules among the top-level rules, with their group columns and the table, for previews. */
-    List<Sql> duplicateGroups(CoreContext sd, int sampleSize) {
-        List<Sql> queries = new ArrayList<>();
-        Dialect d = sd.dialect();
-        TableInfo info = sd.catalog().require(tableName);
+    /**
+     * For each top-level duplicates rule, two queries: its largest groups (values and row count,
+     * {@code LIMIT ?} left to bind) and the number of groups and their rows.
+     */
+    private static List<Sql[]> duplicateQueries(RuleSet rules, TableInfo info, Dialect d, CoreContext sd, String table,
+            String marker) {
+        List<Sql[]> queries = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             if (rule instanceof Rule.Duplicates r) {
                 List<String> cols = r.columns().stream().map(name -> q(d, column(sd, info, name).name())).toList();
                 String list = String.join(", ", cols);
                 String notNull = cols.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
-                queries.add(Sql.of("SELECT " + list + ", COUNT(*) FROM " + table + " WHERE " + marker + " IS NULL AND "
-                        + notNull + " GROUP BY " + list + " HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, " + list
-                        + " LIMIT ?", sampleSize));
-                queries.add(Sql.of("SELECT COUNT(*), COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM " + table
-                        + " WHERE " + marker + " IS NULL AND " + notNull + " GROUP BY " + list
-                        + " HAVING COUNT(*) > 1) g"));
+                String groups = " FROM " + table + " WHERE " + marker + " IS NULL AND " + notNull + " GROUP BY " + list
+                        + " HAVING COUNT(*) > 1";
+                queries.add(new Sql[] {Sql.of("SELECT " + list + ", COUNT(*)" + groups + " ORDER BY COUNT(*) DESC, " + list
+                        + " LIMIT ?"), Sql.of("SELECT COUNT(*) FROM (SELECT COUNT(*) AS n" + groups + ") g")});
             }
         }
         return queries;

@@ -259,6 +259,27 @@ public abstract class BackgroundRunsContract extends DatabaseTest {
         }
     }
 
+    @Test
+    void aRunWhoseLastRangeIsDoneButWhichWasNotCompletedIsCompletedByTheNextWorker() {
+        createTable(dataSource(), "bs_item", 200, NOW);
+        long matching = matching(dataSource(), "bs_item");
+        SoftDelete sd = instance("settler", new SettableClock(NOW));
+        long runId = sd.runs().submit(sd.runs().preview(RunsContract.olderThanRules("bs_item")),
+                RunOptions.defaults().withBatchSize(10));
+        RunWorker worker = sd.runs().worker(RunOptions.defaults().withBatchSize(10));
+        while (worker.runOne()) {
+            // every range, one by one
+        }
+        assertThat(sd.runRegistry().require(runId).status()).isEqualTo(RunStatus.COMPLETED);
+        // as if the worker that finished the last range had died before completing the run
+        db.execute("UPDATE " + sd.schema().table(LibraryTable.RUNS) + " SET status = 'RUNNING', verification = NULL"
+                + " WHERE id = " + runId);
+        assertThat(worker.runOne()).as("nothing to claim").isFalse();
+        assertThat(sd.runRegistry().require(runId).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(sd.runRegistry().require(runId).affectedCount()).isEqualTo(matching);
+        assertThat(sd.runRegistry().require(runId).verification()).contains("\"consistent\":true");
+    }
+
     private RunsContract.CrashDb crashDatabase() throws Exception {
         if (database().reachableFromOtherProcesses()) {
             return new RunsContract.CrashDb(db.jdbcUrl(), db.user(), db.password(), null);

@@ -410,6 +410,21 @@ public abstract class RunsContract extends DatabaseTest {
         }
     }
 
+    @Test
+    void batchRecordsWithoutKeyBoundsAsV5CopiesThemAreUndoneExactly() {
+        createTable("vb_item", "");
+        fill("vb_item", 120, NOW, i -> i % 3 != 0, i -> i % 10 == 0);
+        Map<Long, String> original = state("vb_item");
+        SoftDelete sd = sd(new SettableClock(NOW));
+        RunReport applied = sd.runs().apply(sd.runs().preview(olderThanRules("vb_item")),
+                RunOptions.defaults().withBatchSize(25));
+        db.execute("UPDATE " + sd.schema().table(LibraryTable.RUN_BATCHES) + " SET first_key = NULL, last_key = NULL"
+                + " WHERE run_id = " + applied.runId());
+        RunReport undone = sd.runs().undo(applied.runId());
+        assertThat(undone.affected()).isEqualTo(applied.affected()).isPositive();
+        assertThat(state("vb_item")).isEqualTo(original);
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
