@@ -7,7 +7,10 @@ public final class MetricNames {
     public static final String OPERATIONS = "softdelete.operations";
     /** Timer: duration of those operations. */
     public static final String OPERATIONS_DURATION = "softdelete.operations.duration";
-    /** Counter: runs finished (tags: kind, outcome). */
+    /**
+     * Counter: run executions finished (tags: kind, outcome = {@code completed}, {@code paused} for a
+     * deliberate stop such as a wave cap, {@code failed} when failed batches stopped the run).
+     */
     public static final String RUNS = "softdelete.runs";
     /** Counter: rows changed by runs (tags: kind, table). */
     public static final String RUNS_ROWS = "softdelete.runs.rows";
@@ -36,6 +39,12 @@ public final class MetricNames {
      * softDelete by id, hardDelete, purge); low-cardinality keys: entity, operation.
      */
     public static final String OBSERVATION_OPERATION = "softdelete.operation";
+    /** Observation around one foreground run execution (apply, resume or undo); key: kind. */
+    public static final String OBSERVATION_RUN = "softdelete.run";
+    /** Observation around one batch of a run (its transaction); key: kind. */
+    public static final String OBSERVATION_RUN_BATCH = "softdelete.run.batch";
+    /** Long task timer: runs executing now in this instance (tag: kind). */
+    public static final String RUNS_ACTIVE = "softdelete.runs.active";
     /** Observation around one direct purge or archive ({@code purge().apply}); key: action. */
     public static final String OBSERVATION_PURGE = "softdelete.purge";
     /** Observation around one execution of a cleanup job (purge, archive, backfill...); key: type. */
@@ -80,6 +89,9 @@ public final class MetricNames {
             java.util.Map.entry(CLEANUP_JOB_DURATION, "Time of one cleanup job"),
             java.util.Map.entry(OBSERVATION_OPERATION, "One explicit soft-delete operation of the Hibernate API"
                     + " (restore, softDelete by id, hardDelete, purge)"),
+            java.util.Map.entry(OBSERVATION_RUN, "One foreground run execution (apply, resume or undo)"),
+            java.util.Map.entry(OBSERVATION_RUN_BATCH, "One batch of a run, its transaction"),
+            java.util.Map.entry(RUNS_ACTIVE, "Runs executing now in this instance"),
             java.util.Map.entry(OBSERVATION_PURGE, "One purge or archive called directly"),
             java.util.Map.entry(OBSERVATION_CLEANUP_JOB, "One execution of a cleanup job by a worker"),
             java.util.Map.entry(OBSERVATION_DEPRECATION, "One deprecation apply or rollback, backups and checks"

@@ -9,6 +9,7 @@ import dev.softdelete.core.internal.Json;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.time.RateLimiter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,9 +68,13 @@ final class RunExecutor {
         String owner = sd.instanceId() + "#" + UUID.randomUUID().toString().substring(0, 8);
         List<RunLease.Held> leases = lease.claim(fencedRunId == null ? List.of(runId) : List.of(runId, fencedRunId),
                 owner, options.leaseDuration());
+        String kind = registry.require(runId).kind().name().toLowerCase(Locale.ROOT);
+        SoftDeleteMetrics.LongTask active = sd.metrics().longTask(MetricNames.RUNS_ACTIVE, MetricTags.of("kind", kind));
         try {
-            return drive(runId, leases, table, options, step, completion);
+            return sd.metrics().observe(MetricNames.OBSERVATION_RUN, MetricTags.of("kind", kind),
+                    () -> drive(runId, leases, table, options, step, completion));
         } finally {
+            active.close();
             sd.jdbc().inTransaction(c -> {
                 for (RunLease.Held held : leases) {
                     lease.release(c, held);
@@ -126,6 +131,7 @@ final class RunExecutor {
             throw new RunStateException("Run " + runId + " changed state while starting; list it and retry.");
         }
         MetricTags tags = MetricTags.of("kind", run.kind().name().toLowerCase(Locale.ROOT), "table", table);
+        MetricTags observed = MetricTags.of("kind", tags.get("kind"));
         RateLimiter limiter = new RateLimiter(o.rowsPerSecond(), sd.clock(), o.sleeper());
         String cursor = run.cursor();
         long batchNo = run.batchCount();
@@ -138,7 +144,7 @@ final class RunExecutor {
             if (o.maxRows() > 0) {
                 limit = (int) Math.min(limit, o.maxRows() - rowsThisCall);
                 if (limit <= 0) {
-                    return pause(runId, leases, o, tags, "Paused after a wave of " + rowsThisCall
+                    return pause(runId, leases, o, tags, "paused", "Paused after a wave of " + rowsThisCall
                             + " rows (maxRows); resume the run to continue.");
                 }
             }
@@ -148,12 +154,12 @@ final class RunExecutor {
             long t0 = System.nanoTime();
             BatchStrategy.BatchResult result;
             try {
-                result = sd.jdbc().inTransaction(c -> {
+                result = sd.metrics().observe(MetricNames.OBSERVATION_RUN_BATCH, observed, () -> sd.jdbc().inTransaction(c -> {
                     BatchStrategy.BatchResult r = step.run(c, batchCursor, batchLimit, no,
                             new BatchStrategy.Fence(lease, leases.get(0), o.leaseDuration()));
                     fenceAndRecord(c, leases, o.leaseDuration(), r);
                     return r;
-                });
+                }));
             } catch (LeaseLost e) {
                 throw leaseLost(runId);
             } catch (RuntimeException e) {
@@ -186,7 +192,7 @@ final class RunExecutor {
                 long planned = Math.max(o.batchesFor(now.previewCount() == null ? 0 : now.previewCount()), now.batchCount());
                 long failed = now.failedBatches() - failedBefore;
                 if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || failed > o.errorThreshold() * planned) {
-                    return pause(runId, leases, o, tags, "Paused: " + failed + " of " + now.batchCount()
+                    return pause(runId, leases, o, tags, "failed", "Paused: " + failed + " of " + now.batchCount()
                             + " batches failed" + (failedBefore > 0 ? " in this call (" + now.failedBatches() + " in all)" : "")
                             + " (threshold " + o.errorThreshold() + "); last error at batch " + no + ": "
                             + cause + ". Fix the cause and resume the run.");
@@ -235,7 +241,13 @@ final class RunExecutor {
         }
     }
 
-    private RunReport pause(long runId, List<RunLease.Held> leases, RunOptions o, MetricTags tags, String cause) {
+    /**
+     * Pauses the run (resumable). {@code outcome} is what {@code softdelete.runs} counts:
+     * {@code failed} when failures stopped it, {@code paused} for a deliberate stop (a wave cap), so
+     * an alert on failures never fires for a planned first wave.
+     */
+    private RunReport pause(long runId, List<RunLease.Held> leases, RunOptions o, MetricTags tags, String outcome,
+            String cause) {
         try {
             sd.jdbc().inTransaction(c -> {
                 fence(c, leases, o.leaseDuration());
@@ -245,7 +257,7 @@ final class RunExecutor {
         } catch (LeaseLost e) {
             throw leaseLost(runId);
         }
-        return finished(runId, tags, "paused");
+        return finished(runId, tags, outcome);
     }
 
     private RunReport complete(long runId, List<RunLease.Held> leases, RunOptions o, MetricTags tags, String table,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.SoftDeleteException;
 import dev.softdelete.core.dialect.Identifier;
 import dev.softdelete.core.purge.PurgeConfigurationException;
@@ -87,13 +88,17 @@ public abstract class RunInputsContract extends DatabaseTest {
         db.execute("INSERT INTO th_item (id, updated_at) SELECT n, " + timestamp(Instant.parse("2019-01-01T00:00:00Z"))
                 + " FROM " + database().numberSeries(1, 100));
         AtomicInteger failNext = new AtomicInteger();
+        RecordingMetrics metrics = new RecordingMetrics();
         SoftDelete sd = SoftDelete.builder(failing(dataSource(), "th_item", failNext)).clock(new SettableClock(NOW))
-                .build();
+                .metrics(metrics).build();
         RuleSet rules = RuleSet.on("th_item").rule(Rule.olderThan("updated_at", Duration.ofDays(365))).build();
         RunOptions options = RunOptions.defaults().withBatchSize(10).withErrorThreshold(0.25); // 2.5 of 10 batches
         RunReport paused = sd.runs().apply(sd.runs().preview(rules), options);
         assertThat(paused.status()).isEqualTo(RunStatus.PAUSED);
         assertThat(paused.failedBatches()).as("three failures in a row").isEqualTo(3);
+        assertThat(metrics.total(MetricNames.RUNS, "outcome", "failed")).as("stopped by failures: failed, not paused")
+                .isEqualTo(1);
+        assertThat(metrics.total(MetricNames.RUNS, "outcome", "paused")).isZero();
 
         db.execute("ALTER TABLE th_item DROP CONSTRAINT th_no_57");
         failNext.set(1); // one transient failure in this call: within its threshold

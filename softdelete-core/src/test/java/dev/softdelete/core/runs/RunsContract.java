@@ -171,6 +171,10 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(metrics.total(MetricNames.RUNS, "outcome", "paused")).isEqualTo(1);
         assertThat(metrics.total(MetricNames.RUNS, "outcome", "completed")).isEqualTo(1);
         assertThat(metrics.events(MetricNames.RUNS_BATCH_DURATION)).isEqualTo(done.batches());
+        assertThat(metrics.observed(MetricNames.OBSERVATION_RUN)).as("apply and resume, a span each").isEqualTo(2);
+        assertThat(metrics.observed(MetricNames.OBSERVATION_RUN_BATCH)).isEqualTo(done.batches());
+        assertThat(metrics.longTasks.get()).isEqualTo(2);
+        assertThat(metrics.activeLongTasks.get()).as("no run in progress any more").isZero();
 
         // re-running the same rules is harmless: everything is soft-deleted already
         RunReport again = sd.runs().apply(sd.runs().preview(olderThanRules("cy_item"), options), options);
