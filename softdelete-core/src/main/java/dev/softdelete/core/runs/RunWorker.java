@@ -4,6 +4,7 @@ import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
 import dev.softdelete.core.metrics.MetricTags;
+import dev.softdelete.core.metrics.SoftDeleteMetrics;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.registry.RunStatus;
 import dev.softdelete.core.time.RateLimiter;
@@ -109,9 +110,11 @@ public final class RunWorker implements Runnable {
         }
         String actor = run.operator();
         MetricTags tags = MetricTags.of("kind", "soft_delete", "table", target.tableName);
+        MetricTags observed = MetricTags.of("kind", "soft_delete");
         String cursor = range.cursor() != null ? range.cursor() : range.after();
         long batch = range.batchCount();
-        try (LogContext ctx = LogContext.with(LogContext.RUN_ID, range.runId()).and(LogContext.ENTITY, target.tableName)) {
+        try (LogContext ctx = LogContext.with(LogContext.RUN_ID, range.runId()).and(LogContext.ENTITY, target.tableName);
+                SoftDeleteMetrics.LongTask active = sd.metrics().longTask(MetricNames.RUNS_ACTIVE, observed)) {
             while (true) {
                 if (spec.window() != null && !spec.window().contains(sd.clock().instant())) {
                     runs.pauseForWindow(range.runId(), spec.window());
@@ -127,7 +130,7 @@ public final class RunWorker implements Runnable {
                 long t0 = System.nanoTime();
                 BatchStrategy.BatchResult result;
                 try {
-                    result = sd.jdbc().inTransaction(c -> {
+                    result = sd.metrics().observe(MetricNames.OBSERVATION_RUN_BATCH, observed, () -> sd.jdbc().inTransaction(c -> {
                         // the run's status first, in the batch's own transaction: paused or cancelled, stop here
                         RunStatus status = sd.runRegistry().require(c, range.runId()).status();
                         if (status != RunStatus.RUNNING) {
@@ -140,7 +143,7 @@ public final class RunWorker implements Runnable {
                             throw new RangeLost();
                         }
                         return r;
-                    });
+                    }));
                 } catch (Stopped e) {
                     ranges.release(claim, null, MAX_ATTEMPTS);
                     log.info("Run {} range {}: worker {} stopped before batch {} (run {})", range.runId(),

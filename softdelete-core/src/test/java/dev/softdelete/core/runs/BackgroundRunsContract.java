@@ -305,7 +305,8 @@ public abstract class BackgroundRunsContract extends DatabaseTest {
                 .isEqualTo(RuleSetDocument.read(document).description());
         long previewId = instance("planner", clock).runs().preview(RuleSetDocument.read(document)).runId();
 
-        SoftDelete other = instance("operator", clock);
+        RecordingMetrics metrics = new RecordingMetrics();
+        SoftDelete other = SoftDelete.builder(db.newPool(3)).clock(clock).instanceId("operator").metrics(metrics).build();
         Preview stored = other.runs().storedPreview(previewId);
         assertThat(stored.total()).isEqualTo(matching);
         assertThat(stored.rules().table()).isEqualTo("doc_item");
@@ -313,6 +314,10 @@ public abstract class BackgroundRunsContract extends DatabaseTest {
         other.runs().worker(RunOptions.defaults().withBatchSize(100)).run();
         assertThat(other.runs().registry().require(runId).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(matching(dataSource(), "doc_item")).isZero();
+        assertThat(metrics.observed(dev.softdelete.core.metrics.MetricNames.OBSERVATION_RUN_BATCH))
+                .as("every background batch is an observation").isEqualTo(other.runs().registry().require(runId).batchCount());
+        assertThat(metrics.longTasks.get()).as("a range in progress is a long task").isPositive();
+        assertThat(metrics.activeLongTasks.get()).isZero();
         other.runs().undo(runId);
         assertThat(RunsContract.state(dataSource(), "doc_item")).isEqualTo(original);
 
