@@ -36,6 +36,8 @@ public class SoftDeleteEndpoint {
 
     /** Runs listed by {@link #summary()}. */
     static final int RECENT_RUNS = 50;
+    /** Audit entries listed by {@link #summary()}. */
+    static final int RECENT_AUDIT = 50;
 
     private final SoftDelete softDelete;
 
@@ -70,6 +72,7 @@ public class SoftDeleteEndpoint {
         deprecations.put("elements", status.elements());
         out.put("deprecations", deprecations);
         out.put("tables", softDelete.tableCheck().checkAll());
+        out.put("audit", softDelete.auditLog().recent(RECENT_AUDIT));
         return out;
     }
 

@@ -250,6 +250,9 @@ public abstract class CatalogueApplicationContract {
         assertThat(undo.body().get("affected").asLong()).isEqualTo(oldActive);
         assertThat(db().queryLong("SELECT COUNT(*) FROM products WHERE deleted_at IS NULL"
                 + " AND updated_at < TIMESTAMP '2025-01-01 00:00:00'")).isEqualTo(oldActive);
+        JsonNode audit = call("GET", "/actuator/softdelete").body().get("audit");
+        assertThat(audit.toString()).as("who submitted and undid it, readable through the endpoint")
+                .contains("\"runId\":" + runId).contains("SUBMITTED").contains("UNDO_RUN").contains("alice");
         assertThat(call("POST", "/actuator/softdelete/explode/" + runId, "{}").status()).isEqualTo(400);
         assertThat(call("POST", "/actuator/softdelete/undo/" + runId, "{}").status()).as("undone already").isEqualTo(400);
         String hostile = JSON.writeValueAsString(Map.of("rules", "{\"doc\":\"rule-set\",\"v\":1,\"table\":\"products\","

@@ -71,14 +71,22 @@ public final class AuditLog {
                 details == null ? null : Document.write(DETAILS_KIND, 1, details));
     }
 
+    /** The most recent entries of every target (newest first). */
+    public List<AuditEntry> recent(int limit) {
+        return jdbc.withConnection(c -> jdbc.query(c, "SELECT * FROM " + table + " ORDER BY id DESC LIMIT ?",
+                this::entry, limit));
+    }
+
     /** The most recent entries for a target (newest first). */
     public List<AuditEntry> forTarget(String targetType, String targetName, int limit) {
         return jdbc.withConnection(c -> jdbc.query(c, "SELECT * FROM " + table
-                + " WHERE target_type = ? AND target_name = ? ORDER BY id DESC LIMIT ?", rs -> new AuditEntry(
-                        rs.getLong("id"), jdbc.dialect().getInstant(rs, "occurred_at"), rs.getString("actor"),
-                        rs.getString("host"), rs.getString("action"), rs.getString("target_type"),
-                        rs.getString("target_name"), rs.getObject("run_id", Long.class),
-                        rs.getString("outcome"), rs.getString("details")),
+                + " WHERE target_type = ? AND target_name = ? ORDER BY id DESC LIMIT ?", this::entry,
                 targetType, targetName, limit));
+    }
+
+    private AuditEntry entry(java.sql.ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), jdbc.dialect().getInstant(rs, "occurred_at"), rs.getString("actor"),
+                rs.getString("host"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_name"),
+                rs.getObject("run_id", Long.class), rs.getString("outcome"), rs.getString("details"));
     }
 }
