@@ -1,11 +1,14 @@
 package dev.softdelete.spring;
 
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.core.cleanup.CleanupScheduler;
 import dev.softdelete.core.cleanup.JobStatus;
+import dev.softdelete.core.migration.FieldMigrationState;
 import dev.softdelete.core.deprecation.DeprecationStatus;
 import dev.softdelete.core.registry.RunRecord;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -40,10 +43,17 @@ public class SoftDeleteEndpoint {
     static final int RECENT_AUDIT = 50;
 
     private final SoftDelete softDelete;
+    private final CleanupScheduler scheduler;
 
     /** An endpoint reading {@code softDelete}'s registry and queue. */
     public SoftDeleteEndpoint(SoftDelete softDelete) {
+        this(softDelete, null);
+    }
+
+    /** The same, also showing whether this instance's cleanup workers ({@code scheduler}, may be null) are paused. */
+    public SoftDeleteEndpoint(SoftDelete softDelete, CleanupScheduler scheduler) {
         this.softDelete = softDelete;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -64,6 +74,9 @@ public class SoftDeleteEndpoint {
         counts.putAll(softDelete.cleanup().queue().counts());
         Map<String, Object> cleanup = new LinkedHashMap<>();
         cleanup.put("jobs", counts);
+        if (scheduler != null) {
+            cleanup.put("workersPaused", scheduler.isPaused()); // circuit breaker open, or paused by hand
+        }
         out.put("cleanup", cleanup);
         DeprecationStatus status = softDelete.deprecations().status();
         Map<String, Object> deprecations = new LinkedHashMap<>();
@@ -72,6 +85,16 @@ public class SoftDeleteEndpoint {
         deprecations.put("elements", status.elements());
         out.put("deprecations", deprecations);
         out.put("tables", softDelete.tableCheck().checkAll());
+        List<Map<String, Object>> migrations = new java.util.ArrayList<>();
+        for (FieldMigrationState m : softDelete.fieldMigrations().list(RECENT_RUNS)) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", m.name());
+            d.put("phase", m.phase());
+            d.put("paused", m.paused());
+            d.put("progress", softDelete.fieldMigrations().progress(m.name()));
+            migrations.add(d);
+        }
+        out.put("fieldMigrations", migrations);
         out.put("audit", softDelete.auditLog().recent(RECENT_AUDIT));
         return out;
     }

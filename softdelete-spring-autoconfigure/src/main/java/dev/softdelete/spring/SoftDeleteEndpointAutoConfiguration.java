@@ -22,7 +22,8 @@ public class SoftDeleteEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(SoftDeleteEndpoint.class)
-    public SoftDeleteEndpoint softDeleteEndpoint(SoftDelete softDelete) {
-        return new SoftDeleteEndpoint(softDelete);
+    public SoftDeleteEndpoint softDeleteEndpoint(SoftDelete softDelete,
+            org.springframework.beans.factory.ObjectProvider<dev.softdelete.core.cleanup.CleanupScheduler> scheduler) {
+        return new SoftDeleteEndpoint(softDelete, scheduler.getIfAvailable());
     }
 }

@@ -56,6 +56,7 @@ public abstract class EndpointContract extends DatabaseTest {
                     .containsEntry(JobStatus.DONE, 0L);
             Map<String, Object> deprecations = (Map<String, Object>) summary.get("deprecations");
             assertThat(deprecations).containsKeys("counts", "accessesAfterDeprecation", "elements");
+            assertThat(summary).containsKeys("fieldMigrations", "audit", "tables");
             sd.deprecations().watch("unused", DeprecationTarget.table("old_things"));
             assertThat((List<DeprecatedElementStatus>) ((Map<String, Object>) endpoint.summary().get("deprecations"))
                     .get("elements")).singleElement().extracting(DeprecatedElementStatus::removal)
