@@ -223,7 +223,8 @@ public final class TableCheck {
         return UniqueKeyReport.Coverage.ALL_ROWS;
     }
 
-    private void registerGauges(String table) {
+    /** Synchronized: a check that finds the gauges registered must also find them in the registry. */
+    private synchronized void registerGauges(String table) {
         String key = key(table);
         if (!gauged.add(key)) {
             return;
