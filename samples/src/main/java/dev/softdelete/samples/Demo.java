@@ -40,7 +40,7 @@ public final class Demo {
         // Each capability adds its step here, in the order a new user would meet them.
         // PurgeStep stays last: it moves the clock past the retention window.
         List<DemoStep> steps = List.of(new FoundationStep(), new HibernateSoftDeleteStep(), new RunsStep(),
-                new ProxyStep(), new DeprecationStep(), new PurgeStep());
+                new ProxyStep(), new DeprecationStep(), new FieldMigrationStep(), new PurgeStep());
         for (DemoStep step : steps) {
             out.heading(step.title());
             step.run(context);
