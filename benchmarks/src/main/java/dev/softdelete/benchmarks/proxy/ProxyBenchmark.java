@@ -52,6 +52,9 @@ public class ProxyBenchmark {
     public String database;
 
     private HikariDataSource pool;
+    /** The pools the two proxies wrap: the raw anchor shares no pool with them. */
+    private HikariDataSource oursPool;
+    private HikariDataSource theirsPool;
     private DataSource[] dataSources;
     private SoftDeleteProxy proxy;
     private long op;
@@ -90,12 +93,14 @@ public class ProxyBenchmark {
     public void setUp() throws SQLException {
         pool = pool(database);
         createData(pool, database);
-        proxy = SoftDeleteProxy.builder(pool)
+        oursPool = pool(database);
+        theirsPool = pool(database);
+        proxy = SoftDeleteProxy.builder(oursPool)
                 .watch(ProxySuite.WATCHED.toArray(String[]::new))
                 .softDeletable("bench_users", "deleted_at")
                 .alerts(alert -> { })
                 .build();
-        DataSource datasourceProxy = ProxyDataSourceBuilder.create(pool).listener(new QueryExecutionListener() {
+        DataSource datasourceProxy = ProxyDataSourceBuilder.create(theirsPool).listener(new QueryExecutionListener() {
             @Override
             public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
             }
@@ -115,6 +120,8 @@ public class ProxyBenchmark {
         }
         proxy.close();
         pool.close();
+        oursPool.close();
+        theirsPool.close();
     }
 
     @Benchmark

@@ -44,7 +44,7 @@ public final class ProxySuite {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[args.length - 1].equals("unique")) { // benchmarks/run proxy unique: the unique-SQL part only
-            try (var pool = UniqueSqlWorkload.pool(1)) {
+            try (var pool = UniqueSqlWorkload.pool(1, "setup")) {
                 ProxyBenchmark.createData(pool, "postgresql"); // the schema the JMH run would have left
             }
             Map<String, String> lines = new java.util.LinkedHashMap<>();
@@ -106,18 +106,18 @@ public final class ProxySuite {
         long recorded = 0;
         long dropped = 0;
         for (int threads : new int[] {1, 4}) {
-            try (var pool = UniqueSqlWorkload.pool(threads)) {
+            try (var pools = UniqueSqlWorkload.pools(threads)) {
                 // warm-up: as JMH would, until the code of every contender is compiled (C2 compiles a
                 // method after about 10,000 calls, and each contender gets a third of the statements)
                 for (int w = 0; w < UNIQUE_WARMUP_ROUNDS; w++) {
-                    UniqueSqlWorkload.round(pool, threads, UNIQUE_STATEMENTS / threads);
+                    UniqueSqlWorkload.round(pools, threads, UNIQUE_STATEMENTS / threads);
                 }
                 List<Double> overhead = new ArrayList<>();
                 List<Double> versus = new ArrayList<>();
                 List<Double> p99 = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
                 for (int r = 0; r < UNIQUE_ROUNDS; r++) {
-                    UniqueSqlWorkload.Round round = UniqueSqlWorkload.round(pool, threads, UNIQUE_STATEMENTS / threads);
+                    UniqueSqlWorkload.Round round = UniqueSqlWorkload.round(pools, threads, UNIQUE_STATEMENTS / threads);
                     overhead.add(round.overhead());
                     versus.add(round.versusDatasourceProxy());
                     p99.add(round.p99AddedMicros());

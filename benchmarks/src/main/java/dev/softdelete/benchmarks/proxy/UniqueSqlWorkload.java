@@ -37,11 +37,29 @@ final class UniqueSqlWorkload {
     private UniqueSqlWorkload() {
     }
 
-    static Round round(HikariDataSource pool, int threads, int perThread) throws Exception {
-        SoftDeleteProxy proxy = SoftDeleteProxy.builder(pool).watch(ProxySuite.WATCHED.toArray(String[]::new))
+    /**
+     * One pool per contender: the raw anchor shares no pool, connection or setting with the data
+     * sources the proxies wrap, so no contender warms or drains another's connections.
+     */
+    record Pools(HikariDataSource raw, HikariDataSource ours, HikariDataSource theirs) implements AutoCloseable {
+        @Override
+        public void close() {
+            raw.close();
+            ours.close();
+            theirs.close();
+        }
+    }
+
+    /** Three pools of {@code threads} connections each on the benchmark's PostgreSQL schema. */
+    static Pools pools(int threads) {
+        return new Pools(pool(threads, "raw"), pool(threads, "softdelete"), pool(threads, "datasource-proxy"));
+    }
+
+    static Round round(Pools pools, int threads, int perThread) throws Exception {
+        SoftDeleteProxy proxy = SoftDeleteProxy.builder(pools.ours()).watch(ProxySuite.WATCHED.toArray(String[]::new))
                 .softDeletable("bench_users", "deleted_at").alerts(alert -> { }).build();
-        DataSource datasourceProxy = ProxyDataSourceBuilder.create(pool).build();
-        DataSource[] sources = {pool, proxy, datasourceProxy};
+        DataSource datasourceProxy = ProxyDataSourceBuilder.create(pools.theirs()).build();
+        DataSource[] sources = {pools.raw(), proxy, datasourceProxy};
         long[][][] latencies = new long[threads][3][perThread];
         List<Throwable> errors = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -116,11 +134,11 @@ final class UniqueSqlWorkload {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** A pool on the benchmark's PostgreSQL schema, large enough for three connections per thread. */
-    static HikariDataSource pool(int threads) {
+    /** A pool of {@code size} connections on the benchmark's PostgreSQL schema. */
+    static HikariDataSource pool(int size, String name) {
         HikariConfig config = new HikariConfig();
-        config.setMaximumPoolSize(3 * threads);
-        config.setPoolName("bench-unique-sql");
+        config.setMaximumPoolSize(size);
+        config.setPoolName("bench-unique-sql-" + name);
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + ProxyBenchmark.SCHEMA);
         config.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
