@@ -91,8 +91,10 @@ public final class BackfillSuite {
                 exec(anchor, "UPDATE bench_anchor SET display_name = full_name");
                 long setBased = System.nanoTime() - anchorStart;
                 blocked.finish();
-                check(count(anchor, "bench_anchor WHERE display_name IS NULL AND full_name IS NOT NULL") == 0,
-                        "set-based filled every row");
+                // the anchor has no dual write: a name the writer gave a row after the UPDATE
+                // passed it (a row whose name was NULL) stays without a display name; not a miss
+                check(count(anchor, "bench_anchor WHERE display_name IS NULL AND full_name IS NOT NULL"
+                        + " AND full_name NOT LIKE 'written %'") == 0, "set-based filled every row");
                 exec(anchor, "DROP TABLE bench_anchor");
 
                 ratios.add((double) setBased / ours);
