@@ -524,8 +524,11 @@ public class SoftDeleteProperties {
         /** Workers applying background runs in this instance; 0 (default) runs none here. */
         private int workers = 0;
 
-        /** Rows per batch of a background run. */
+        /** Rows in a background run's first batch (the size then adapts to the target duration). */
         private int batchSize = dev.softdelete.core.runs.RunOptions.defaults().batchSize();
+
+        /** How long one batch should take; the batch size adapts to it. 0: every batch has batch-size rows. */
+        private Duration targetBatchDuration = dev.softdelete.core.runs.RunOptions.defaults().targetBatchDuration();
 
         /** Rate limit per worker in rows per second; 0 means unlimited. */
         private double rowsPerSecond = 0;
@@ -549,14 +552,24 @@ public class SoftDeleteProperties {
             this.workers = workers;
         }
 
-        /** Returns the rows per batch. */
+        /** Returns the rows in the first batch (every batch's, when the target duration is 0). */
         public int getBatchSize() {
             return batchSize;
         }
 
-        /** Sets the rows per batch. */
+        /** Sets the rows in the first batch. */
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
+        }
+
+        /** Returns how long one batch should take; 0 for a fixed batch size. Default 500 ms. */
+        public Duration getTargetBatchDuration() {
+            return targetBatchDuration;
+        }
+
+        /** Sets how long one batch should take; 0 for a fixed batch size. */
+        public void setTargetBatchDuration(Duration targetBatchDuration) {
+            this.targetBatchDuration = targetBatchDuration;
         }
 
         /** Returns the rate limit per worker; 0 for none. */

@@ -3,6 +3,7 @@ package dev.softdelete.spring;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.runs.RunOptions;
 import dev.softdelete.core.runs.RunWorker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -31,7 +32,9 @@ public class SoftDeleteRunWorkersAutoConfiguration {
     @Bean
     SmartLifecycle softDeleteRunWorkers(SoftDelete softDelete, SoftDeleteProperties properties) {
         SoftDeleteProperties.Runs settings = properties.getRuns();
+        Duration target = settings.getTargetBatchDuration();
         RunOptions options = RunOptions.defaults().withBatchSize(settings.getBatchSize())
+                .withTargetBatchDuration(target == null || target.isZero() ? null : target)
                 .withRowsPerSecond(settings.getRowsPerSecond()).withLeaseDuration(settings.getLease());
         return new SmartLifecycle() {
             private final List<RunWorker> workers = new ArrayList<>();

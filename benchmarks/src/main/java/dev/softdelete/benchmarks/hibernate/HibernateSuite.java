@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
@@ -30,8 +31,9 @@ import org.hibernate.cfg.AvailableSettings;
  * as in a real application that switched it off).</li>
  * </ul>
  * Same settings otherwise (JDBC batch size 100), identical tables (100,000 products, half soft-deleted,
- * the same partial indexes). Work is interleaved in small chunks (ours, vanilla, ours, ...) so that
- * load from other processes hits both sides alike, and the whole comparison is repeated
+ * the same partial indexes). Work is interleaved in small chunks (ours, vanilla, vanilla, ours, ...) so
+ * that load from other processes hits both sides alike; a round's ratio is the median of its chunk
+ * pairs' ratios (see {@link Pairs}), and the whole comparison is repeated
  * {@value #REPETITIONS} times after one warm-up round. Prints {@code name=value} lines: each ratio's median,
  * its spread ({@code _min}, {@code _max}) and every run ({@code _runs}); progress goes to stderr.
  */
@@ -41,14 +43,13 @@ public final class HibernateSuite {
     private static final int CATEGORIES = 100;
     private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 5);
     private static final int DELETES = 5_000;
-    private static final int DELETE_CHUNK = 500;
+    private static final int DELETE_CHUNK = 250;
     private static final int QUERIES = 400;
     private static final int QUERY_CHUNK = 20;
-    private static final int FINDS = 4_000;
-    private static final int FIND_CHUNK = 200;
-
-    private HibernateSuite() {
-    }
+    private static final int FINDS = 16_000;
+    private static final int FIND_CHUNK = 400;
+    /** Phases to run ({@code -Dbench.phases=find,delete}; default all), for profiling one of them. */
+    private static final Set<String> PHASES = Set.of(System.getProperty("bench.phases", "query,find,delete").split(","));
 
     public static void main(String[] args) throws Exception {
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -65,44 +66,69 @@ public final class HibernateSuite {
             SoftDelete core = SoftDelete.builder(oursDs).actorProvider(() -> "bench").build();
             try (SessionFactory ours = sessionFactory(oursDs, true, core, BenchProduct.class);
                     SessionFactory vanilla = sessionFactory(vanillaDs, false, null, NativeProduct.class)) {
-                new HibernateSuite().run(ours, vanilla, HibernateSoftDelete.of(ours), vanillaDs);
+                new HibernateSuite(oursDs, vanillaDs).run(ours, vanilla, HibernateSoftDelete.of(ours), vanillaDs);
             }
         }
     }
 
     private final Map<String, List<Double>> results = new TreeMap<>();
+    private final HikariDataSource oursDs;
+    private final HikariDataSource vanillaDs;
+
+    private HibernateSuite(HikariDataSource oursDs, HikariDataSource vanillaDs) {
+        this.oursDs = oursDs;
+        this.vanillaDs = vanillaDs;
+    }
+
+    /**
+     * Before each pair of chunks, both pools get new connections (opened here, not timed). On a
+     * 2-core machine, how the scheduler places a session's PostgreSQL backend relative to the
+     * benchmark thread changes its round-trip time by up to 2x, and a pool hands the same single
+     * backend to every session of a round: without this, one side could keep a lucky backend for a
+     * whole round (round ratios of 0.7 and 1.9 were seen with identical code paths).
+     */
+    private void freshConnections() {
+        for (HikariDataSource ds : List.of(oursDs, vanillaDs)) {
+            ds.getHikariPoolMXBean().softEvictConnections();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT 1 FROM products_sd, products_native, items LIMIT 1");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     private void run(SessionFactory ours, SessionFactory vanilla, HibernateSoftDelete softDelete,
             HikariDataSource vanillaDs) throws Exception {
         List<Long> deleteIds = LongStream.iterate(10_001, i -> i + 2).limit(DELETES).boxed().toList();
         for (int round = 0; round <= REPETITIONS; round++) {
             boolean warmUp = round == 0;
-            long[] query = new long[2];
-            long[] plain = new long[2];
-            long[] find = new long[2];
-            long[] delete = new long[2];
+            Pairs query = new Pairs();
+            Pairs plain = new Pairs();
+            Pairs find = new Pairs();
+            Pairs delete = new Pairs();
             // Each pair runs ours first in even chunks and vanilla first in odd ones: no side always
             // gets the warmer caches or the other side's garbage.
-            for (int q = 0; q < QUERIES; q += QUERY_CHUNK) {
+            for (int q = 0; PHASES.contains("query") && q < QUERIES; q += QUERY_CHUNK) {
                 int first = q;
                 boolean oursFirst = q / QUERY_CHUNK % 2 == 0;
-                pair(query, oursFirst, () -> queries(ours, BenchProduct.class, first),
+                query.run(oursFirst, () -> queries(ours, BenchProduct.class, first),
                         () -> queries(vanilla, NativeProduct.class, first));
-                pair(plain, !oursFirst, () -> queries(ours, BenchItem.class, first),
+                plain.run(!oursFirst, () -> queries(ours, BenchItem.class, first),
                         () -> queries(vanilla, BenchItem.class, first));
             }
-            for (int f = 0; f < FINDS; f += FIND_CHUNK) {
+            for (int f = 0; PHASES.contains("find") && f < FINDS; f += FIND_CHUNK) {
                 int first = f;
-                pair(find, f / FIND_CHUNK % 2 == 0, () -> finds(ours, BenchProduct.class, first),
+                find.run(f / FIND_CHUNK % 2 == 0, () -> finds(ours, BenchProduct.class, first),
                         () -> finds(vanilla, NativeProduct.class, first));
             }
-            for (int from = 0; from < DELETES; from += DELETE_CHUNK) {
+            for (int from = 0; PHASES.contains("delete") && from < DELETES; from += DELETE_CHUNK) {
                 List<Long> chunk = deleteIds.subList(from, from + DELETE_CHUNK);
-                pair(delete, from / DELETE_CHUNK % 2 == 0, () -> remove(ours, BenchProduct.class, chunk),
+                delete.run(from / DELETE_CHUNK % 2 == 0, () -> remove(ours, BenchProduct.class, chunk),
                         () -> remove(vanilla, NativeProduct.class, chunk));
             }
             long start = System.nanoTime();
-            for (int from = 0; from < DELETES; from += 1_000) {
+            for (int from = 0; PHASES.contains("delete") && from < DELETES; from += 1_000) {
                 softDelete.restoreAll(BenchProduct.class, deleteIds.subList(from, Math.min(DELETES, from + 1_000)));
             }
             long restore = System.nanoTime() - start;
@@ -115,13 +141,15 @@ public final class HibernateSuite {
                 s.execute("VACUUM ANALYZE products_sd");
             }
             progress("%s: query %d/%d ms, plain %d/%d ms, find %d/%d ms, delete %d/%d ms (ours/vanilla), restore %d ms",
-                    warmUp ? "warm-up" : "run " + round, ms(query[0]), ms(query[1]), ms(plain[0]), ms(plain[1]),
-                    ms(find[0]), ms(find[1]), ms(delete[0]), ms(delete[1]), ms(restore));
+                    warmUp ? "warm-up" : "run " + round, ms(query.ours), ms(query.vanilla), ms(plain.ours),
+                    ms(plain.vanilla), ms(find.ours), ms(find.vanilla), ms(delete.ours), ms(delete.vanilla), ms(restore));
             if (!warmUp) {
-                record("hibernate_query_vs_native", (double) query[0] / query[1]);
-                record("hibernate_plain_query_tax", (double) plain[0] / plain[1]);
-                record("hibernate_find_vs_native", (double) find[0] / find[1]);
-                record("hibernate_delete_vs_native", (double) delete[0] / delete[1]);
+                record("hibernate_query_vs_native", query.ratio());
+                record("hibernate_plain_query_tax", plain.ratio());
+                record("hibernate_find_vs_native", find.ratio());
+                record("hibernate_delete_vs_native", delete.ratio());
+                record("hibernate_find_vs_native_of_totals", (double) find.ours / find.vanilla);
+                record("hibernate_delete_vs_native_of_totals", (double) delete.ours / delete.vanilla);
                 record("hibernate_restore_per_s", DELETES / (restore / 1e9));
             }
         }
@@ -139,18 +167,48 @@ public final class HibernateSuite {
         });
     }
 
-    /** Adds the nanoseconds of ours to {@code into[0]} and of vanilla to {@code into[1]}, in the given order. */
-    private static void pair(long[] into, boolean oursFirst, LongSupplier ours, LongSupplier vanilla) {
-        if (oursFirst) {
-            into[0] += ours.getAsLong();
-            into[1] += vanilla.getAsLong();
-        } else {
-            into[1] += vanilla.getAsLong();
-            into[0] += ours.getAsLong();
+    /**
+     * The chunks of one phase in one round, each run by both sides back to back (in the given
+     * order). The round's ratio is the median of the chunks' ours/vanilla ratios: a chunk is a few
+     * tens of milliseconds, so a stall of the machine or the database (a checkpoint, another
+     * process) lands on one side of one pair and moves the median by at most one rank, where it
+     * would move a ratio of totals by its whole length. The ratio of totals is printed too.
+     */
+    private final class Pairs {
+        final List<Double> ratios = new ArrayList<>();
+        long ours;
+        long vanilla;
+
+        void run(boolean oursFirst, LongSupplier oursChunk, LongSupplier vanillaChunk) {
+            freshConnections();
+            long o;
+            long v;
+            if (oursFirst) {
+                o = oursChunk.getAsLong();
+                v = vanillaChunk.getAsLong();
+            } else {
+                v = vanillaChunk.getAsLong();
+                o = oursChunk.getAsLong();
+            }
+            ours += o;
+            vanilla += v;
+            ratios.add((double) o / v);
+        }
+
+        double ratio() {
+            if (ratios.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
     }
 
     private void record(String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return;   // a phase not run (-Dbench.phases)
+        }
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 

@@ -33,23 +33,25 @@ import java.util.Map;
  *
  * <p>Prints the median and the spread (min-max) over the rounds of each ratio, and
  * {@code runs_apply_vs_setbased} and {@code runs_undo_vs_setbased} (set-based time /
- * our time, at the default batch size, 1,000, when it is measured, else at the batch size with the
- * best median); each round's timings go to stderr.
+ * our time, at the default options ({@code RunOptions.defaults()}: batches starting at 1,000 rows
+ * and adapting to a 500 ms target), when they are measured, else at the batch size with the best
+ * median); each round's timings go to stderr. A batch size given as a number is fixed
+ * ({@code withBatchSize}); {@code default} is the default adaptive size.
  * Then {@code runs_apply_workers_2_speedup} (see {@link #workers}) and {@code runs_cascade_apply_vs_setbased}: the same rule on a second parent table whose
  * candidates each have an active child in a table of {@code rows} children (see {@link #cascade}).
- * Arguments: {@code [rows] [batch sizes, comma-separated] [rounds]}; defaults 2000000, 1000,10000 and 3.
+ * Arguments: {@code [rows] [batch sizes, comma-separated] [rounds]}; defaults 2000000, default,1000 and 3.
  */
 public final class RunsSuite {
 
     private static final String SCHEMA = "bench_runs";
-    private static final String DEFAULT_BATCH = String.valueOf(RunOptions.defaults().batchSize());
+    private static final String DEFAULT_BATCH = "default";
 
     private RunsSuite() {
     }
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        String[] batchSizes = (args.length > 1 ? args[1] : "1000,10000").split(",");
+        String[] batchSizes = (args.length > 1 ? args[1] : DEFAULT_BATCH + ",1000").split(",");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
@@ -87,9 +89,10 @@ public final class RunsSuite {
                 progress("round %d set-based: %,d rows soft-deleted in %.0f ms, restored in %.0f ms", round, setApplied,
                         setApplyMs, setUndoMs);
                 for (String size : batchSizes) {
-                    int batch = Integer.parseInt(size.trim());
+                    String batch = size.trim();
                     vacuum(ds);
-                    RunOptions options = RunOptions.defaults().withBatchSize(batch);
+                    RunOptions options = batch.equals(DEFAULT_BATCH) ? RunOptions.defaults()
+                            : RunOptions.defaults().withBatchSize(Integer.parseInt(batch));
                     Preview preview = sd.runs().preview(rules, options);
                     t0 = System.nanoTime();
                     RunReport applied = sd.runs().apply(preview, options);
@@ -101,7 +104,7 @@ public final class RunsSuite {
                             || undone.affected() != setApplied) {
                         throw new IllegalStateException("Unexpected outcome: " + applied.toJson() + " / " + undone.toJson());
                     }
-                    progress("round %d batch %,d: soft-deleted with batch records in %.0f ms (%d batches), undone in %.0f ms",
+                    progress("round %d batch %s: soft-deleted with batch records in %.0f ms (%d batches), undone in %.0f ms",
                             round, batch, applyMs, applied.batches(), undoMs);
                     ratios.computeIfAbsent("runs_apply_vs_setbased_batch" + batch, k -> new ArrayList<>())
                             .add(setApplyMs / applyMs);

@@ -3,6 +3,7 @@ package dev.softdelete.core.migration;
 import dev.softdelete.core.alert.Alert;
 import dev.softdelete.core.cleanup.JobHandler;
 import dev.softdelete.core.cleanup.LeaseLostException;
+import dev.softdelete.core.internal.BatchSizer;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.BatchSizer;
 import dev.softdelete.core.registry.RunRegistry;
 import dev.softdelete.core.registry.RunRecord;
 import dev.softdelete.core.registry.RunStatus;
@@ -139,8 +140,9 @@ final class RunExecutor {
         long rowsThisCall = 0;
         int consecutiveFailures = 0;
         int transientRetries = 0;
+        BatchSizer sizer = o.sizer();
         while (true) {
-            int limit = o.batchSize();
+            int limit = sizer.size();
             if (o.maxRows() > 0) {
                 limit = (int) Math.min(limit, o.maxRows() - rowsThisCall);
                 if (limit <= 0) {
@@ -177,6 +179,7 @@ final class RunExecutor {
                 }
                 transientRetries = 0;
                 consecutiveFailures++;
+                sizer.failed();
                 String cause = rootMessage(e);
                 log.warn("Run {} batch {} on {} failed and was rolled back: {}", runId, no, table, cause);
                 try {
@@ -189,7 +192,9 @@ final class RunExecutor {
                     throw leaseLost(runId);
                 }
                 RunRecord now = registry.require(runId);
-                long planned = Math.max(o.batchesFor(now.previewCount() == null ? 0 : now.previewCount()), now.batchCount());
+                // batches the run takes in all, at the size batches have now
+                long rows = now.previewCount() == null ? 0 : now.previewCount();
+                long planned = Math.max((rows + sizer.size() - 1) / sizer.size(), now.batchCount());
                 long failed = now.failedBatches() - failedBefore;
                 if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || failed > o.errorThreshold() * planned) {
                     return pause(runId, leases, o, tags, "failed", "Paused: " + failed + " of " + now.batchCount()
@@ -202,6 +207,7 @@ final class RunExecutor {
             consecutiveFailures = 0;
             transientRetries = 0;
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            sizer.record(took);
             sd.metrics().count(MetricNames.RUNS_ROWS, result.changed(), tags);
             sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
             try (LogContext ctx = LogContext.with(LogContext.RUN_ID, runId).and(LogContext.ENTITY, table)

@@ -1,5 +1,6 @@
 package dev.softdelete.core.runs;
 
+import dev.softdelete.core.internal.BatchSizer;
 import dev.softdelete.core.internal.context.CoreContext;
 import dev.softdelete.core.logging.LogContext;
 import dev.softdelete.core.metrics.MetricNames;
@@ -46,6 +47,8 @@ public final class RunWorker implements Runnable {
     private final RateLimiter limiter;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final java.util.Map<Long, Target> targets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per run: the batch size this worker reached, so that its next range starts there. */
+    private final java.util.Map<Long, BatchSizer> sizers = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunWorker(CoreContext sd, Runs runs, RunRanges ranges, BatchStrategy strategy, RunOptions options, String id) {
         this.sd = sd;
@@ -112,6 +115,7 @@ public final class RunWorker implements Runnable {
         MetricTags tags = MetricTags.of("kind", "soft_delete", "table", target.tableName);
         MetricTags observed = MetricTags.of("kind", "soft_delete");
         String cursor = range.cursor() != null ? range.cursor() : range.after();
+        BatchSizer sizer = sizers.computeIfAbsent(range.runId(), id -> options.sizer());
         long batch = range.batchCount();
         try (LogContext ctx = LogContext.with(LogContext.RUN_ID, range.runId()).and(LogContext.ENTITY, target.tableName);
                 SoftDeleteMetrics.LongTask active = sd.metrics().longTask(MetricNames.RUNS_ACTIVE, observed)) {
@@ -127,6 +131,7 @@ public final class RunWorker implements Runnable {
                 }
                 long batchNo = ((long) range.rangeNo() << 32) + ++batch;
                 String from = cursor;
+                int size = sizer.size();
                 long t0 = System.nanoTime();
                 BatchStrategy.BatchResult result;
                 try {
@@ -136,7 +141,7 @@ public final class RunWorker implements Runnable {
                         if (status != RunStatus.RUNNING) {
                             throw new Stopped(status);
                         }
-                        BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, options.batchSize(),
+                        BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, size,
                                 range.runId(), batchNo, spec.marker(), actor, null);
                         if (!ranges.heartbeat(c, claim, options.leaseDuration(), r.cursor(), r.matched(), r.changed(),
                                 !r.more())) {
@@ -154,10 +159,12 @@ public final class RunWorker implements Runnable {
                             + " was paused or cancelled); its batch rolled back", range.runId(), range.rangeNo(), id);
                     return true;
                 } catch (RuntimeException e) {
+                    sizer.failed();
                     failed(claim, e);
                     return true;
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                sizer.record(took);
                 sd.metrics().count(MetricNames.RUNS_ROWS, result.changed(), tags);
                 sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
                 cursor = result.cursor();

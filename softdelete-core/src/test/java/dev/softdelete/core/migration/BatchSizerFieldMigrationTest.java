@@ -1,5 +1,6 @@
 package dev.softdelete.core.migration;
 
+import dev.softdelete.core.internal.BatchSizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

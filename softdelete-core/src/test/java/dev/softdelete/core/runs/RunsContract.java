@@ -429,6 +429,39 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(state("vb_item")).isEqualTo(original);
     }
 
+    @Test
+    void batchesGrowTowardTheTargetDurationAndAFixedSizeStaysFixed() {
+        createTable("ab_item", "");
+        fill("ab_item", 1_000, NOW, i -> true, i -> false);
+        SoftDelete sd = sd(new SettableClock(NOW));
+        // batches far faster than 80% of a 60 s target: each one 10% larger than the one before
+        RunReport adaptive = sd.runs().apply(sd.runs().preview(olderThanRules("ab_item")),
+                RunOptions.defaults().withBatchSize(100).withTargetBatchDuration(Duration.ofSeconds(60)));
+        assertThat(adaptive.affected()).isEqualTo(1_000);
+        assertThat(batchSizes(sd, adaptive.runId())).containsExactly(100L, 111L, 123L, 136L, 150L, 165L, 182L, 33L);
+        sd.runs().undo(adaptive.runId());
+
+        RunReport fixed = sd.runs().apply(sd.runs().preview(olderThanRules("ab_item")),
+                RunOptions.defaults().withBatchSize(100));
+        assertThat(batchSizes(sd, fixed.runId())).hasSize(10).containsOnly(100L);
+    }
+
+    private List<Long> batchSizes(SoftDelete sd, long runId) {
+        List<Long> sizes = new java.util.ArrayList<>();
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT key_count FROM "
+                + sd.schema().table(LibraryTable.RUN_BATCHES) + " WHERE run_id = ? ORDER BY batch_no")) {
+            ps.setLong(1, runId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sizes.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sizes;
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
