@@ -1,5 +1,10 @@
 package dev.softdelete.benchmarks.backfill;
 
+import static dev.softdelete.benchmarks.Stats.median;
+import static dev.softdelete.benchmarks.BenchJdbc.count;
+import static dev.softdelete.benchmarks.BenchJdbc.exec;
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
@@ -11,7 +16,6 @@ import dev.softdelete.core.migration.FieldMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -126,8 +130,7 @@ public final class BackfillSuite {
     private static void print(String name, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        System.out.printf(Locale.ROOT, "%s=%.2f%n", name, median);
+        System.out.printf(Locale.ROOT, "%s=%.2f%n", name, median(values));
         System.out.printf(Locale.ROOT, "%s_spread=%.2f-%.2f%n", name, sorted.get(0), sorted.get(n - 1));
     }
 
@@ -211,22 +214,6 @@ public final class BackfillSuite {
         System.err.printf(Locale.ROOT, "loaded %d rows into %s in %.1f s%n", rows, table, (System.nanoTime() - start) / 1e9);
     }
 
-    private static long count(HikariDataSource ds, String from) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void exec(HikariDataSource ds, String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException("Benchmark sanity check failed: " + what);
@@ -243,8 +230,4 @@ public final class BackfillSuite {
         return new HikariDataSource(config);
     }
 
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

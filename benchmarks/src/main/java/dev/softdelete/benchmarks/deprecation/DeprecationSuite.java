@@ -1,5 +1,10 @@
 package dev.softdelete.benchmarks.deprecation;
 
+import static dev.softdelete.benchmarks.Stats.median;
+import static dev.softdelete.benchmarks.BenchJdbc.count;
+import static dev.softdelete.benchmarks.BenchJdbc.exec;
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
@@ -10,9 +15,6 @@ import dev.softdelete.core.deprecation.DeprecationTarget;
 import dev.softdelete.core.deprecation.RollbackResult;
 import dev.softdelete.core.deprecation.Verdict;
 import dev.softdelete.core.time.SettableClock;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,8 +104,7 @@ public final class DeprecationSuite {
         figures.forEach((name, values) -> {
             List<Double> sorted = values.stream().sorted().toList();
             int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            System.out.printf(Locale.ROOT, "%s=%.0f%n", name, median);
+            System.out.printf(Locale.ROOT, "%s=%.0f%n", name, median(values));
             System.out.printf(Locale.ROOT, "%s_spread=%.0f-%.0f%n", name, sorted.get(0), sorted.get(n - 1));
         });
         try (HikariDataSource admin = pool(url, null)) {
@@ -113,22 +114,6 @@ public final class DeprecationSuite {
 
     private static void add(Map<String, List<Double>> figures, String name, double value) {
         figures.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-
-    private static long count(HikariDataSource ds, String from) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void exec(HikariDataSource ds, String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
     }
 
     private static void check(boolean ok, String what) {
@@ -147,8 +132,4 @@ public final class DeprecationSuite {
         return new HikariDataSource(config);
     }
 
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

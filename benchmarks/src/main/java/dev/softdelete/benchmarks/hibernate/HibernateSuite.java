@@ -1,5 +1,8 @@
 package dev.softdelete.benchmarks.hibernate;
 
+import static dev.softdelete.benchmarks.Stats.median;
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
@@ -157,10 +160,8 @@ public final class HibernateSuite {
         System.out.println("hibernate_repetitions=" + REPETITIONS);
         results.forEach((name, values) -> {
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
             boolean rate = name.endsWith("_per_s");
-            System.out.println(name + "=" + format(median, rate));
+            System.out.println(name + "=" + format(median(values), rate));
             System.out.println(name + "_min=" + format(sorted[0], rate));
             System.out.println(name + "_max=" + format(sorted[sorted.length - 1], rate));
             System.out.println(name + "_runs=" + String.join(",", values.stream().map(v -> format(v, rate)).toList()));
@@ -196,12 +197,7 @@ public final class HibernateSuite {
         }
 
         double ratio() {
-            if (ratios.isEmpty()) {
-                return Double.NaN;
-            }
-            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return ratios.isEmpty() ? Double.NaN : median(ratios);
         }
     }
 
@@ -318,8 +314,4 @@ public final class HibernateSuite {
         System.err.println("[hibernate] " + String.format(Locale.ROOT, format, args));
     }
 
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

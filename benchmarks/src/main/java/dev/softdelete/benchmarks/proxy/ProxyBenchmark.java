@@ -1,5 +1,7 @@
 package dev.softdelete.benchmarks.proxy;
 
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.proxy.SoftDeleteProxy;
@@ -220,8 +222,4 @@ public class ProxyBenchmark {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

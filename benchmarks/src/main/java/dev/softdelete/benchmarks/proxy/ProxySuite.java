@@ -1,5 +1,7 @@
 package dev.softdelete.benchmarks.proxy;
 
+import static dev.softdelete.benchmarks.Stats.median;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,12 +175,6 @@ public final class ProxySuite {
     /** JMH's progress goes to stderr: stdout carries only the name=value results. */
     private static Iterable<RunResult> run(Options options) throws Exception {
         return new Runner(options, OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL)).run();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String format(double value) {

@@ -1,5 +1,10 @@
 package dev.softdelete.benchmarks.purge;
 
+import static dev.softdelete.benchmarks.Stats.median;
+import static dev.softdelete.benchmarks.BenchJdbc.count;
+import static dev.softdelete.benchmarks.BenchJdbc.exec;
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
@@ -10,9 +15,7 @@ import dev.softdelete.core.purge.RetentionPolicy;
 import dev.softdelete.core.time.SettableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +80,9 @@ public final class PurgeSuite {
             }
             List<Double> sorted = ratios.stream().sorted().toList();
             int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
             System.out.printf(Locale.ROOT, "purge_rows=%d%n", 2L * rows);
             System.out.printf(Locale.ROOT, "purge_rounds=%d%n", rounds);
-            System.out.printf(Locale.ROOT, "purge_vs_setbased=%.2f%n", median);
+            System.out.printf(Locale.ROOT, "purge_vs_setbased=%.2f%n", median(ratios));
             System.out.printf(Locale.ROOT, "purge_vs_setbased_spread=%.2f-%.2f%n", sorted.get(0), sorted.get(n - 1));
             System.out.printf(Locale.ROOT, "purge_peak_heap_mb=%d%n", peakMax / (1024 * 1024));
         }
@@ -142,22 +144,6 @@ public final class PurgeSuite {
         void run() throws Exception;
     }
 
-    private static long count(HikariDataSource ds, String from) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void exec(HikariDataSource ds, String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException("Benchmark sanity check failed: " + what);
@@ -174,8 +160,4 @@ public final class PurgeSuite {
         return new HikariDataSource(config);
     }
 
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

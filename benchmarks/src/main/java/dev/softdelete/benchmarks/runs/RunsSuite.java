@@ -1,5 +1,9 @@
 package dev.softdelete.benchmarks.runs;
 
+import static dev.softdelete.benchmarks.Stats.median;
+import static dev.softdelete.benchmarks.BenchJdbc.exec;
+import static dev.softdelete.benchmarks.BenchJdbc.env;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.runs.Preview;
@@ -11,7 +15,6 @@ import dev.softdelete.core.runs.rule.RuleSet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -260,12 +263,6 @@ public final class RunsSuite {
         }
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
     private static String spread(List<Double> values) {
         return String.format(Locale.ROOT, "%.2f-%.2f", values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
@@ -282,14 +279,6 @@ public final class RunsSuite {
 
     private static void vacuum(HikariDataSource ds) throws SQLException {
         exec(ds, "VACUUM ANALYZE items", "CHECKPOINT");
-    }
-
-    private static void exec(HikariDataSource ds, String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
     }
 
     private static HikariDataSource pool(String url, int size) {
@@ -313,8 +302,4 @@ public final class RunsSuite {
         System.err.println("[runs] " + String.format(Locale.ROOT, format, args));
     }
 
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
