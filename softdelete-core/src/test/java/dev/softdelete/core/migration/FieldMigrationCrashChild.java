@@ -1,7 +1,7 @@
 package dev.softdelete.core.migration;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.testing.CrashChild;
 import dev.softdelete.core.cleanup.CleanupSettings;
 
 /**
@@ -15,12 +15,7 @@ public final class FieldMigrationCrashChild {
     }
 
     public static void main(String[] args) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(args[0]);
-        ds.setUsername(args[1]);
-        ds.setPassword(args[2]);
-        ds.setMaximumPoolSize(2);
-        SoftDelete sd = SoftDelete.builder(ds).instanceId("crash-child").build();
+        SoftDelete sd = CrashChild.softDelete(args);
         sd.cleanup().newWorker(CleanupSettings.defaults().withAlertListener(a -> { })).run();
         System.out.println("child finished (should have been killed)");
     }

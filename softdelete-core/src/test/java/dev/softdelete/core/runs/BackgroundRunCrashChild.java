@@ -1,7 +1,7 @@
 package dev.softdelete.core.runs;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.testing.CrashChild;
 import java.time.Duration;
 
 /**
@@ -15,12 +15,7 @@ public final class BackgroundRunCrashChild {
     }
 
     public static void main(String[] args) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(args[0]);
-        ds.setUsername(args[1]);
-        ds.setPassword(args[2]);
-        ds.setMaximumPoolSize(2);
-        SoftDelete sd = SoftDelete.builder(ds).instanceId("crash-child").build();
+        SoftDelete sd = CrashChild.softDelete(args);
         sd.runs().worker(RunOptions.defaults().withBatchSize(20).withRowsPerSecond(100)
                 .withLeaseDuration(Duration.ofSeconds(10))).run();
         System.out.println("child finished (should have been killed)");

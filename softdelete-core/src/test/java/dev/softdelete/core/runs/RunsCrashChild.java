@@ -1,7 +1,7 @@
 package dev.softdelete.core.runs;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
+import dev.softdelete.testing.CrashChild;
 
 /**
  * The forked JVM of the crash test: applies an "older than" rule slowly (rate-limited) so the
@@ -13,12 +13,7 @@ public final class RunsCrashChild {
     }
 
     public static void main(String[] args) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(args[0]);
-        ds.setUsername(args[1]);
-        ds.setPassword(args[2]);
-        ds.setMaximumPoolSize(2);
-        SoftDelete sd = SoftDelete.builder(ds).instanceId("crash-child").build();
+        SoftDelete sd = CrashChild.softDelete(args);
         Preview preview = sd.runs().preview(RunsContract.olderThanRules(args[3]));
         sd.runs().apply(preview, RunOptions.defaults().withBatchSize(20).withRowsPerSecond(100));
         System.out.println("child finished (should have been killed)");

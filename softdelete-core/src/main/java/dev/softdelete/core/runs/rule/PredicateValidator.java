@@ -154,17 +154,8 @@ public final class PredicateValidator {
      * @throws UnsafePredicateException saying what was refused
      */
     public Expression validate(String sql, String table, Set<String> columns) {
-        if (sql == null || sql.isBlank()) {
-            throw new UnsafePredicateException(String.valueOf(sql), "it is empty");
-        }
-        if (sql.length() > MAX_LENGTH) {
-            throw new UnsafePredicateException(sql.substring(0, 100) + "...", "it is longer than " + MAX_LENGTH
-                    + " characters");
-        }
-        checkTokens(sql);
-        Expression expression = parse(sql, true);
-        new Check(sql, table).condition(expression, new Scope(null, List.of(new Source(TARGET_ALIAS, table,
-                lower(columns)))));
+        Expression expression = checkedParse(sql, true);
+        new Check(sql, table).condition(expression, targetScope(table, columns));
         return expression;
     }
 
@@ -178,6 +169,13 @@ public final class PredicateValidator {
      * @throws UnsafePredicateException saying what was refused
      */
     public Expression validateValue(String sql, String table, Set<String> columns) {
+        Expression expression = checkedParse(sql, false);
+        new Check(sql, table).expression(expression, targetScope(table, columns));
+        return expression;
+    }
+
+    /** The checks before parsing (not empty, not too long, allowed tokens only), then the parse. */
+    private Expression checkedParse(String sql, boolean condition) {
         if (sql == null || sql.isBlank()) {
             throw new UnsafePredicateException(String.valueOf(sql), "it is empty");
         }
@@ -186,10 +184,12 @@ public final class PredicateValidator {
                     + " characters");
         }
         checkTokens(sql);
-        Expression expression = parse(sql, false);
-        new Check(sql, table).expression(expression, new Scope(null, List.of(new Source(TARGET_ALIAS, table,
-                lower(columns)))));
-        return expression;
+        return parse(sql, condition);
+    }
+
+    /** The scope of a predicate or value: the target table, aliased {@value #TARGET_ALIAS}. */
+    private static Scope targetScope(String table, Set<String> columns) {
+        return new Scope(null, List.of(new Source(TARGET_ALIAS, table, lower(columns))));
     }
 
     // ------------------------------------------------------------------------------ lexical check
