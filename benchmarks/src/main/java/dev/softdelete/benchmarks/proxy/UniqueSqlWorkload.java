@@ -78,6 +78,9 @@ final class UniqueSqlWorkload {
                     }
                     start.await();
                     for (int i = 0; i < perThread; i++) {
+                        if (i > 0 && i % CHUNK == 0) {
+                            reconnect(pools, sources, connections, statements);
+                        }
                         for (int k = 0; k < 3; k++) {
                             int m = (k + i) % 3; // rotate the order, so no data source always goes first
                             long u = UNIQUE.incrementAndGet();
@@ -130,6 +133,30 @@ final class UniqueSqlWorkload {
         return new Round(total[1] / total[0], total[1] / total[2],
                 (percentile(all[1], 0.99) - percentile(all[0], 0.99)) / 1000.0,
                 (percentile(all[1], 0.50) - percentile(all[0], 0.50)) / 1000.0, executed, recorded, dropped);
+    }
+
+    /**
+     * Every {@value #CHUNK} statements each thread takes new connections of all three data sources
+     * (not timed). On a 2-core machine where the scheduler puts a connection's PostgreSQL backend
+     * relative to the client thread changes its round trip by up to 2x (seen in the Hibernate
+     * suite), and a thread kept one backend per data source for a whole round: one contender could
+     * keep a lucky or unlucky backend for the round.
+     */
+    static final int CHUNK = 250;
+
+    private static void reconnect(Pools pools, DataSource[] sources, Connection[] connections, Statement[] statements)
+            throws java.sql.SQLException {
+        for (int m = 0; m < 3; m++) {
+            statements[m].close();
+            connections[m].close();
+        }
+        for (HikariDataSource pool : List.of(pools.raw(), pools.ours(), pools.theirs())) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        for (int m = 0; m < 3; m++) {
+            connections[m] = sources[m].getConnection();
+            statements[m] = connections[m].createStatement();
+        }
     }
 
     private static long percentile(long[] sorted, double p) {
