@@ -181,13 +181,14 @@ public enum TestDatabase {
 
     /**
      * A query returning, as one text value, this session's lock-wait and statement-time settings
-     * ({@code lock_timeout/statement_timeout}, {@code LOCK_TIMEOUT()/QUERY_TIMEOUT},
+     * ({@code lock_timeout/statement_timeout/jit}, {@code LOCK_TIMEOUT()/QUERY_TIMEOUT},
      * {@code innodb_lock_wait_timeout/max_statement_time}), to check that a connection got them
      * or kept them.
      */
     public String sessionTimeoutsQuery() {
         return switch (this) {
-            case POSTGRESQL -> "SELECT current_setting('lock_timeout') || '/' || current_setting('statement_timeout')";
+            case POSTGRESQL -> "SELECT current_setting('lock_timeout') || '/' || current_setting('statement_timeout') || '/'"
+                    + " || current_setting('jit')";
             case H2 -> "SELECT LOCK_TIMEOUT() || '/' || (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                     + " WHERE SETTING_NAME = 'QUERY_TIMEOUT')";
             case MARIADB -> "SELECT CONCAT(@@SESSION.innodb_lock_wait_timeout, '/', @@SESSION.max_statement_time)";
@@ -213,7 +214,8 @@ public enum TestDatabase {
         return switch (this) {
             case POSTGRESQL -> "SELECT concat_ws('|', current_setting('search_path'), current_setting('statement_timeout'),"
                     + " current_setting('lock_timeout'), current_setting('default_transaction_read_only'),"
-                    + " current_setting('standard_conforming_strings'), current_setting('idle_in_transaction_session_timeout'))";
+                    + " current_setting('standard_conforming_strings'), current_setting('idle_in_transaction_session_timeout'),"
+                    + " current_setting('jit'))";
             case MARIADB -> "SELECT CONCAT_WS('|', DATABASE(), @@session.sql_mode, @@session.tx_read_only,"
                     + " @@session.max_statement_time, @@session.lock_wait_timeout, @@session.innodb_lock_wait_timeout,"
                     + " @@session.autocommit)";

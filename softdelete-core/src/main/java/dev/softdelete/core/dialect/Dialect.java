@@ -183,7 +183,8 @@ public interface Dialect {
      * {@code transactionLocal} (the connection has just begun a transaction) the settings may end
      * with the transaction; otherwise they are set for the session. Either way the returned
      * {@link SessionRestore} puts back what the connection had before, so a pooled connection goes
-     * back to the host unchanged.
+     * back to the host unchanged. A database may set, the same way, what keeps the library's
+     * statements within those bounds (PostgreSQL: no JIT compilation).
      */
     SessionRestore applyTimeouts(Connection connection, Duration lockWait, Duration statementTimeout,
             boolean transactionLocal) throws SQLException;
