@@ -348,6 +348,22 @@ public interface Dialect {
     void setInstant(PreparedStatement statement, int index, Instant instant, boolean columnHasTimeZone)
             throws SQLException;
 
+    /**
+     * SQL that writes the instant bound by {@link #bindInstantParameter} into a column of the given
+     * kind: one JDBC parameter, in whatever expression makes that cheapest for the database. Used
+     * where one statement runs once per row (the Hibernate soft delete); by default a plain
+     * {@code ?} bound with {@link #setInstant}.
+     */
+    default String instantParameter(boolean columnHasTimeZone) {
+        return "?";
+    }
+
+    /** Binds {@code instant} to the parameter of {@link #instantParameter}, exactly as {@link #setInstant} would. */
+    default void bindInstantParameter(PreparedStatement statement, int index, Instant instant,
+            boolean columnHasTimeZone) throws SQLException {
+        setInstant(statement, index, instant, columnHasTimeZone);
+    }
+
     /** Reads an instant from a column of the library's own tables. */
     default Instant getInstant(ResultSet resultSet, String column) throws SQLException {
         return getInstant(resultSet, column, libraryTimestampsHaveZone());

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -24,6 +26,50 @@ public class PostgresDialect extends AbstractDialect {
     public DatabaseKind kind() {
         return DatabaseKind.POSTGRESQL;
     }
+
+    /**
+     * Microseconds since 1970 as an {@code int8}, added to the epoch on the server: the driver sends
+     * a {@code long} in binary, where an instant is formatted as text that the server parses again
+     * for every row (about a tenth of a batched soft-delete {@code UPDATE}'s time). A time-only
+     * interval is added without any time zone, so the column's kind only picks the epoch literal.
+     */
+    @Override
+    public String instantParameter(boolean columnHasTimeZone) {
+        return columnHasTimeZone ? "(TIMESTAMPTZ '1970-01-01 00:00:00+00' + ? * INTERVAL '1 microsecond')"
+                : "(TIMESTAMP '1970-01-01 00:00:00' + ? * INTERVAL '1 microsecond')";
+    }
+
+    /**
+     * The server multiplies the interval by a {@code float8}, exact for up to 2<sup>53</sup>
+     * microseconds either side of 1970 (mid-1684 to mid-2255): an instant outside is refused rather
+     * than written a few microseconds off.
+     */
+    @Override
+    public void bindInstantParameter(PreparedStatement statement, int index, Instant instant,
+            boolean columnHasTimeZone) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.BIGINT);
+            return;
+        }
+        long micros;
+        try {
+            // Rounded half up to the microsecond, as the driver rounds what setInstant binds.
+            int nanos = instant.getNano();
+            micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    nanos / 1_000 + (nanos % 1_000 > 499 ? 1 : 0));
+        } catch (ArithmeticException e) {
+            micros = Long.MAX_VALUE;
+        }
+        if (Math.abs(micros) > EXACT_MICROS) {
+            throw new InstantOutOfRangeException("Instant " + instant + " is more than 2^53 microseconds (about 285"
+                    + " years) from 1970; PostgreSQL soft-delete markers are written as microseconds since 1970 and"
+                    + " would not store it exactly, so it is refused and nothing was written. Check the clock.");
+        }
+        statement.setLong(index, micros);
+    }
+
+    /** 2^53: the largest magnitude of microseconds that a {@code float8} holds exactly. */
+    private static final long EXACT_MICROS = 1L << 53;
 
     @Override
     public int maxIdentifierLength() {

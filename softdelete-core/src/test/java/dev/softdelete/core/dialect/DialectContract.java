@@ -189,6 +189,59 @@ public abstract class DialectContract extends DatabaseTest {
     }
 
     @Test
+    void instantParametersWriteWhatSetInstantWrites() throws Exception {
+        boolean zoned = dialect().libraryTimestampsHaveZone();   // the zoned columns are of timestampType()
+        db.execute("CREATE TABLE marks (id INT PRIMARY KEY, plain_a " + database().localTimestampType() + ", plain_b "
+                + database().localTimestampType() + ", zoned_a " + dialect().timestampType() + ", zoned_b "
+                + dialect().timestampType() + ")");
+        List<Instant> instants = List.of(Instant.parse("2026-07-01T12:34:56.123456Z"),
+                Instant.parse("2026-07-01T12:34:56.123456499Z"), Instant.parse("2026-07-01T12:34:56.1234565Z"),
+                Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+                Instant.parse("1700-03-01T00:00:00.000001Z"), Instant.parse("2250-12-31T23:59:59.999999Z"));
+        String insert = "INSERT INTO marks VALUES (?, " + dialect().instantParameter(false) + ", ?, "
+                + dialect().instantParameter(zoned) + ", ?)";
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            for (int i = 0; i < instants.size(); i++) {
+                ps.setInt(1, i);
+                dialect().bindInstantParameter(ps, 2, instants.get(i), false);
+                dialect().setInstant(ps, 3, instants.get(i), false);
+                dialect().bindInstantParameter(ps, 4, instants.get(i), zoned);
+                dialect().setInstant(ps, 5, instants.get(i), zoned);
+                ps.executeUpdate();
+            }
+            ps.setInt(1, 99);
+            dialect().bindInstantParameter(ps, 2, null, false);
+            dialect().setInstant(ps, 3, null, false);
+            dialect().bindInstantParameter(ps, 4, null, zoned);
+            dialect().setInstant(ps, 5, null, zoned);
+            ps.executeUpdate();
+        }
+        assertThat(db.queryLong("SELECT COUNT(*) FROM marks WHERE plain_a = plain_b AND zoned_a = zoned_b"))
+                .as("every instant written alike both ways, to the microsecond").isEqualTo(instants.size());
+        assertThat(db.queryLong("SELECT COUNT(*) FROM marks WHERE plain_a IS NULL AND zoned_a IS NULL")).isEqualTo(1);
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT plain_a, zoned_a FROM marks WHERE id = 5")) {
+            rs.next();
+            assertThat(dialect().getInstant(rs, "plain_a", false)).isEqualTo(instants.get(5));
+            assertThat(dialect().getInstant(rs, "zoned_a", zoned)).isEqualTo(instants.get(5));
+        }
+        // Far from 1970: written exactly or refused, never a few microseconds off.
+        Instant far = Instant.parse("2400-01-01T00:00:00.000001Z");
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setInt(1, 100);
+            dialect().bindInstantParameter(ps, 2, far, false);
+            dialect().setInstant(ps, 3, far, false);
+            dialect().bindInstantParameter(ps, 4, far, zoned);
+            dialect().setInstant(ps, 5, far, zoned);
+            ps.executeUpdate();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM marks WHERE id = 100 AND plain_a = plain_b"
+                    + " AND zoned_a = zoned_b")).isEqualTo(1);
+        } catch (InstantOutOfRangeException refused) {
+            assertThat(refused).hasMessageContaining(far.toString());
+        }
+    }
+
+    @Test
     void catalogReadsKeysAndUniqueConstraints() {
         Catalog catalog = new Catalog(dataSource(), dialect());
         TableInfo parents = catalog.require("parents");
