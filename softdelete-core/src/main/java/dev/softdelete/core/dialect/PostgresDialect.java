@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 /** PostgreSQL 12+: partial indexes, SKIP LOCKED, transactional DDL, 63-byte identifiers. */
 public class PostgresDialect extends AbstractDialect {
 
+    /** 2^53: the largest magnitude of microseconds that a {@code float8} holds exactly. */
+    private static final long EXACT_MICROS = 1L << 53;
+
     /** A dialect for PostgreSQL {@code version}, as the driver reports it. */
     public PostgresDialect(String version) {
         super(version);
@@ -67,9 +70,6 @@ public class PostgresDialect extends AbstractDialect {
         }
         statement.setLong(index, micros);
     }
-
-    /** 2^53: the largest magnitude of microseconds that a {@code float8} holds exactly. */
-    private static final long EXACT_MICROS = 1L << 53;
 
     @Override
     public int maxIdentifierLength() {

@@ -202,19 +202,9 @@ public abstract class DialectContract extends DatabaseTest {
                 + dialect().instantParameter(zoned) + ", ?)";
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
             for (int i = 0; i < instants.size(); i++) {
-                ps.setInt(1, i);
-                dialect().bindInstantParameter(ps, 2, instants.get(i), false);
-                dialect().setInstant(ps, 3, instants.get(i), false);
-                dialect().bindInstantParameter(ps, 4, instants.get(i), zoned);
-                dialect().setInstant(ps, 5, instants.get(i), zoned);
-                ps.executeUpdate();
+                writeBothWays(ps, i, instants.get(i), zoned);
             }
-            ps.setInt(1, 99);
-            dialect().bindInstantParameter(ps, 2, null, false);
-            dialect().setInstant(ps, 3, null, false);
-            dialect().bindInstantParameter(ps, 4, null, zoned);
-            dialect().setInstant(ps, 5, null, zoned);
-            ps.executeUpdate();
+            writeBothWays(ps, 99, null, zoned);
         }
         assertThat(db.queryLong("SELECT COUNT(*) FROM marks WHERE plain_a = plain_b AND zoned_a = zoned_b"))
                 .as("every instant written alike both ways, to the microsecond").isEqualTo(instants.size());
@@ -228,17 +218,22 @@ public abstract class DialectContract extends DatabaseTest {
         // Far from 1970: written exactly or refused, never a few microseconds off.
         Instant far = Instant.parse("2400-01-01T00:00:00.000001Z");
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
-            ps.setInt(1, 100);
-            dialect().bindInstantParameter(ps, 2, far, false);
-            dialect().setInstant(ps, 3, far, false);
-            dialect().bindInstantParameter(ps, 4, far, zoned);
-            dialect().setInstant(ps, 5, far, zoned);
-            ps.executeUpdate();
+            writeBothWays(ps, 100, far, zoned);
             assertThat(db.queryLong("SELECT COUNT(*) FROM marks WHERE id = 100 AND plain_a = plain_b"
                     + " AND zoned_a = zoned_b")).isEqualTo(1);
         } catch (InstantOutOfRangeException refused) {
             assertThat(refused).hasMessageContaining(far.toString());
         }
+    }
+
+    /** Row {@code id} of marks: {@code _a} columns through instantParameter, {@code _b} through setInstant. */
+    private void writeBothWays(PreparedStatement ps, int id, Instant instant, boolean zoned) throws Exception {
+        ps.setInt(1, id);
+        dialect().bindInstantParameter(ps, 2, instant, false);
+        dialect().setInstant(ps, 3, instant, false);
+        dialect().bindInstantParameter(ps, 4, instant, zoned);
+        dialect().setInstant(ps, 5, instant, zoned);
+        ps.executeUpdate();
     }
 
     @Test
