@@ -158,6 +158,29 @@ abstract class AbstractDialect implements Dialect {
         return true;
     }
 
+    /** Sets the session's time zone to {@link #utcZone}, runs {@code work}, and puts the previous setting back. */
+    @Override
+    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
+        String before = sessionTimeZone(connection);
+        setSessionTimeZone(connection, utcZone());
+        try {
+            return work.call();
+        } finally {
+            setSessionTimeZone(connection, before);
+        }
+    }
+
+    /** How a session names UTC on this database. */
+    protected String utcZone() {
+        return "UTC";
+    }
+
+    /** The session's time zone setting, as the database reports it (null where it reports none). */
+    protected abstract String sessionTimeZone(Connection connection) throws SQLException;
+
+    /** Sets the session's time zone ({@code null}: back to the database's default). */
+    protected abstract void setSessionTimeZone(Connection connection, String zone) throws SQLException;
+
     /** The first instant of year 1 and the first after year 9999 (UTC): the years every database stores alike. */
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");

@@ -106,21 +106,17 @@ public class H2Dialect extends AbstractDialect {
     }
 
     @Override
-    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
-        String before;
+    protected String sessionTimeZone(Connection connection) throws SQLException {
         try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT SETTING_VALUE FROM"
                 + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'TIME ZONE'")) {
-            before = rs.next() ? rs.getString(1) : null;
+            return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    @Override
+    protected void setSessionTimeZone(Connection connection, String zone) throws SQLException {
         try (var s = connection.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-        }
-        try {
-            return work.call();
-        } finally {
-            try (var s = connection.createStatement()) {
-                s.execute(before == null ? "SET TIME ZONE LOCAL" : "SET TIME ZONE " + syntax().stringLiteral(before));
-            }
+            s.execute(zone == null ? "SET TIME ZONE LOCAL" : "SET TIME ZONE " + syntax().stringLiteral(zone));
         }
     }
 

@@ -132,23 +132,25 @@ public class MariaDbDialect extends AbstractDialect {
         return "CAST(CONV(SUBSTRING(MD5(" + text + "), 1, 15), 16, 10) AS UNSIGNED)";
     }
 
+    /** An offset: named zones need the server's time zone tables, which are often not loaded. */
     @Override
-    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
-        String before;
+    protected String utcZone() {
+        return "+00:00";
+    }
+
+    @Override
+    protected String sessionTimeZone(Connection connection) throws SQLException {
         try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT @@SESSION.time_zone")) {
             rs.next();
-            before = rs.getString(1);
+            return rs.getString(1);
         }
+    }
+
+    /** The value, read from the server or {@link #utcZone}, goes in as a literal this dialect writes. */
+    @Override
+    protected void setSessionTimeZone(Connection connection, String zone) throws SQLException {
         try (var s = connection.createStatement()) {
-            s.execute("SET SESSION time_zone = '+00:00'");
-        }
-        try {
-            return work.call();
-        } finally {
-            // the previous value, read from the server, goes back as a literal this dialect writes
-            try (var s = connection.createStatement()) {
-                s.execute("SET SESSION time_zone = " + encodedStringLiteral(before));
-            }
+            s.execute("SET SESSION time_zone = " + encodedStringLiteral(zone));
         }
     }
 

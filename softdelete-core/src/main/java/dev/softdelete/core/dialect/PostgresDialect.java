@@ -151,21 +151,15 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
-    public <T> T inUtc(Connection connection, SqlCallable<T> work) throws SQLException {
-        String before;
+    protected String sessionTimeZone(Connection connection) throws SQLException {
         try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT current_setting('TimeZone')")) {
             rs.next();
-            before = rs.getString(1);
-        }
-        setTimeZone(connection, "UTC");
-        try {
-            return work.call();
-        } finally {
-            setTimeZone(connection, before);
+            return rs.getString(1);
         }
     }
 
-    private static void setTimeZone(Connection connection, String zone) throws SQLException {
+    @Override
+    protected void setSessionTimeZone(Connection connection, String zone) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('TimeZone', ?, false)")) {
             ps.setString(1, zone);
             ps.executeQuery().close();

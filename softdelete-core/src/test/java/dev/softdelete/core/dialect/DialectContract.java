@@ -226,6 +226,23 @@ public abstract class DialectContract extends DatabaseTest {
         }
     }
 
+    @Test
+    void inUtcRunsTheWorkInUtcAndPutsTheSessionZoneBack() throws Exception {
+        AbstractDialect d = (AbstractDialect) dialect();
+        try (Connection c = dataSource().getConnection()) {
+            d.setSessionTimeZone(c, "+03:00");
+            String before = d.sessionTimeZone(c);
+            assertThat(before).as("a session not in UTC to begin with").isNotNull().isNotIn("UTC", "+00:00", "Z");
+            String during = d.inUtc(c, () -> d.sessionTimeZone(c));
+            assertThat(during).isIn("UTC", "+00:00", "Z");
+            assertThat(d.sessionTimeZone(c)).isEqualTo(before);
+            assertThatThrownBy(() -> d.inUtc(c, () -> {
+                throw new java.sql.SQLException("work failed");
+            })).hasMessage("work failed");
+            assertThat(d.sessionTimeZone(c)).as("put back after a failure too").isEqualTo(before);
+        }
+    }
+
     /** Row {@code id} of marks: {@code _a} columns through instantParameter, {@code _b} through setInstant. */
     private void writeBothWays(PreparedStatement ps, int id, Instant instant, boolean zoned) throws Exception {
         ps.setInt(1, id);
