@@ -4,8 +4,9 @@ import static dev.softdelete.benchmarks.Stats.median;
 import static dev.softdelete.benchmarks.BenchJdbc.count;
 import static dev.softdelete.benchmarks.BenchJdbc.exec;
 import static dev.softdelete.benchmarks.BenchJdbc.env;
+import static dev.softdelete.benchmarks.BenchJdbc.pgPool;
+import static dev.softdelete.benchmarks.BenchJdbc.check;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.cleanup.CleanupSettings;
@@ -49,7 +50,7 @@ public final class BackfillSuite {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int writesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (HikariDataSource admin = pool(url, null, "bench-admin")) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-admin")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         }
         List<Double> ratios = new ArrayList<>();
@@ -59,8 +60,9 @@ public final class BackfillSuite {
         List<Double> maxBusy = new ArrayList<>();
         List<Double> maxSetBased = new ArrayList<>();
         // Ours, the anchor and the writer each have a pool of their own.
-        try (HikariDataSource ds = pool(url, SCHEMA, "bench-ours"); HikariDataSource anchor = pool(url, SCHEMA,
-                "bench-anchor"); HikariDataSource writers = pool(url, SCHEMA, "bench-writer")) {
+        try (HikariDataSource ds = pgPool(url, SCHEMA, 4, "bench-ours");
+                HikariDataSource anchor = pgPool(url, SCHEMA, 4, "bench-anchor");
+                HikariDataSource writers = pgPool(url, SCHEMA, 4, "bench-writer")) {
             SoftDelete sd = SoftDelete.builder(ds).instanceId("bench").build();
             FieldMigrations fm = sd.fieldMigrations();
             for (int round = 1; round <= rounds; round++) {
@@ -114,7 +116,7 @@ public final class BackfillSuite {
                         idle.count(), blocked.p99Millis(), blocked.count(), blocked.maxMillis());
             }
         }
-        try (HikariDataSource admin = pool(url, null, "bench-admin")) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-admin")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
         System.out.printf(Locale.ROOT, "backfill_rows=%d%n", rows);
@@ -212,22 +214,6 @@ public final class BackfillSuite {
                         + ") g",
                 "VACUUM ANALYZE " + table);
         System.err.printf(Locale.ROOT, "loaded %d rows into %s in %.1f s%n", rows, table, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("Benchmark sanity check failed: " + what);
-        }
-    }
-
-    private static HikariDataSource pool(String url, String schema, String name) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        config.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
-        config.setPassword(env("SOFTDELETE_PG_PASSWORD", ""));
-        config.setMaximumPoolSize(4);
-        config.setPoolName(name);
-        return new HikariDataSource(config);
     }
 
 }

@@ -4,8 +4,9 @@ import static dev.softdelete.benchmarks.Stats.median;
 import static dev.softdelete.benchmarks.BenchJdbc.count;
 import static dev.softdelete.benchmarks.BenchJdbc.exec;
 import static dev.softdelete.benchmarks.BenchJdbc.env;
+import static dev.softdelete.benchmarks.BenchJdbc.pgPool;
+import static dev.softdelete.benchmarks.BenchJdbc.check;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.deprecation.DeprecationPlan;
@@ -49,11 +50,12 @@ public final class DeprecationSuite {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (HikariDataSource admin = pool(url, null)) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-deprecation")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         }
         Map<String, List<Double>> figures = new LinkedHashMap<>();
-        try (HikariDataSource ds = pool(url, SCHEMA); HikariDataSource anchor = pool(url, SCHEMA)) {
+        try (HikariDataSource ds = pgPool(url, SCHEMA, 4, "bench-deprecation");
+                HikariDataSource anchor = pgPool(url, SCHEMA, 4, "bench-deprecation-anchor")) {
             long start = System.nanoTime();
             exec(ds, "CREATE TABLE bench_dep (id BIGINT PRIMARY KEY, legacy VARCHAR(100), qty INTEGER, note TEXT)",
                     "INSERT INTO bench_dep SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE 'legacy ' || g END, g % 100,"
@@ -107,29 +109,13 @@ public final class DeprecationSuite {
             System.out.printf(Locale.ROOT, "%s=%.0f%n", name, median(values));
             System.out.printf(Locale.ROOT, "%s_spread=%.0f-%.0f%n", name, sorted.get(0), sorted.get(n - 1));
         });
-        try (HikariDataSource admin = pool(url, null)) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-deprecation")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
 
     private static void add(Map<String, List<Double>> figures, String name, double value) {
         figures.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("Benchmark sanity check failed: " + what);
-        }
-    }
-
-    private static HikariDataSource pool(String url, String schema) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        config.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
-        config.setPassword(env("SOFTDELETE_PG_PASSWORD", ""));
-        config.setMaximumPoolSize(4);
-        config.setPoolName("bench-deprecation");
-        return new HikariDataSource(config);
     }
 
 }

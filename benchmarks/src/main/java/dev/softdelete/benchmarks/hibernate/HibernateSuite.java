@@ -2,8 +2,8 @@ package dev.softdelete.benchmarks.hibernate;
 
 import static dev.softdelete.benchmarks.Stats.median;
 import static dev.softdelete.benchmarks.BenchJdbc.env;
+import static dev.softdelete.benchmarks.BenchJdbc.pgPool;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.hibernate.HibernateSoftDelete;
@@ -62,9 +62,8 @@ public final class HibernateSuite {
             s.execute("DROP SCHEMA IF EXISTS bench_hibernate CASCADE");
             s.execute("CREATE SCHEMA bench_hibernate");
         }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=bench_hibernate";
-        try (HikariDataSource oursDs = pool(schemaUrl, user, password, "ours");
-                HikariDataSource vanillaDs = pool(schemaUrl, user, password, "vanilla")) {
+        try (HikariDataSource oursDs = pgPool(url, "bench_hibernate", 4, "ours");
+                HikariDataSource vanillaDs = pgPool(url, "bench_hibernate", 4, "vanilla")) {
             createTables(oursDs);
             SoftDelete core = SoftDelete.builder(oursDs).actorProvider(() -> "bench").build();
             try (SessionFactory ours = sessionFactory(oursDs, true, core, BenchProduct.class);
@@ -303,16 +302,6 @@ public final class HibernateSuite {
             }
         }
         progress("loaded %d products per table, half soft-deleted (items: the active half)", ROWS);
-    }
-
-    private static HikariDataSource pool(String url, String user, String password, String name) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(4);
-        config.setPoolName(name);
-        return new HikariDataSource(config);
     }
 
     private static SessionFactory sessionFactory(HikariDataSource ds, boolean integration, SoftDelete core,

@@ -2,8 +2,8 @@ package dev.softdelete.benchmarks.proxy;
 
 import static dev.softdelete.benchmarks.BenchJdbc.env;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.softdelete.benchmarks.BenchJdbc;
 import dev.softdelete.proxy.SoftDeleteProxy;
 import dev.softdelete.proxy.telemetry.UsageRecord;
 import java.sql.Connection;
@@ -165,14 +165,8 @@ final class UniqueSqlWorkload {
 
     /** A pool of {@code size} connections on the benchmark's PostgreSQL schema. */
     static HikariDataSource pool(int size, String name) {
-        HikariConfig config = new HikariConfig();
-        config.setMaximumPoolSize(size);
-        config.setPoolName("bench-unique-sql-" + name);
-        String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + ProxyBenchmark.SCHEMA);
-        config.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
-        config.setPassword(env("SOFTDELETE_PG_PASSWORD", ""));
-        return new HikariDataSource(config);
+        return BenchJdbc.pgPool(env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"), ProxyBenchmark.SCHEMA,
+                size, "bench-unique-sql-" + name);
     }
 
 }

@@ -4,8 +4,9 @@ import static dev.softdelete.benchmarks.Stats.median;
 import static dev.softdelete.benchmarks.BenchJdbc.count;
 import static dev.softdelete.benchmarks.BenchJdbc.exec;
 import static dev.softdelete.benchmarks.BenchJdbc.env;
+import static dev.softdelete.benchmarks.BenchJdbc.pgPool;
+import static dev.softdelete.benchmarks.BenchJdbc.check;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
 import dev.softdelete.core.cleanup.CleanupJob;
@@ -46,11 +47,12 @@ public final class PurgeSuite {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (HikariDataSource admin = pool(url, null)) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-purge")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         }
         // The anchor (set-based DELETEs) has a pool of its own: it shares no configuration with ours.
-        try (HikariDataSource ds = pool(url, SCHEMA); HikariDataSource anchor = pool(url, SCHEMA)) {
+        try (HikariDataSource ds = pgPool(url, SCHEMA, 4, "bench-purge");
+                HikariDataSource anchor = pgPool(url, SCHEMA, 4, "bench-purge-anchor")) {
             SettableClock clock = new SettableClock(NOW);
             SoftDelete sd = SoftDelete.builder(ds).clock(clock).instanceId("bench").build();
             List<Double> ratios = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class PurgeSuite {
             System.out.printf(Locale.ROOT, "purge_vs_setbased_spread=%.2f-%.2f%n", sorted.get(0), sorted.get(n - 1));
             System.out.printf(Locale.ROOT, "purge_peak_heap_mb=%d%n", peakMax / (1024 * 1024));
         }
-        try (HikariDataSource admin = pool(url, null)) {
+        try (HikariDataSource admin = pgPool(url, null, 4, "bench-purge")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -142,22 +144,6 @@ public final class PurgeSuite {
 
     private interface ThrowingRunnable {
         void run() throws Exception;
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("Benchmark sanity check failed: " + what);
-        }
-    }
-
-    private static HikariDataSource pool(String url, String schema) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        config.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
-        config.setPassword(env("SOFTDELETE_PG_PASSWORD", ""));
-        config.setMaximumPoolSize(4);
-        config.setPoolName("bench-purge");
-        return new HikariDataSource(config);
     }
 
 }

@@ -3,6 +3,7 @@ package dev.softdelete.benchmarks.runs;
 import static dev.softdelete.benchmarks.Stats.median;
 import static dev.softdelete.benchmarks.BenchJdbc.exec;
 import static dev.softdelete.benchmarks.BenchJdbc.env;
+import static dev.softdelete.benchmarks.BenchJdbc.pgPool;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.core.SoftDelete;
@@ -58,11 +59,12 @@ public final class RunsSuite {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-        try (HikariDataSource admin = pool(url, 1)) {
+        try (HikariDataSource admin = pgPool(url, null, 1, "bench-runs-admin")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         }
         // The anchor (set-based SQL) has a pool of its own: it shares no configuration with ours.
-        try (HikariDataSource ds = pool(schemaUrl, 4); HikariDataSource anchor = pool(schemaUrl, 1)) {
+        try (HikariDataSource ds = pgPool(schemaUrl, null, 4, "bench-runs-ours");
+                HikariDataSource anchor = pgPool(schemaUrl, null, 1, "bench-runs-anchor")) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
             progress("loading %,d rows (half of them older than two years)", rows);
@@ -150,7 +152,7 @@ public final class RunsSuite {
                 out("runs_" + kind + "_vs_setbased_spread", spread(values));
             }
         }
-        try (HikariDataSource admin = pool(url, 1)) {
+        try (HikariDataSource admin = pgPool(url, null, 1, "bench-runs-admin")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -163,7 +165,8 @@ public final class RunsSuite {
      */
     private static void workers(HikariDataSource ds, String schemaUrl, SoftDelete sd, RuleSet rules, int rounds,
             long expected, Map<String, List<Double>> ratios) throws Exception {
-        try (HikariDataSource w1 = pool(schemaUrl, 2); HikariDataSource w2 = pool(schemaUrl, 2)) {
+        try (HikariDataSource w1 = pgPool(schemaUrl, null, 2, "bench-runs-worker-1");
+                HikariDataSource w2 = pgPool(schemaUrl, null, 2, "bench-runs-worker-2")) {
             List<SoftDelete> instances = List.of(SoftDelete.builder(w1).instanceId("bench-w1").build(),
                     SoftDelete.builder(w2).instanceId("bench-w2").build());
             RunOptions options = RunOptions.defaults().withLeaseDuration(Duration.ofSeconds(30));
@@ -279,15 +282,6 @@ public final class RunsSuite {
 
     private static void vacuum(HikariDataSource ds) throws SQLException {
         exec(ds, "VACUUM ANALYZE items", "CHECKPOINT");
-    }
-
-    private static HikariDataSource pool(String url, int size) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(url);
-        ds.setUsername(env("SOFTDELETE_PG_USER", "postgres"));
-        ds.setPassword(env("SOFTDELETE_PG_PASSWORD", ""));
-        ds.setMaximumPoolSize(size);
-        return ds;
     }
 
     private static double ms(long start) {
