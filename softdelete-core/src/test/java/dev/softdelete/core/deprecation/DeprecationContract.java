@@ -45,6 +45,14 @@ public abstract class DeprecationContract extends DatabaseTest {
     }
 
     /** Watches the targets, then lets the quiet period pass. */
+    /** Watches {@code table.legacy} long enough, plans its deprecation and applies the plan. */
+    private DeprecationResult deprecateLegacy(SoftDelete sd, String table) {
+        DeprecationTarget target = DeprecationTarget.column(table, "legacy");
+        watchedLongEnough(sd, target);
+        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused", target));
+        return sd.deprecations().apply(plan, plan.token());
+    }
+
     private void watchedLongEnough(SoftDelete sd, DeprecationTarget... targets) {
         clock.set(NOW.minus(Duration.ofDays(15)));
         sd.deprecations().watch("unused", targets);
@@ -464,10 +472,7 @@ public abstract class DeprecationContract extends DatabaseTest {
     void rollbackRefusesDataThatNoLongerMatchesItsBackupUnlessForced() {
         table("mm_a");
         SoftDelete sd = sd();
-        watchedLongEnough(sd, DeprecationTarget.column("mm_a", "legacy"));
-        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("mm_a", "legacy")));
-        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationResult result = deprecateLegacy(sd, "mm_a");
         String renamed = result.elements().get(0).newName();
         db.execute("UPDATE mm_a SET " + renamed + " = 'changed' WHERE id = 3");
 
@@ -506,10 +511,7 @@ public abstract class DeprecationContract extends DatabaseTest {
     void statusJoinsTheRegistryWithUsage() {
         table("ds_a");
         SoftDelete sd = sd();
-        watchedLongEnough(sd, DeprecationTarget.column("ds_a", "legacy"));
-        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("ds_a", "legacy")));
-        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationResult result = deprecateLegacy(sd, "ds_a");
         clock.set(NOW.plus(Duration.ofDays(2)));
         assertThat(status(sd, "ds_a").removal()).isEqualTo(DeprecatedElementStatus.Removal.COOLING_OFF);
         AppliedElement e = result.elements().get(0);
@@ -552,10 +554,7 @@ public abstract class DeprecationContract extends DatabaseTest {
                 });
         SoftDelete sd = softDelete(b -> b.clock(clock).metrics(
                 dev.softdelete.core.metrics.micrometer.MicrometerMetrics.of(registry, observations)));
-        watchedLongEnough(sd, DeprecationTarget.column("mt_a", "legacy"));
-        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("mt_a", "legacy")));
-        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationResult result = deprecateLegacy(sd, "mt_a");
         DeprecationStatus status = sd.deprecations().status();
         assertThat(registry.get(dev.softdelete.core.metrics.MetricNames.DEPRECATION_STATUS).tag("state", "applied")
                 .gauge().value()).isEqualTo((double) status.countByState().get(DeprecationState.APPLIED));
@@ -650,10 +649,7 @@ public abstract class DeprecationContract extends DatabaseTest {
     void rollbackAcceptsRowsTheApplicationInsertedOrDeletedMeanwhileButNotWritesToTheColumn() {
         table("busy_a");
         SoftDelete sd = sd();
-        watchedLongEnough(sd, DeprecationTarget.column("busy_a", "legacy"));
-        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("busy_a", "legacy")));
-        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationResult result = deprecateLegacy(sd, "busy_a");
         String renamed = result.elements().get(0).newName();
         // the application goes on using the table's other columns
         db.execute("INSERT INTO busy_a (id, keep_me) VALUES (21, 21)", "DELETE FROM busy_a WHERE id = 2",
@@ -662,10 +658,7 @@ public abstract class DeprecationContract extends DatabaseTest {
         assertThat(rollback.mismatches()).isEmpty();
         assertThat(db.queryLong("SELECT COUNT(*) FROM busy_a WHERE legacy IS NOT NULL")).isEqualTo(15);
 
-        watchedLongEnough(sd, DeprecationTarget.column("busy_a", "legacy"));
-        DeprecationPlan again = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("busy_a", "legacy")));
-        DeprecationResult second = sd.deprecations().apply(again, again.token());
+        DeprecationResult second = deprecateLegacy(sd, "busy_a");
         db.execute("INSERT INTO busy_a (id, " + renamed + ") VALUES (22, 'written')");
         assertThatThrownBy(() -> sd.deprecations().rollback(second.runId()))
                 .isInstanceOf(BackupMismatchException.class).hasMessageContaining("1 row(s) added since carry a value");
@@ -682,10 +675,7 @@ public abstract class DeprecationContract extends DatabaseTest {
         db.execute("CREATE TABLE nopk_a (code VARCHAR(10), legacy VARCHAR(20), note VARCHAR(20))",
                 "INSERT INTO nopk_a (code, legacy, note) VALUES ('a', 'x', NULL), (NULL, 'y', 'n'), ('c', NULL, NULL)");
         SoftDelete sd = sd();
-        watchedLongEnough(sd, DeprecationTarget.column("nopk_a", "legacy"));
-        DeprecationPlan plan = sd.deprecations().plan(DeprecationRequest.of("unused",
-                DeprecationTarget.column("nopk_a", "legacy")));
-        DeprecationResult result = sd.deprecations().apply(plan, plan.token());
+        DeprecationResult result = deprecateLegacy(sd, "nopk_a");
         assertThat(result.elements().get(0).rowCount()).isEqualTo(3);
         assertThat(columns(sd, result.elements().get(0).backupRef())).containsExactly("code", "legacy", "note");
         db.execute("INSERT INTO nopk_a (code, note) VALUES ('d', NULL)");
