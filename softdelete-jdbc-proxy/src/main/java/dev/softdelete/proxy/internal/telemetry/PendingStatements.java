@@ -22,7 +22,7 @@ final class PendingStatements {
     static final int DRAINERS = 2;
 
     /** One executed statement waiting for its analysis. */
-    record Pending(String sql, StackWalker.StackFrame caller, Instant at) {
+    record Pending(String sql, Caller caller, Instant at) {
     }
 
     private final ArrayBlockingQueue<Pending> queue;

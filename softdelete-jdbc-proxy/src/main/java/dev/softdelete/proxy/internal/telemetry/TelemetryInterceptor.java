@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * in-memory counters. On a miss, the name prefilter and, for a statement that may name something
  * watched, the lookup of its shape (literals replaced; statements differing only in inlined values
  * are recorded on the query thread too); a statement of a new shape is queued
- * ({@link PendingStatements}) with its SQL, its unformatted calling frame and the time, and
+ * ({@link PendingStatements}) with its SQL, its recorded stack ({@link CallerFrames#record()}) and the time, and
  * recorded by an analysis thread as if it had been recorded at that time from that frame. A
  * full buffer drops the statement's evidence: counted ({@link #dropped()}, meter
  * {@value ProxyMetricNames#EVIDENCE_DROPPED}), logged and alerted ({@value ProxyAlertTypes#EVIDENCE_DROPPED}).
@@ -132,7 +132,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
             // strict: decided now, on this thread; otherwise a known shape is recorded now, a new one later
             analysis = strict ? analyzer.analyze(sql) : analyzer.cachedShape(sql);
             if (analysis == null) {
-                if (!pending.offer(new PendingStatements.Pending(sql, frames.capture(), clock.instant()))) {
+                if (!pending.offer(new PendingStatements.Pending(sql, Caller.of(frames.record()), clock.instant()))) {
                     droppedEvidence(sql);
                 }
                 return null;
@@ -141,7 +141,8 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         if (analysis.isEmpty()) {
             return null;
         }
-        Caller caller = Caller.of(frames.capture());
+        // a leak is recorded per caller, so its text is needed now: walk to it; otherwise record the stack
+        Caller caller = analysis.leaks().isEmpty() ? Caller.of(frames.record()) : Caller.of(frames.capture());
         record(analysis, sql, caller, clock.instant());
         SQLException refusal = strict ? violation(analysis, sql) : null;
         if (refusal != null) {
@@ -156,7 +157,7 @@ public final class TelemetryInterceptor implements StatementInterceptor {
         try {
             Analysis analysis = analyzer.analyze(p.sql());
             if (!analysis.isEmpty()) {
-                record(analysis, p.sql(), Caller.of(p.caller()), p.at());
+                record(analysis, p.sql(), p.caller(), p.at());
             }
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             failed(e);
