@@ -247,6 +247,16 @@ public interface Dialect {
      */
     boolean supportsDataModifyingCte();
 
+    /**
+     * Lets the current transaction commit without waiting for its log to reach disk, where the
+     * database can do that for one transaction (PostgreSQL: {@code synchronous_commit} off,
+     * transaction-local). Only for a background batch whose rows, bookkeeping and cursor commit
+     * together: a server crash can then lose only whole batches at the end, which the resumed job
+     * redoes, and saves a log flush per batch. The default does nothing.
+     */
+    default void deferCommitFlush(Connection connection) throws SQLException {
+    }
+
     /** Whether a {@code DELETE} may read its own target table in a subquery (MariaDB/MySQL cannot). */
     default boolean allowsTargetInDeleteSubquery() {
         return true;

@@ -281,6 +281,13 @@ public class PostgresDialect extends AbstractDialect {
         return () -> set(connection, previous[0], previous[1], previous[2], false);
     }
 
+    @Override
+    public void deferCommitFlush(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('synchronous_commit', 'off', true)")) {
+            ps.executeQuery().close();
+        }
+    }
+
     private static void set(Connection connection, String lockTimeout, String statementTimeout, String jit,
             boolean local) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(

@@ -23,6 +23,13 @@ import java.util.stream.Collectors;
  * moves) for real. No row is ever read into the JVM: each batch reads only the upper key of its
  * window ({@code COUNT} and {@code MAX} over the next {@code batchSize} expired keys, by primary
  * key), then deletes that key range under the full guard of {@link PurgePredicates}.
+ *
+ * <p>The window tests only the cheap part of the guard (the marker, and the root's key slice), so
+ * a child's parent scope (index probes into the parent and its other children) is evaluated once
+ * per row, by the {@code DELETE}, not twice. When the {@code DELETE} removed fewer rows than the
+ * window counted, one more query in the same transaction counts the rows of the window still
+ * expired and in scope: those were skipped (the others were out of scope); it reads the range
+ * after the delete, so it evaluates the scope only for the rows that stayed.
  */
 final class PurgeExecutor {
 
@@ -102,6 +109,7 @@ final class PurgeExecutor {
             Object after, BatchHook hook) {
         return jdbc.inTransaction(c -> {
             hook.begin(c);
+            dialect.deferCommitFlush(c); // rows, run record and job cursor commit together
             PurgePredicates p = new PurgePredicates(dialect, plan, cutoff, range);
             String key = p.q(step.key().name());
             // The window's last key and size. MAX(k) where the key type has it (one pass over the
@@ -116,22 +124,23 @@ final class PurgeExecutor {
             if (after != null) {
                 window = window.append("a." + key + " > ? AND ", after);
             }
-            window = window.append(p.candidate(step, "a")).append(" ORDER BY a." + key + " LIMIT "
+            window = window.append(p.expired(step, "a")).append(" ORDER BY a." + key + " LIMIT "
                     + plan.policy().batchSize() + ") w" + (codec.hasMax() ? "" : ") x WHERE x.r = 1"));
             Optional<Object[]> found = jdbc.queryOne(c, window.text(), rs -> new Object[] {codec.value(rs, 1),
                     rs.getLong(2)}, window.args());
             if (found.isEmpty() || (Long) found.get()[1] == 0) {
                 return null;
             }
-            long expired = (Long) found.get()[1];
+            long windowed = (Long) found.get()[1];
             Object upper = found.get()[0];
             String table = p.q(step.name());
-            Sql where = Sql.empty();
+            Sql bounds = Sql.empty();
             if (after != null) {
-                where = where.append(table + "." + key + " > ? AND ", after);
+                bounds = bounds.append(table + "." + key + " > ? AND ", after);
             }
-            where = where.append(table + "." + key + " <= ? AND ", upper).append(p.candidate(step, table))
-                    .append(p.unreferenced(step, table, statements.selfReferenceInDelete()));
+            bounds = bounds.append(table + "." + key + " <= ? AND ", upper);
+            Sql where = bounds.append(p.candidate(step, table))
+                    .append(p.unreferenced(step, table, statements.selfReferenceInDelete(), after, upper));
             long removed;
             if (plan.policy().action() == PurgeAction.ARCHIVE) {
                 List<ColumnInfo> columns = step.table().columns();
@@ -145,7 +154,12 @@ final class PurgeExecutor {
                 Sql delete = Sql.empty().append("DELETE FROM " + table + " WHERE ").append(where);
                 removed = jdbc.update(c, delete.text(), delete.args());
             }
-            Batch batch = new Batch(upper, codec.text(upper), expired, removed);
+            // every windowed row removed: all were candidates, none skipped; otherwise count the
+            // candidates left in the range (skipped), the rest of the window being out of scope
+            long skipped = removed >= windowed ? 0
+                    : count(c, Sql.empty().append("SELECT COUNT(*) FROM " + table + " WHERE ").append(bounds)
+                            .append(p.candidate(step, table)));
+            Batch batch = new Batch(upper, codec.text(upper), removed + skipped, removed);
             hook.record(c, batch.toHook(step, index));
             return batch;
         });

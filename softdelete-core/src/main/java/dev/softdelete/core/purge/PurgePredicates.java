@@ -49,6 +49,16 @@ final class PurgePredicates {
         return "sd" + (++aliases);
     }
 
+    /**
+     * Expired, and for the root its key slice, without a child's parent scope: the cheap
+     * superset of {@link #candidate} (no subquery) that bounds a batch's key window.
+     */
+    Sql expired(PlanStep step, String ref) {
+        Sql sql = Sql.empty().append(ref + "." + q(step.marker().name()) + " < ?",
+                new TimestampValue(cutoff, step.marker().hasTimeZone()));
+        return step.isRoot() ? sql.append(scope(step, ref)) : sql;
+    }
+
     /** Expired and in scope. {@code ref} is the alias or quoted table name the columns hang off. */
     Sql candidate(PlanStep step, String ref) {
         return Sql.empty().append(ref + "." + q(step.marker().name()) + " < ?",
@@ -95,16 +105,34 @@ final class PurgePredicates {
      * No row references it. {@code selfReferenceAllowed} false: the statement deletes from
      * {@code step}'s table on a database (MariaDB) that cannot read the target table in a
      * subquery there, so self-references are left to the foreign key itself (the batch fails and
-     * is retried instead of skipping the row). Each check is a scalar {@code (SELECT 1 ... LIMIT 1)
-     * IS NULL}, an index probe per row rather than an anti-join over the whole child table.
+     * is retried instead of skipping the row). A reference to the key itself is checked as
+     * {@code NOT EXISTS} bounded by the batch's key range ({@code after}, exclusive and null for
+     * the first batch, to {@code upper}): an anti-join over that slice of the referencing rows.
+     * Any other is a scalar {@code (SELECT 1 ... LIMIT 1) IS NULL}, an index probe per row rather
+     * than an anti-join over the whole child table.
      */
-    Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed) {
+    Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed, Object after, Object upper) {
         Sql sql = Sql.empty();
+        String key = step.key().name();
         for (ForeignKeyInfo fk : step.referencedBy()) {
-            if (!selfReferenceAllowed && fk.childTable().equals(step.name())) {
+            boolean self = fk.childTable().equals(step.name());
+            if (!selfReferenceAllowed && self) {
                 continue;
             }
             String c = alias();
+            if (!self && fk.parentColumns().equals(List.of(key))) {
+                // the reference is to the batch's key: its values lie in the batch's key range, so the
+                // check becomes an anti-join over that range of the referencing index, one range scan
+                // per batch instead of a probe per row
+                String column = c + "." + q(fk.childColumns().get(0));
+                sql = sql.append(" AND NOT EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
+                        + join(fk, c, ref));
+                if (after != null) {
+                    sql = sql.append(" AND " + column + " > ?", after);
+                }
+                sql = sql.append(" AND " + column + " <= ?)", upper);
+                continue;
+            }
             sql = sql.append(" AND (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE " + join(fk, c, ref)
                     + " LIMIT 1) IS NULL");
         }

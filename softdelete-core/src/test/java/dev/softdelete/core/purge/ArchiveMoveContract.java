@@ -54,7 +54,8 @@ public abstract class ArchiveMoveContract extends DatabaseTest {
         PlanStep step = plan.root();
         PurgePredicates p = new PurgePredicates(sd.dialect(), plan, policy.cutoff(NOW), KeyRange.ALL);
         String table = p.q(step.name());
-        Sql where = p.candidate(step, table).append(p.unreferenced(step, table, statements.selfReferenceInDelete()));
+        Sql where = p.candidate(step, table).append(p.unreferenced(step, table, statements.selfReferenceInDelete(), null,
+                Long.MAX_VALUE)); // one batch over every key
         String names = step.table().columns().stream().map(col -> p.q(col.name())).collect(Collectors.joining(", "));
         String qualified = step.table().columns().stream().map(col -> table + "." + p.q(col.name()))
                 .collect(Collectors.joining(", "));
