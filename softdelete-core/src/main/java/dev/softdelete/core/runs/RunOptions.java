@@ -30,10 +30,15 @@ import java.util.Objects;
  *                        halved after a failure; within 100..30,000 rows). Default 500 ms, which
  *                        also bounds how long a batch holds its rows' locks; {@code null}: every
  *                        batch has exactly {@code batchSize} rows
+ * @param markerScan      whether completing a run also counts, in one scan of the target table, the
+ *                        rows carrying the run's marker ({@code rowsCarryingRunMarker} in the
+ *                        verification); off by default: the batch records are written by the same
+ *                        statement that changes the rows, and on a large table the scan costs
+ *                        about a tenth of the run
  */
 public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, double errorThreshold, double tolerance,
         boolean force, int sampleSize, Duration leaseDuration, Sleeper sleeper, RunWindow window,
-        Duration targetBatchDuration) {
+        Duration targetBatchDuration, boolean markerScan) {
 
     /** The smallest batch an adaptive size shrinks to (or the first size, when smaller). */
     static final int MIN_ADAPTIVE_BATCH = 100;
@@ -62,11 +67,11 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
     /**
      * Returns the defaults: batches starting at 1,000 rows and adapting to take about 500 ms each, no
      * rate limit, no row cap, 5% error threshold, 5% tolerance, no force, 10 sample ids, a 5-minute
-     * lease, the system sleeper and no time window.
+     * lease, the system sleeper, no time window and no marker scan at completion.
      */
     public static RunOptions defaults() {
         return new RunOptions(1_000, 0, 0, 0.05, 0.05, false, 10, Duration.ofMinutes(5), Sleeper.system(), null,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), false);
     }
 
     /**
@@ -75,7 +80,7 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
      */
     public RunOptions withBatchSize(int batchSize) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, null);
+                leaseDuration, sleeper, window, null, markerScan);
     }
 
     /**
@@ -84,7 +89,7 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
      */
     public RunOptions withTargetBatchDuration(Duration target) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, target);
+                leaseDuration, sleeper, window, target, markerScan);
     }
 
     /** Whether the batch size adapts to {@link #targetBatchDuration()}. */
@@ -101,55 +106,65 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
     /** Returns a copy limited to {@code rowsPerSecond} rows per second; 0 means unlimited. */
     public RunOptions withRowsPerSecond(double rowsPerSecond) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy that pauses the run after {@code maxRows} rows in one call; 0 means no cap. */
     public RunOptions withMaxRows(long maxRows) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy that pauses the run when more than this fraction of its batches failed. */
     public RunOptions withErrorThreshold(double errorThreshold) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy allowing the live count to drift this fraction of the preview count. */
     public RunOptions withTolerance(double tolerance) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy that applies even when the live count drifted beyond the tolerance. */
     public RunOptions withForce(boolean force) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy whose previews show {@code sampleSize} ids. */
     public RunOptions withSampleSize(int sampleSize) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy whose worker lease lasts {@code leaseDuration} without a heartbeat. */
     public RunOptions withLeaseDuration(Duration leaseDuration) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy that waits for the rate limit with {@code sleeper}. */
     public RunOptions withSleeper(Sleeper sleeper) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Returns a copy whose background run works only inside {@code window} ({@code null}: any time). */
     public RunOptions withWindow(RunWindow window) {
         return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
-                leaseDuration, sleeper, window, targetBatchDuration);
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
+    }
+
+    /**
+     * Returns a copy whose completion also counts the rows carrying the run's marker in one scan of
+     * the target table (after apply: {@code rowsCarryingRunMarker}, which must not exceed the rows
+     * recorded; after undo: {@code rowsStillCarryingRunMarker}).
+     */
+    public RunOptions withMarkerScan(boolean markerScan) {
+        return new RunOptions(batchSize, rowsPerSecond, maxRows, errorThreshold, tolerance, force, sampleSize,
+                leaseDuration, sleeper, window, targetBatchDuration, markerScan);
     }
 
     /** Batches needed for {@code rows} rows at {@link #batchSize()} (the first size, when it adapts). */

@@ -95,7 +95,7 @@ public final class RunWorker implements Runnable {
         runs.applyWindows();
         Optional<RunRanges.Claimed> claimed = ranges.claim(id, options.leaseDuration());
         if (claimed.isEmpty()) {
-            runs.settle();
+            runs.settle(options.markerScan());
             return false;
         }
         RunRanges.Claimed claim = claimed.get();
@@ -169,7 +169,7 @@ public final class RunWorker implements Runnable {
                 sd.metrics().time(MetricNames.RUNS_BATCH_DURATION, took, tags);
                 cursor = result.cursor();
                 if (!result.more()) {
-                    runs.completeIfLastRange(range.runId());
+                    runs.completeIfLastRange(range.runId(), options.markerScan());
                     return true;
                 }
                 throttle(result.matched());

@@ -363,7 +363,7 @@ public final class Runs {
     }
 
     /** Completes a background run when its last range is done (called by the worker that finished a range). */
-    void completeIfLastRange(long runId) {
+    void completeIfLastRange(long runId, boolean markerScan) {
         sd.jdbc().inTransaction(c -> {
             RunRecord run = sd.runRegistry().lock(c, runId);
             RunRanges.Totals totals = ranges.totals(c, runId);
@@ -374,7 +374,7 @@ public final class Runs {
             RunSpec spec = RunSpec.fromJson(run.spec());
             Target target = Target.resolve(sd, spec.table(), spec.rules(), spec.asOf(), spec.cascade());
             String verification = Verification.afterApply(sd.jdbc(), c, batches, target, sd.runRegistry().require(c, runId),
-                    spec.marker());
+                    spec.marker(), markerScan);
             sd.runRegistry().finish(c, runId, RunStatus.COMPLETED, null, verification);
             sd.auditLog().record(c, "SOFT_DELETE_RUN", "RUN", run.targetTable(), runId, "SUCCESS",
                     Json.obj("verification", Json.read(verification)));
@@ -438,13 +438,13 @@ public final class Runs {
      * are all done, and pauses those with a failed range, in case the worker that should have done
      * so died in between.
      */
-    void settle() {
+    void settle(boolean markerScan) {
         for (long[] run : ranges.runningRunsToSettle()) {
             if (run[2] > 0) {
                 pauseAfterFailure(run[0], "Paused: a range failed its last attempt (see run_ranges.last_error). Fix the"
                         + " cause and resume the run.");
             } else {
-                completeIfLastRange(run[0]);
+                completeIfLastRange(run[0], markerScan);
             }
         }
     }
@@ -646,7 +646,8 @@ public final class Runs {
         return executor.execute(runId, null, target.tableName, options,
                 (c, cursor, limit, batchNo, fence) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
                         spec.marker(), actor, fence),
-                (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker()));
+                (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker(),
+                        options.markerScan()));
     }
 
     private RunReport runUndo(RunRecord undo, RunRecord parent, RunOptions options) {
@@ -667,7 +668,7 @@ public final class Runs {
                         batchNo, spec.marker()),
                 (c, run) -> {
                     String verification = Verification.afterUndo(sd.jdbc(), c, batches, target, run, parent.id(),
-                            spec.marker());
+                            spec.marker(), options.markerScan());
                     sd.runRegistry().finish(c, parent.id(), RunStatus.UNDONE, null, null);
                     return verification;
                 });

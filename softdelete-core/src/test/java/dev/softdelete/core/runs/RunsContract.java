@@ -399,7 +399,8 @@ public abstract class RunsContract extends DatabaseTest {
             assertThat(killed.affectedCount()).isBetween(100L, matching - 1);
             assertThat(RecordedBatches.rows(ds, parent, run.id(), null)).isEqualTo(killed.affectedCount());
 
-            RunReport resumed = parent.runs().resume(run.id(), RunOptions.defaults().withBatchSize(100));
+            RunReport resumed = parent.runs().resume(run.id(), RunOptions.defaults().withBatchSize(100)
+                    .withMarkerScan(true));
             assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(resumed.affected()).as("no row counted twice").isEqualTo(matching);
             assertThat(RecordedBatches.rows(ds, parent, run.id(), null)).isEqualTo(matching);
