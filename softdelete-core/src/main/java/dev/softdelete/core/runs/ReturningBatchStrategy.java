@@ -6,6 +6,7 @@ import dev.softdelete.core.internal.Sql;
 import dev.softdelete.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,10 +37,12 @@ final class ReturningBatchStrategy extends BatchStrategy {
             Instant marker, String actor, Fence fence) throws SQLException {
         Dialect d = jdbc.dialect();
         Sql candidates = t.candidatesAfter(cursor);
-        // c finds where this batch ends (e: its last key, without MAX, which UUID and binary keys
-        // lack); the UPDATE then covers the key range up to there with the whole condition
-        // repeated, which PostgreSQL re-checks on each row version it locks, so RETURNING yields
-        // exactly the rows changed. A range scan instead of a join keeps the plan an index scan at
+        // c finds where this batch starts and ends (b, e: its first and last key, without MIN/MAX,
+        // which UUID and binary keys lack); the UPDATE then covers that key range with the whole
+        // condition repeated, which PostgreSQL re-checks on each row version it locks, so RETURNING
+        // yields exactly the rows changed. Both bounds, also in the first batch: with the upper one
+        // alone PostgreSQL estimated a third of the table and scanned all of it (300 ms of a run
+        // over 2,000,000 rows). A range scan instead of a join keeps the plan an index scan at
         // any batch size (changing the rows by address instead, a TID scan, measured no faster).
         // The changed keys become one record: an array in key order, written as the run-keys
         // document (integer keys as JSON numbers, others in their text form). Each child table
@@ -48,10 +51,10 @@ final class ReturningBatchStrategy extends BatchStrategy {
         Sql sql = Sql.of(ASYNC_COMMIT + " c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ")
                 .append(candidates)
                 .append(" ORDER BY t." + t.key + " LIMIT ?),", limit)
-                .append(" e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
+                .append(" b AS (SELECT k FROM c ORDER BY k LIMIT 1), e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
                 .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
-                .append(" WHERE ").append(candidates).append(" AND t." + t.key + " <= (SELECT k FROM e) RETURNING t."
-                        + t.key + " AS k),")
+                .append(" WHERE ").append(candidates).append(" AND t." + t.key + " >= (SELECT k FROM b) AND t." + t.key
+                        + " <= (SELECT k FROM e) RETURNING t." + t.key + " AS k),")
                 .append(record("u", t.ref(), runId, batchNo, marker));
         List<Cascade.Child> children = t.cascade.children();
         for (int i = 0; i < children.size(); i++) {
@@ -106,9 +109,33 @@ final class ReturningBatchStrategy extends BatchStrategy {
                 + " WHERE ks IS NOT NULL)", runId, batchNo, t.tableName(), marker, RunBatches.APPLIED, clock.instant());
     }
 
+    /**
+     * First restores by key range and marker alone, returning the keys restored, and checks them
+     * against the record in the same statement ({@code EXCEPT}): when every restored key is
+     * recorded, that was the exact restore, without probing the index once per recorded key. A
+     * row in the range that carries the run's marker without being recorded (the same instant
+     * written by someone else) makes the statement roll back to a savepoint, and the batch is
+     * restored again with the recorded keys as an index condition.
+     */
     @Override
     BatchResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId, String cursor,
             int limit, long batchNo, Instant marker) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        RestoreResult fast = restore(c, t, children, parentRunId, cursor, marker, false);
+        if (fast.unrecorded() == 0) {
+            c.releaseSavepoint(before);
+            return fast.batch();
+        }
+        c.rollback(before);
+        return restore(c, t, children, parentRunId, cursor, marker, true).batch();
+    }
+
+    /** A restore batch's result and the rows it restored that its record does not hold. */
+    private record RestoreResult(BatchResult batch, long unrecorded) {
+    }
+
+    private RestoreResult restore(Connection c, Target t, List<Cascade.TableRef> children, long parentRunId,
+            String cursor, Instant marker, boolean exact) throws SQLException {
         long after = cursor == null ? Long.MIN_VALUE : Long.parseLong(cursor);
         // b: the next batch still APPLIED. Per table (the run's own first, then each child it
         // recorded): k its recorded keys, r the rows among them still carrying the run's marker
@@ -119,27 +146,38 @@ final class ReturningBatchStrategy extends BatchStrategy {
                 + " AND batch_no > ? ORDER BY batch_no LIMIT 1)", parentRunId, RunBatches.APPLIED, after);
         List<Cascade.TableRef> all = new java.util.ArrayList<>(List.of(t.ref()));
         all.addAll(children);
+        StringBuilder unrecorded = new StringBuilder("0");
         for (int i = 0; i < all.size(); i++) {
-            sql = sql.append(restoreTable(all.get(i), String.valueOf(i), parentRunId, marker));
+            String n = String.valueOf(i);
+            sql = sql.append(restoreTable(all.get(i), n, parentRunId, marker, exact));
+            if (!exact) {
+                // EXCEPT: a hashed or sorted set operation whatever the plan; NOT EXISTS over the two
+                // CTEs became a nested loop (quadratic) once the driver prepared the statement
+                sql = sql.append(", x" + n + " AS (SELECT COUNT(*) AS n FROM (SELECT k FROM r" + n + " EXCEPT SELECT k FROM k"
+                        + n + ") z)");
+                unrecorded.append(" + (SELECT n FROM x").append(n).append(")");
+            }
         }
         sql = sql.append(Sql.of(" SELECT (SELECT COUNT(*) FROM k0), (SELECT batch_no FROM b), (SELECT COUNT(*) FROM r0),"
                 + " EXISTS (SELECT 1 FROM " + batches.table() + " WHERE run_id = ? AND state = ? AND batch_no >"
-                + " (SELECT batch_no FROM b))" + ASYNC_COMMIT_REF, parentRunId, RunBatches.APPLIED));
+                + " (SELECT batch_no FROM b))" + ASYNC_COMMIT_REF + ", " + unrecorded, parentRunId, RunBatches.APPLIED));
         return jdbc.queryOne(c, sql.text(), rs -> {
             long recorded = rs.getLong(2);
-            return new BatchResult(rs.getInt(1), rs.getInt(3), rs.wasNull() ? cursor : String.valueOf(recorded),
-                    rs.getBoolean(4));
+            BatchResult batch = new BatchResult(rs.getInt(1), rs.getInt(3), rs.wasNull() ? cursor
+                    : String.valueOf(recorded), rs.getBoolean(4));
+            return new RestoreResult(batch, rs.getLong(6));
         }, sql.args()).orElseThrow();
     }
 
     /**
-     * CTEs s (the record), k (its keys), r (the restore) and p (the record marked UNDONE),
-     * suffixed {@code n}, restoring one table's record of batch b, each preceded by a comma. The
-     * UPDATE scans the record's key range ({@code first_key..last_key}, or the keys' own bounds for
-     * records copied by V5 without them) with the keys as a second index condition: measured
-     * faster than probing the keys alone.
+     * CTEs s (the record), k (its keys), r (the restore, returning the keys restored) and p (the
+     * record marked UNDONE), suffixed {@code n}, restoring one table's record of batch b, each
+     * preceded by a comma. The UPDATE scans the record's key range ({@code first_key..last_key}, or
+     * the keys' own bounds for records copied by V5 without them) for rows carrying the marker;
+     * {@code exact} adds the keys as a second index condition (measured faster than probing the
+     * keys alone, slower than the range alone).
      */
-    private Sql restoreTable(Cascade.TableRef t, String n, long parentRunId, Instant marker) {
+    private Sql restoreTable(Cascade.TableRef t, String n, long parentRunId, Instant marker, boolean exact) {
         Dialect d = jdbc.dialect();
         String clearBy = t.deletedBy() == null ? "" : ", " + t.deletedBy() + " = NULL";
         String k = "k" + n;
@@ -153,9 +191,9 @@ final class ReturningBatchStrategy extends BatchStrategy {
                 .append(", " + k + " AS (SELECT " + t.keyType().valueSql(d, "j.value") + " AS k FROM s" + n + ","
                         + " JSON_ARRAY_ELEMENTS_TEXT(CAST(s" + n + ".row_keys AS JSON) -> 'keys') j)")
                 .append(Sql.of(", r" + n + " AS (UPDATE " + t.table() + " t SET " + t.marker() + " = NULL" + clearBy
-                        + " WHERE t." + t.key() + " >= " + lo + " AND t." + t.key() + " <= " + hi + " AND t." + t.key()
-                        + " = ANY(ARRAY(SELECT k FROM " + k + ")) AND t." + t.marker() + " = ? RETURNING 1)",
-                        t.markerValue(marker)))
+                        + " WHERE t." + t.key() + " >= " + lo + " AND t." + t.key() + " <= " + hi
+                        + (exact ? " AND t." + t.key() + " = ANY(ARRAY(SELECT k FROM " + k + "))" : "")
+                        + " AND t." + t.marker() + " = ? RETURNING t." + t.key() + " AS k)", t.markerValue(marker)))
                 .append(Sql.of(", p" + n + " AS (UPDATE " + batches.table() + " s SET state = ?, restored_count ="
                         + " (SELECT COUNT(*) FROM r" + n + "), changed_at = ? WHERE s.run_id = ? AND s.batch_no ="
                         + " (SELECT batch_no FROM b) AND s.table_name = ?)", RunBatches.UNDONE, clock.instant(),

@@ -89,6 +89,49 @@ public abstract class RunKeysContract extends DatabaseTest {
                 .containsExactlyElementsOf(keys.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * Undo restores the recorded rows only: a row inside a batch's key range that the run did not
+     * change but that carries the run's marker (someone wrote the same instant) stays deleted. On
+     * PostgreSQL this is the case where the restore by key range and marker finds a row its record
+     * lacks and redoes the batch with the recorded keys.
+     */
+    @Test
+    void aRowCarryingTheRunsMarkerWithoutBeingRecordedIsNotRestored() throws SQLException {
+        String ts = database().localTimestampType();
+        db.execute("CREATE TABLE kt_stray (id BIGINT PRIMARY KEY, updated_at " + ts + ", deleted_at " + ts + ")");
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO kt_stray (id, updated_at) VALUES (?, ?)")) {
+            for (long id = 1; id <= 20; id++) {
+                ps.setLong(1, id);
+                ps.setObject(2, id == 7 ? LocalDateTime.ofInstant(NOW, ZoneOffset.UTC) : OLD); // 7: not a candidate
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        SoftDelete sd = softDelete(b -> b.clock(new SettableClock(NOW)));
+        RuleSet rules = RuleSet.on("kt_stray").rule(Rule.olderThan("updated_at", Duration.ofDays(365))).build();
+        RunReport applied = sd.runs().apply(sd.runs().preview(rules), RunOptions.defaults().withBatchSize(5));
+        assertThat(applied.affected()).isEqualTo(19);
+        try (Connection c = dataSource().getConnection()) {
+            Object marker;
+            try (PreparedStatement ps = c.prepareStatement("SELECT deleted_at FROM kt_stray WHERE id = 6");
+                    ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                marker = rs.getObject(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kt_stray SET deleted_at = ? WHERE id = 7")) {
+                ps.setObject(1, marker);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+        }
+
+        RunReport undone = sd.runs().undo(applied.runId(), RunOptions.defaults().withBatchSize(5));
+
+        assertThat(undone.status()).as(undone.toJson()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(undone.affected()).isEqualTo(19);
+        assertThat(keys("kt_stray", "deleted_at IS NOT NULL")).as("the row the run never changed").containsExactly("7");
+    }
+
     /** Soft-deletes every row of a new table keyed by {@code keys} in small batches, then undoes it. */
     private SoftDelete roundTrip(String table, String keyType, List<Object> keys) throws SQLException {
         String ts = database().localTimestampType();
