@@ -539,6 +539,12 @@ public class SoftDeleteProperties {
         /** How often an idle worker looks for ranges to claim. */
         private Duration pollInterval = Duration.ofSeconds(5);
 
+        /**
+         * Whether completing a background run also counts, in one scan of the target table, the
+         * rows carrying the run's marker (rowsCarryingRunMarker in the run's verification).
+         */
+        private boolean markerScan = false;
+
         /** How long shutdown waits for batches in progress. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -590,6 +596,16 @@ public class SoftDeleteProperties {
         /** Sets the lease of a claimed range. */
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+
+        /** Returns whether completing a background run scans for rows carrying its marker; default false. */
+        public boolean isMarkerScan() {
+            return markerScan;
+        }
+
+        /** Sets whether completing a background run scans for rows carrying its marker. */
+        public void setMarkerScan(boolean markerScan) {
+            this.markerScan = markerScan;
         }
 
         /** Returns how often an idle worker polls; default 5 s. */

@@ -35,7 +35,8 @@ public class SoftDeleteRunWorkersAutoConfiguration {
         Duration target = settings.getTargetBatchDuration();
         RunOptions options = RunOptions.defaults().withBatchSize(settings.getBatchSize())
                 .withTargetBatchDuration(target == null || target.isZero() ? null : target)
-                .withRowsPerSecond(settings.getRowsPerSecond()).withLeaseDuration(settings.getLease());
+                .withRowsPerSecond(settings.getRowsPerSecond()).withLeaseDuration(settings.getLease())
+                .withMarkerScan(settings.isMarkerScan());
         return new SmartLifecycle() {
             private final List<RunWorker> workers = new ArrayList<>();
             private ScheduledExecutorService timer;

@@ -12,8 +12,15 @@ import dev.softdelete.testing.DatabaseTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.softdelete.core.registry.RunRecord;
+import dev.softdelete.core.registry.RunStatus;
+import dev.softdelete.core.runs.RunOptions;
+import dev.softdelete.core.runs.rule.Rule;
+import dev.softdelete.core.runs.rule.RuleSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -46,6 +53,34 @@ public abstract class AutoConfigurationContract extends DatabaseTest {
             assertThat(context.getBean("softDeleteRunWorkers", org.springframework.context.SmartLifecycle.class)
                     .isRunning()).isTrue();
         });
+    }
+
+    @Test
+    void backgroundRunWorkersCompleteRunsWithTheConfiguredOptions() throws Exception {
+        String ts = database().localTimestampType();
+        db.execute("CREATE TABLE boot_worker_item (id BIGINT PRIMARY KEY, updated_at " + ts + " NOT NULL, deleted_at "
+                + ts + ", deleted_by VARCHAR(100))");
+        for (int id = 1; id <= 40; id++) {
+            db.execute("INSERT INTO boot_worker_item (id, updated_at) VALUES (" + id + ", "
+                    + (id <= 30 ? "TIMESTAMP '2019-01-01 00:00:00'" : "CURRENT_TIMESTAMP") + ")");
+        }
+        runner().withPropertyValues("softdelete.table-prefix=bwk_", "softdelete.runs.workers=1",
+                "softdelete.runs.poll-interval=100ms", "softdelete.runs.marker-scan=true").run(context -> {
+                    SoftDelete sd = context.getBean(SoftDelete.class);
+                    RuleSet rules = RuleSet.on("boot_worker_item")
+                            .rule(Rule.olderThan("updated_at", Duration.ofDays(365))).build();
+                    long runId = sd.runs().submit(sd.runs().preview(rules), RunOptions.defaults());
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    RunRecord run = sd.runRegistry().require(runId);
+                    while (run.status() != RunStatus.COMPLETED && System.nanoTime() < deadline) {
+                        Thread.sleep(50); // the worker thread applies it; nothing here depends on timing
+                        run = sd.runRegistry().require(runId);
+                    }
+                    assertThat(run.status()).as(run.toString()).isEqualTo(RunStatus.COMPLETED);
+                    assertThat(run.affectedCount()).isEqualTo(30);
+                    assertThat(run.verification()).as("the worker used softdelete.runs.marker-scan")
+                            .contains("\"rowsCarryingRunMarker\":30", "\"consistent\":true");
+                });
     }
 
     @Test
