@@ -35,6 +35,9 @@ final class PurgeExecutor {
 
     private static final int SAMPLES = 10;
 
+    /** How many times the batch size the slice of parent keys may span to be joined as a slice. */
+    static final int SLICE_FACTOR = 4;
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final PurgeStatements statements;
@@ -117,8 +120,14 @@ final class PurgeExecutor {
             // (MariaDB 10.11 answers "ORDER BY k DESC LIMIT 1" over a window function with the
             // first row, hence ROW_NUMBER.)
             KeyCodec codec = step.keyCodec();
+            // a child whose parent scope can be bounded: the window also gives the slice of parent
+            // keys its rows reference
+            String parentColumn = codec.hasMax() ? p.boundableParentColumn(step) : null;
+            String slice = parentColumn == null ? "" : ", MIN(w.f), MAX(w.f)";
+            String sliced = parentColumn == null ? "" : ", a." + p.q(parentColumn) + " AS f";
             Sql window = Sql.empty().append(codec.hasMax()
-                    ? "SELECT MAX(w.k), COUNT(*) FROM (SELECT a." + key + " AS k FROM " + p.q(step.name()) + " a WHERE "
+                    ? "SELECT MAX(w.k), COUNT(*)" + slice + " FROM (SELECT a." + key + " AS k" + sliced + " FROM "
+                            + p.q(step.name()) + " a WHERE "
                     : "SELECT x.k, x.n FROM (SELECT w.k, COUNT(*) OVER () AS n, ROW_NUMBER() OVER (ORDER BY w.k DESC)"
                             + " AS r FROM (SELECT a." + key + " AS k FROM " + p.q(step.name()) + " a WHERE ");
             if (after != null) {
@@ -127,7 +136,8 @@ final class PurgeExecutor {
             window = window.append(p.expired(step, "a")).append(" ORDER BY a." + key + " LIMIT "
                     + plan.policy().batchSize() + ") w" + (codec.hasMax() ? "" : ") x WHERE x.r = 1"));
             Optional<Object[]> found = jdbc.queryOne(c, window.text(), rs -> new Object[] {codec.value(rs, 1),
-                    rs.getLong(2)}, window.args());
+                    rs.getLong(2), parentColumn == null ? null : rs.getObject(3), parentColumn == null ? null
+                            : rs.getObject(4)}, window.args());
             if (found.isEmpty() || (Long) found.get()[1] == 0) {
                 return null;
             }
@@ -139,7 +149,8 @@ final class PurgeExecutor {
                 bounds = bounds.append(table + "." + key + " > ? AND ", after);
             }
             bounds = bounds.append(table + "." + key + " <= ? AND ", upper);
-            Sql where = bounds.append(p.candidate(step, table))
+            Sql where = bounds.append(sliceOrProbes(p, step, table, found.get()[2], found.get()[3],
+                    plan.policy().batchSize()))
                     .append(p.unreferenced(step, table, statements.selfReferenceInDelete(), after, upper));
             long removed;
             if (plan.policy().action() == PurgeAction.ARCHIVE) {
@@ -163,6 +174,20 @@ final class PurgeExecutor {
             hook.record(c, batch.toHook(step, index));
             return batch;
         });
+    }
+
+    /**
+     * The candidate condition of a batch: its parent scope as a join of key slices when the
+     * batch's rows reference a narrow slice of parent keys (at most {@value #SLICE_FACTOR} times the
+     * batch size wide: children written after their parents, the common case), else probes per row.
+     */
+    private static Sql sliceOrProbes(PurgePredicates p, PlanStep step, String table, Object lowest, Object highest,
+            int batchSize) {
+        if (lowest instanceof Number lo && highest instanceof Number hi
+                && hi.longValue() - lo.longValue() < (long) SLICE_FACTOR * batchSize) {
+            return p.candidateWithinParentKeys(step, table, lo.longValue(), hi.longValue());
+        }
+        return p.candidate(step, table);
     }
 
     private long count(Connection c, Sql sql) throws SQLException {

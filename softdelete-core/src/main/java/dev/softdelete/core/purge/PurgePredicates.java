@@ -66,6 +66,51 @@ final class PurgePredicates {
     }
 
     /**
+     * The column of {@code step}'s only parent edge when the parent scope can be bounded by a slice
+     * of parent keys: one single-column foreign key to the parent's integer key. Null otherwise.
+     */
+    String boundableParentColumn(PlanStep step) {
+        if (step.isRoot() || step.parentEdges().size() != 1) {
+            return null;
+        }
+        ForeignKeyInfo fk = step.parentEdges().get(0);
+        PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
+        return fk.childColumns().size() == 1 && fk.parentColumns().equals(List.of(parent.key().name()))
+                && parent.numericKey() ? fk.childColumns().get(0) : null;
+    }
+
+    /**
+     * {@link #candidate} for a batch whose rows reference parent keys {@code lowest..highest} only
+     * (see {@link #boundableParentColumn}): the same conditions, with the parent scope written as a
+     * semi-join over that slice of the parent's keys and the parent's referencing rows bounded to
+     * the same slice, so the database joins two key ranges once per batch instead of probing the
+     * parent and its other children per row. Exactly the rows {@link #candidate} selects among those
+     * referencing that slice; a row referencing a parent outside it is not selected.
+     */
+    Sql candidateWithinParentKeys(PlanStep step, String ref, long lowest, long highest) {
+        ForeignKeyInfo fk = step.parentEdges().get(0);
+        PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
+        String p = alias();
+        String parentKey = p + "." + q(parent.key().name());
+        return expired(step, ref).append(" AND " + ref + "." + q(fk.childColumns().get(0)) + " IN (SELECT " + parentKey
+                + " FROM " + q(parent.name()) + " " + p + " WHERE " + parentKey + " >= ?", lowest)
+                .append(" AND " + parentKey + " <= ?", highest)
+                .append(" AND " + p + "." + q(parent.marker().name()) + " < ?",
+                        new TimestampValue(cutoff, parent.marker().hasTimeZone()))
+                .append(scope(parent, p)).append(notBlockedWithin(parent, p, lowest, highest)).append(")");
+    }
+
+    /** {@link #notBlockedIfPurgedTogether} at the top level, each reference to the key bounded to the slice. */
+    private Sql notBlockedWithin(PlanStep step, String ref, long lowest, long highest) {
+        Sql sql = Sql.empty();
+        for (ForeignKeyInfo fk : step.referencedBy()) {
+            boolean toKey = fk.childColumns().size() == 1 && fk.parentColumns().equals(List.of(step.key().name()));
+            sql = sql.append(" AND NOT ").append(blockingRows(fk, ref, 0, toKey ? new long[] {lowest, highest} : null));
+        }
+        return sql;
+    }
+
+    /**
      * The root's key slice, or for a child: one of its parents expires and will be purged (nothing
      * that stays references it). Written as a scalar
      * subquery per parent ({@code (SELECT p.marker FROM parent p WHERE p.key = c.fk ...) < ?}, at
@@ -146,9 +191,18 @@ final class PurgePredicates {
 
     /** Rows of {@code fk.childTable} that reference {@code ref} and would stay. */
     Sql blockingRows(ForeignKeyInfo fk, String ref, int depth) {
+        return blockingRows(fk, ref, depth, null);
+    }
+
+    /** As above; {@code bounds} (lowest, highest), when given, bounds the referencing column too. */
+    private Sql blockingRows(ForeignKeyInfo fk, String ref, int depth, long[] bounds) {
         String c = alias();
         Sql sql = Sql.empty().append("EXISTS (SELECT 1 FROM " + q(fk.childTable()) + " " + c + " WHERE "
                 + join(fk, c, ref));
+        if (bounds != null) {
+            String column = c + "." + q(fk.childColumns().get(0));
+            sql = sql.append(" AND " + column + " >= ?", bounds[0]).append(" AND " + column + " <= ?", bounds[1]);
+        }
         var child = plan.step(fk.childTable());
         if (child.isPresent() && !fk.childTable().equals(fk.parentTable()) && depth < 16) {
             PlanStep cs = child.get();

@@ -85,6 +85,33 @@ public abstract class PurgeContract extends DatabaseTest {
         assertThat(run.previewCount()).isEqualTo(preview.totalPurgeable());
     }
 
+    /**
+     * A batch of children referencing a narrow slice of parent keys has its parent scope joined
+     * as a slice (batch size 300: the slice 1..1000 is narrower than four batches), a wide one
+     * probed per row (batch size 10): both decide the same. Product 1000 stays (an active
+     * attribute), so its expired asset stays with it.
+     */
+    @Test
+    void theParentScopeDecidesTheSameForANarrowAndAWideSliceOfParentKeys() {
+        for (int batchSize : new int[] {10, 300}) {
+            clock.set(NOW);
+            Catalogue c = Catalogue.create(db, "sl" + batchSize + "_");
+            c.products(1, 2, EXPIRED);
+            c.products(1000, 1000, EXPIRED);
+            c.children(1, 2, EXPIRED);
+            c.children(1000, 1000, EXPIRED);
+            db.execute("UPDATE " + c.attributes() + " SET deleted_at = NULL WHERE id = 1000");
+
+            PurgeResult result = sd().purge().apply(RetentionPolicy.purge(c.products()).withBatchSize(batchSize));
+
+            assertThat(ids(c.products())).as("batch size %d", batchSize).containsExactly(1000L);
+            assertThat(ids(c.assets())).as("batch size %d", batchSize).containsExactly(1000L);
+            assertThat(ids(c.attributes())).as("batch size %d", batchSize).containsExactly(1000L);
+            assertThat(result.totalRemoved()).isEqualTo(6);
+            assertThat(result.skipped()).as("product 1000").isEqualTo(1);
+        }
+    }
+
     @Test
     void purgesExpiredRowsChildrenFirstAndNeverForcesReferencedOrActiveRows() {
         Catalogue c = scenario("ap_");
