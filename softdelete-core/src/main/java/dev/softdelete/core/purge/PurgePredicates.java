@@ -54,15 +54,23 @@ final class PurgePredicates {
      * superset of {@link #candidate} (no subquery) that bounds a batch's key window.
      */
     Sql expired(PlanStep step, String ref) {
-        Sql sql = Sql.empty().append(ref + "." + q(step.marker().name()) + " < ?",
-                new TimestampValue(cutoff, step.marker().hasTimeZone()));
-        return step.isRoot() ? sql.append(scope(step, ref)) : sql;
+        return step.isRoot() ? candidate(step, ref) : markerBefore(step, ref);
     }
 
     /** Expired and in scope. {@code ref} is the alias or quoted table name the columns hang off. */
     Sql candidate(PlanStep step, String ref) {
+        return markerBefore(step, ref).append(scope(step, ref));
+    }
+
+    /** {@code ref.marker < cutoff}. */
+    private Sql markerBefore(PlanStep step, String ref) {
         return Sql.empty().append(ref + "." + q(step.marker().name()) + " < ?",
-                new TimestampValue(cutoff, step.marker().hasTimeZone())).append(scope(step, ref));
+                new TimestampValue(cutoff, step.marker().hasTimeZone()));
+    }
+
+    /** Whether {@code fk} references {@code parent}'s key column, and only it. */
+    private static boolean referencesKey(ForeignKeyInfo fk, PlanStep parent) {
+        return fk.childColumns().size() == 1 && fk.parentColumns().equals(List.of(parent.key().name()));
     }
 
     /**
@@ -75,8 +83,7 @@ final class PurgePredicates {
         }
         ForeignKeyInfo fk = step.parentEdges().get(0);
         PlanStep parent = plan.step(fk.parentTable()).orElseThrow();
-        return fk.childColumns().size() == 1 && fk.parentColumns().equals(List.of(parent.key().name()))
-                && parent.numericKey() ? fk.childColumns().get(0) : null;
+        return referencesKey(fk, parent) && parent.numericKey() ? fk.childColumns().get(0) : null;
     }
 
     /**
@@ -94,9 +101,7 @@ final class PurgePredicates {
         String parentKey = p + "." + q(parent.key().name());
         return expired(step, ref).append(" AND " + ref + "." + q(fk.childColumns().get(0)) + " IN (SELECT " + parentKey
                 + " FROM " + q(parent.name()) + " " + p + " WHERE " + parentKey + " >= ?", lowest)
-                .append(" AND " + parentKey + " <= ?", highest)
-                .append(" AND " + p + "." + q(parent.marker().name()) + " < ?",
-                        new TimestampValue(cutoff, parent.marker().hasTimeZone()))
+                .append(" AND " + parentKey + " <= ? AND ", highest).append(markerBefore(parent, p))
                 .append(scope(parent, p)).append(notBlockedWithin(parent, p, lowest, highest)).append(")");
     }
 
@@ -104,8 +109,8 @@ final class PurgePredicates {
     private Sql notBlockedWithin(PlanStep step, String ref, long lowest, long highest) {
         Sql sql = Sql.empty();
         for (ForeignKeyInfo fk : step.referencedBy()) {
-            boolean toKey = fk.childColumns().size() == 1 && fk.parentColumns().equals(List.of(step.key().name()));
-            sql = sql.append(" AND NOT ").append(blockingRows(fk, ref, 0, toKey ? new long[] {lowest, highest} : null));
+            long[] bounds = referencesKey(fk, step) ? new long[] {lowest, highest} : null;
+            sql = sql.append(" AND NOT ").append(blockingRows(fk, ref, 0, bounds));
         }
         return sql;
     }
@@ -158,14 +163,13 @@ final class PurgePredicates {
      */
     Sql unreferenced(PlanStep step, String ref, boolean selfReferenceAllowed, Object after, Object upper) {
         Sql sql = Sql.empty();
-        String key = step.key().name();
         for (ForeignKeyInfo fk : step.referencedBy()) {
             boolean self = fk.childTable().equals(step.name());
             if (!selfReferenceAllowed && self) {
                 continue;
             }
             String c = alias();
-            if (!self && fk.parentColumns().equals(List.of(key))) {
+            if (!self && referencesKey(fk, step)) {
                 // the reference is to the batch's key: its values lie in the batch's key range, so the
                 // check becomes an anti-join over that range of the referencing index, one range scan
                 // per batch instead of a probe per row
