@@ -58,13 +58,12 @@ public final class RunsSuite {
         String[] batchSizes = (args.length > 1 ? args[1] : DEFAULT_BATCH + ",1000").split(",");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String url = env("SOFTDELETE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
         try (HikariDataSource admin = pgPool(url, null, 1, "bench-runs-admin")) {
             exec(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         }
         // The anchor (set-based SQL) has a pool of its own: it shares no configuration with ours.
-        try (HikariDataSource ds = pgPool(schemaUrl, null, 4, "bench-runs-ours");
-                HikariDataSource anchor = pgPool(schemaUrl, null, 1, "bench-runs-anchor")) {
+        try (HikariDataSource ds = pgPool(url, SCHEMA, 4, "bench-runs-ours");
+                HikariDataSource anchor = pgPool(url, SCHEMA, 1, "bench-runs-anchor")) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
             progress("loading %,d rows (half of them older than two years)", rows);
@@ -118,7 +117,7 @@ public final class RunsSuite {
                     exec(ds, "TRUNCATE TABLE " + sd.schema().table(dev.softdelete.core.schema.LibraryTable.RUN_BATCHES));
                 }
             }
-            workers(ds, schemaUrl, sd, rules, rounds, expected, ratios);
+            workers(ds, url, sd, rules, rounds, expected, ratios);
             cascade(ds, anchor, sd, rows, rounds, nowUtc, ratios);
             out("runs_rows_soft_deleted", expected);
             out("runs_rounds", rounds);
@@ -163,10 +162,10 @@ public final class RunsSuite {
      * at the default batch size; speedup = one worker's time / two workers' time. Each round
      * measures both; every run is undone afterwards.
      */
-    private static void workers(HikariDataSource ds, String schemaUrl, SoftDelete sd, RuleSet rules, int rounds,
+    private static void workers(HikariDataSource ds, String url, SoftDelete sd, RuleSet rules, int rounds,
             long expected, Map<String, List<Double>> ratios) throws Exception {
-        try (HikariDataSource w1 = pgPool(schemaUrl, null, 2, "bench-runs-worker-1");
-                HikariDataSource w2 = pgPool(schemaUrl, null, 2, "bench-runs-worker-2")) {
+        try (HikariDataSource w1 = pgPool(url, SCHEMA, 2, "bench-runs-worker-1");
+                HikariDataSource w2 = pgPool(url, SCHEMA, 2, "bench-runs-worker-2")) {
             List<SoftDelete> instances = List.of(SoftDelete.builder(w1).instanceId("bench-w1").build(),
                     SoftDelete.builder(w2).instanceId("bench-w2").build());
             RunOptions options = RunOptions.defaults().withLeaseDuration(Duration.ofSeconds(30));

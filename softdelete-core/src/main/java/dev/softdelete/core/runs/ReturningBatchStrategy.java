@@ -153,10 +153,10 @@ final class ReturningBatchStrategy extends BatchStrategy {
             String cursor, Instant marker, boolean exact) throws SQLException {
         long after = cursor == null ? Long.MIN_VALUE : Long.parseLong(cursor);
         // b: the next batch still APPLIED. Per table (the run's own first, then each child it
-        // recorded): k its recorded keys, r the rows among them still carrying the run's marker
-        // (re-checked on the version the UPDATE locks) made active again, p its record marked
-        // UNDONE with the number restored. The lease serializes undo workers. Keys go through
-        // = ANY(ARRAY(...)), an index scan.
+        // recorded): r the rows of the record's key range still carrying the run's marker
+        // (re-checked on the version the UPDATE locks) made active again, only the recorded keys
+        // when exact, p its record marked UNDONE with the number restored, and, when not exact,
+        // x whether the keys restored differ from the record. The lease serializes undo workers.
         Sql sql = Sql.of(ASYNC_COMMIT + " b AS (SELECT batch_no FROM " + batches.table() + " WHERE run_id = ? AND state = ?"
                 + " AND batch_no > ? ORDER BY batch_no LIMIT 1)", parentRunId, RunBatches.APPLIED, after);
         List<Cascade.TableRef> all = new java.util.ArrayList<>(List.of(t.ref()));
@@ -188,9 +188,9 @@ final class ReturningBatchStrategy extends BatchStrategy {
     }
 
     /**
-     * CTEs s (the record), k (its keys, parsed only where read), r (the restore, returning the keys restored) and p (the
-     * record marked UNDONE), suffixed {@code n}, restoring one table's record of batch b, each
-     * preceded by a comma. The UPDATE scans the record's key range ({@code first_key..last_key}, or
+     * CTEs s (the record), k (its keys, parsed only where read), r (the restore, returning the keys
+     * restored) and p (the record marked UNDONE), suffixed {@code n}, restoring one table's record
+     * of batch b, each preceded by a comma. The UPDATE scans the record's key range ({@code first_key..last_key}, or
      * the keys' own bounds for records copied by V5 without them) for rows carrying the marker;
      * {@code exact} adds the keys as a second index condition (measured faster than probing the
      * keys alone, slower than the range alone).

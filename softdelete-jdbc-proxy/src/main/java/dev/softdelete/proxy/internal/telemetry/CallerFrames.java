@@ -12,8 +12,9 @@ import java.util.function.Function;
  * <ul>
  * <li>{@link #record()} keeps the stack as the JVM records it for an exception: no object per
  * frame and no call back into Java; on JDK 17 about a fifth of a walk's cost when the caller is at
- * the bottom of a shallow stack, a seventh on a 55-frame one; the frames are searched when the caller is first read ({@link Stack#callerText()}).
- * Used for every statement whose caller is not needed at once.</li>
+ * the bottom of a shallow stack, a seventh on a 55-frame one; the frames are searched when the
+ * caller is first read ({@link Stack#callerText()}). Used for every statement whose caller is not
+ * needed at once.</li>
  * <li>{@link #capture()} walks with a {@link StackWalker} from the top, in small batches, and stops
  * at the first frame that decides (at most {@value #MAX_DEPTH} frames); the frame is kept as it
  * is and formatted ({@link #format(StackWalker.StackFrame)}, which resolves the line number) when
