@@ -28,11 +28,14 @@ abstract class BatchStrategy {
      * Soft-deletes up to {@code limit} candidates with keys after {@code cursor} (null: from the
      * start), in key order, writing {@code marker}, then the active rows of the cascade's child
      * tables that reference a changed row, and records the keys it changed in each table as batch
-     * {@code batchNo}. The counts returned are the run's own table's. {@code fence} (may be null)
-     * is the run's lease, which a strategy may renew in its own statement.
+     * {@code batchNo}. Which candidates: the first {@code limit} when {@code exact} (a wave cap
+     * counts rows exactly); otherwise a strategy may take the candidates among the next
+     * {@code limit} keys of the table instead (a key range, GitLab's batches), which it finds
+     * without reading the rows. The counts returned are the run's own table's. {@code fence} (may
+     * be null) is the run's lease, which a strategy may renew in its own statement.
      */
-    abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
-            Instant marker, String actor, Fence fence) throws SQLException;
+    abstract BatchResult softDelete(Connection c, Target t, String cursor, int limit, boolean exact, long runId,
+            long batchNo, Instant marker, String actor, Fence fence) throws SQLException;
 
     /**
      * Restores the next batch of run {@code parentRunId} still {@code APPLIED} after batch number

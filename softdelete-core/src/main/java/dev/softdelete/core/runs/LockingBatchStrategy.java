@@ -11,7 +11,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * H2 and MariaDB/MySQL: lock the batch's candidate keys with {@code SELECT ... FOR UPDATE} (a
+ * H2 and MariaDB/MySQL: lock the batch's candidate keys (always the next {@code limit} candidates,
+ * {@code exact} or not) with {@code SELECT ... FOR UPDATE} (a
  * locking read sees the latest committed version), change exactly those keys with the guard
  * repeated in the {@code UPDATE}, then record them in one {@link RunBatches} record. While the
  * transaction holds the locks no one else can change those rows, so the recorded keys are exactly
@@ -28,8 +29,8 @@ final class LockingBatchStrategy extends BatchStrategy {
     }
 
     @Override
-    BatchResult softDelete(Connection c, Target t, String cursor, int limit, long runId, long batchNo,
-            Instant marker, String actor, Fence fence) throws SQLException {
+    BatchResult softDelete(Connection c, Target t, String cursor, int limit, boolean exact, long runId,
+            long batchNo, Instant marker, String actor, Fence fence) throws SQLException {
         Sql candidates = t.candidatesAfter(cursor);
         List<Object> keys = jdbc.query(c, "SELECT t." + t.key + " FROM " + t.table + " t WHERE " + candidates.text()
                 + " ORDER BY t." + t.key + " LIMIT ? FOR UPDATE", rs -> t.keyType.value(rs, 1), candidates.bind(List.of(), limit));

@@ -141,7 +141,7 @@ public final class RunWorker implements Runnable {
                         if (status != RunStatus.RUNNING) {
                             throw new Stopped(status);
                         }
-                        BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, size,
+                        BatchStrategy.BatchResult r = strategy.softDelete(c, target, from, size, false,
                                 range.runId(), batchNo, spec.marker(), actor, null);
                         if (!ranges.heartbeat(c, claim, options.leaseDuration(), r.cursor(), r.matched(), r.changed(),
                                 !r.more())) {

@@ -644,8 +644,8 @@ public final class Runs {
     private RunReport runApply(long runId, Target target, RunSpec spec, RunOptions options) {
         String actor = sd.actors().currentActor();
         return executor.execute(runId, null, target.tableName, options,
-                (c, cursor, limit, batchNo, fence) -> strategy.softDelete(c, target, cursor, limit, runId, batchNo,
-                        spec.marker(), actor, fence),
+                (c, cursor, limit, batchNo, fence) -> strategy.softDelete(c, target, cursor, limit,
+                        options.maxRows() > 0, runId, batchNo, spec.marker(), actor, fence),
                 (c, run) -> Verification.afterApply(sd.jdbc(), c, batches, target, run, spec.marker(),
                         options.markerScan()));
     }

@@ -46,6 +46,8 @@ final class Target {
     final Cascade cascade;
     /** Per duplicates rule: its largest groups ({@code LIMIT ?} to bind) and its number of groups. */
     final List<Sql[]> duplicateQueries;
+    /** The largest key of this target (one range of a run), parsed; null: no limit. */
+    private final Object upTo;
 
     private Target(SoftDeletableTable description, RuleSet rules, TableInfo info, Dialect d, Instant asOf,
             CoreContext sd, boolean cascading) {
@@ -77,9 +79,10 @@ final class Target {
         this.exclusions = excl;
         this.cascade = cascading ? Cascade.resolve(sd, info, keyInfo.name(), rules) : Cascade.none();
         this.duplicateQueries = duplicateQueries(rules, info, d, sd, table, marker);
+        this.upTo = null;
     }
 
-    private Target(Target base, Sql exclusions) {
+    private Target(Target base, Sql exclusions, Object upTo) {
         this.rules = base.rules;
         this.description = base.description;
         this.tableName = base.tableName;
@@ -93,12 +96,16 @@ final class Target {
         this.exclusions = exclusions;
         this.cascade = base.cascade;
         this.duplicateQueries = base.duplicateQueries;
+        this.upTo = upTo;
     }
 
     /** This target limited to keys up to {@code upTo} (a key's text form; null: no limit), for one range of a run. */
     Target upTo(String upTo) {
-        return upTo == null ? this : new Target(this, exclusions.join(" AND ", Sql.of("t." + key + " <= ?",
-                keyType.parse(upTo))));
+        if (upTo == null) {
+            return this;
+        }
+        Object bound = keyType.parse(upTo);
+        return new Target(this, exclusions.join(" AND ", Sql.of("t." + key + " <= ?", bound)), bound);
     }
 
     /**
@@ -130,6 +137,15 @@ final class Target {
     Sql candidatesAfter(String cursor) {
         return cursor == null ? candidates()
                 : candidates().join(" AND ", Sql.of("t." + key + " > ?", keyType.parse(cursor)));
+    }
+
+    /**
+     * The keys after {@code cursor} (all when null) up to this target's upper bound, whatever the
+     * rows hold: a condition on the key column alone, which an index-only scan answers.
+     */
+    Sql keysAfter(String cursor) {
+        Sql keys = cursor == null ? Sql.of("1 = 1") : Sql.of("t." + key + " > ?", keyType.parse(cursor));
+        return upTo == null ? keys : keys.join(" AND ", Sql.of("t." + key + " <= ?", upTo));
     }
 
     /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */

@@ -239,6 +239,28 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(items(sd, done.runId())).isEqualTo(100);
     }
 
+    @Test
+    void noBatchChangesMoreThanTheBatchSizeAndEachCandidateIsChangedOnceWhereverCandidatesLie() {
+        createTable("sp_item", "");
+        // sparse candidates (every 7th row) up to 150, then every row, some deleted beforehand
+        fill("sp_item", 200, NOW, i -> i % 7 == 0 || i > 150, i -> i % 11 == 0);
+        List<String> candidates = keysOf(state("sp_item"), id -> (id % 7 == 0 || id > 150) && id % 11 != 0);
+        SoftDelete sd = softDelete(b -> b.clock(new SettableClock(NOW)));
+        RunOptions options = RunOptions.defaults().withBatchSize(5);
+
+        RunReport done = sd.runs().apply(sd.runs().preview(olderThanRules("sp_item"), options), options);
+
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(done.affected()).isEqualTo(candidates.size());
+        assertThat(RecordedBatches.keys(dataSource(), sd, done.runId(), "sp_item")).as("recorded once each, in key order")
+                .containsExactlyElementsOf(candidates);
+        assertThat(db.queryLong("SELECT MAX(key_count) FROM " + sd.schema().table(LibraryTable.RUN_BATCHES)
+                + " WHERE run_id = " + done.runId())).isBetween(1L, 5L);
+        String marker = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC) + "|";
+        Map<Long, String> after = state("sp_item");
+        assertThat(keysOf(after, id -> after.get(id).startsWith(marker))).isEqualTo(candidates);
+    }
+
     // ---------------------------------------------------------------- one worker per run
 
     @Test
