@@ -9,7 +9,9 @@ import java.util.Objects;
  * How a preview, apply or undo proceeds. Immutable; every {@code withX} returns a copy.
  *
  * @param batchSize       rows per batch, each batch its own transaction: the first batch's size
- *                        when the size adapts (default 1,000), every batch's when it is fixed
+ *                        when the size adapts (default 1,000), every batch's when it is fixed. A
+ *                        batch changes at most this many rows: on PostgreSQL it is this many keys
+ *                        (a key range) and changes the candidates among them
  * @param rowsPerSecond   rate limit; 0 means unlimited (default)
  * @param maxRows         stop as PAUSED after this many rows in this call (a first small wave);
  *                        0 means no cap (default)
@@ -27,7 +29,7 @@ import java.util.Objects;
  * @param targetBatchDuration how long a batch should take: the batch size starts at {@code batchSize}
  *                        and adapts (GitLab's batched background migrations: 10% larger after a
  *                        batch faster than 80% of the target, 20% smaller after a slower one,
- *                        halved after a failure; within 100..30,000 rows). Default 500 ms, which
+ *                        halved after a failure; within 100..60,000 rows). Default 500 ms, which
  *                        also bounds how long a batch holds its rows' locks; {@code null}: every
  *                        batch has exactly {@code batchSize} rows
  * @param markerScan      whether completing a run also counts, in one scan of the target table, the
@@ -43,16 +45,16 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
     /** The smallest batch an adaptive size shrinks to (or the first size, when smaller). */
     static final int MIN_ADAPTIVE_BATCH = 100;
     /** The largest batch: an adaptive size grows to it at most. */
-    static final int MAX_BATCH = 30_000;
+    static final int MAX_BATCH = 60_000;
 
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException when {@code batchSize} is outside 1..30,000 or a number is negative
+     * @throws IllegalArgumentException when {@code batchSize} is outside 1..60,000 or a number is negative
      */
     public RunOptions {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batchSize must be 1..30000, got " + batchSize);
+            throw new IllegalArgumentException("batchSize must be 1..60000, got " + batchSize);
         }
         if (rowsPerSecond < 0 || maxRows < 0 || errorThreshold < 0 || tolerance < 0 || sampleSize < 0) {
             throw new IllegalArgumentException("RunOptions values may not be negative");
@@ -75,7 +77,7 @@ public record RunOptions(int batchSize, double rowsPerSecond, long maxRows, doub
     }
 
     /**
-     * Returns a copy with exactly {@code batchSize} rows per batch (1..30,000): the size no longer
+     * Returns a copy with exactly {@code batchSize} rows per batch (1..60,000): the size no longer
      * adapts. {@link #withTargetBatchDuration} makes it adapt again, starting from this size.
      */
     public RunOptions withBatchSize(int batchSize) {

@@ -32,7 +32,7 @@ class RunOptionsTest {
 
     @Test
     void anAdaptiveSizeStaysWithinItsBounds() {
-        BatchSizer sizer = RunOptions.defaults().withBatchSize(29_000).withTargetBatchDuration(Duration.ofSeconds(1))
+        BatchSizer sizer = RunOptions.defaults().withBatchSize(58_000).withTargetBatchDuration(Duration.ofSeconds(1))
                 .sizer();
         sizer.record(Duration.ofMillis(1));
         assertThat(sizer.size()).isEqualTo(RunOptions.MAX_BATCH);
