@@ -18,7 +18,9 @@ import java.util.Map;
  * @param total           rows the rule set would soft-delete now (rules OR-ed, exclusions applied)
  * @param perRule         rows each rule matches on its own (exclusions applied), by rule description
  * @param sampleIds       the first ids in key order
- * @param batches         number of batches at the configured batch size
+ * @param batches         number of batches at the configured batch size: the rows divided by it (on
+ *                        PostgreSQL, whose batches are key ranges, a lower bound where candidates
+ *                        are sparse)
  * @param estimatedDuration time at the configured rate (zero when unlimited)
  * @param asOf            the instant "older than" rules were measured from
  * @param rules           the rule set previewed
