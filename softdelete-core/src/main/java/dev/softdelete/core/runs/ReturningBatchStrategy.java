@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * PostgreSQL: a batch is one statement. The {@code UPDATE} re-checks its guard on the row version
+ * PostgreSQL: a batch is one statement, over a key range found in the key's index (a wave cap's
+ * batches: over the first candidates). The {@code UPDATE} re-checks its guard on the row version
  * it locks, {@code RETURNING} feeds exactly the changed keys into one {@link RunBatches} record
  * and into the {@code UPDATE}s of the child tables the run cascades to (each recorded the same
  * way), all server-side: no keys travel to the client.
@@ -35,50 +36,10 @@ final class ReturningBatchStrategy extends BatchStrategy {
     @Override
     BatchResult softDelete(Connection c, Target t, String cursor, int limit, boolean exact, long runId, long batchNo,
             Instant marker, String actor, Fence fence) throws SQLException {
-        Dialect d = jdbc.dialect();
-        Sql candidates = t.candidatesAfter(cursor);
-        Sql sql;
-        String matched;
-        String last;
-        String more;
-        if (exact) {
-            // c: the first `limit` candidates, read from the rows; b, e: their first and last key
-            // (without MIN/MAX, which UUID and binary keys lack). The UPDATE covers that key range
-            // with the whole condition repeated, which PostgreSQL re-checks on each row version it
-            // locks, so RETURNING yields exactly the rows changed. Both bounds, also in the first
-            // batch: with the upper one alone PostgreSQL estimated a third of the table and scanned
-            // all of it.
-            sql = Sql.of(ASYNC_COMMIT + " c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ")
-                    .append(candidates)
-                    .append(" ORDER BY t." + t.key + " LIMIT ?),", limit)
-                    .append(" b AS (SELECT k FROM c ORDER BY k LIMIT 1), e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
-                    .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
-                    .append(" WHERE ").append(candidates).append(" AND t." + t.key + " >= (SELECT k FROM b) AND t." + t.key
-                            + " <= (SELECT k FROM e) RETURNING t." + t.key + " AS k),");
-            matched = "(SELECT COUNT(*) FROM c)";
-            last = "(SELECT " + t.keyType.textSql(d, "k") + " FROM e)";
-            more = "(SELECT COUNT(*) FROM c) >= " + limit;
-        } else {
-            // A key range, GitLab's batches: b is the first key after the cursor, e the `limit`-th,
-            // z the last when fewer remain, all found in the key's index alone (an index-only scan:
-            // the rows are not read); the UPDATE changes the candidates from b to there, re-checking
-            // the condition on each row version it locks. Reading the first `limit` candidates from
-            // the rows instead, then updating them, read every row twice: 15-25% slower over
-            // 1,000,000 of 2,000,000 rows. At most `limit` rows change, fewer where candidates are
-            // sparse. Both bounds, as above.
-            Sql keys = t.keysAfter(cursor);
-            String scan = " AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ";
-            sql = Sql.of(ASYNC_COMMIT + " b" + scan).append(keys).append(" ORDER BY t." + t.key + " LIMIT 1),")
-                    .append(" e" + scan).append(keys).append(" ORDER BY t." + t.key + " OFFSET ? LIMIT 1),", limit - 1)
-                    .append(" z" + scan).append(keys).append(" ORDER BY t." + t.key + " DESC LIMIT 1),")
-                    .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
-                    .append(" WHERE ").append(candidates).append(" AND t." + t.key + " >= (SELECT k FROM b) AND t." + t.key
-                            + " <= COALESCE((SELECT k FROM e), (SELECT k FROM z)) RETURNING t." + t.key + " AS k),");
-            matched = "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)";
-            last = "COALESCE((SELECT " + t.keyType.textSql(d, "k") + " FROM e), (SELECT " + t.keyType.textSql(d, "k")
-                    + " FROM z))";
-            more = "EXISTS (SELECT 1 FROM e)";
-        }
+        Head head = exact ? firstCandidates(t, cursor, limit, marker, actor) : keyRange(t, cursor, limit, marker, actor);
+        Sql sql = head.sql();
+        String matched = head.matched();
+        String last = head.last();
         sql = sql.append(record("u", t.ref(), runId, batchNo, marker));
         List<Cascade.Child> children = t.cascade.children();
         for (int i = 0; i < children.size(); i++) {
@@ -103,13 +64,65 @@ final class ReturningBatchStrategy extends BatchStrategy {
                     matched, changed, last)).append(" RETURNING 1)");
         }
         sql = sql.append(" SELECT " + matched + ", " + last + ", " + changed + ASYNC_COMMIT_REF
-                + (fence == null ? "" : ", (SELECT COUNT(*) FROM h)") + ", " + more);
+                + (fence == null ? "" : ", (SELECT COUNT(*) FROM h)") + ", ").append(head.more());
         int moreColumn = fence == null ? 5 : 6;
         return jdbc.queryOne(c, sql.text(), rs -> {
             String next = rs.getString(2);
             return new BatchResult(rs.getInt(1), rs.getInt(3), next == null ? cursor : next,
                     rs.getBoolean(moreColumn), fence == null ? null : rs.getInt(5) == 1);
         }, sql.args()).orElseThrow();
+    }
+
+    /**
+     * The start of a batch statement, up to its CTE {@code u} (the {@code UPDATE} of the run's own
+     * table returning the changed keys as {@code k}), and the SQL of the rows it matched, of the
+     * key it ends at (as text) and of whether another batch may find work.
+     */
+    private record Head(Sql sql, String matched, String last, Sql more) {
+    }
+
+    /**
+     * c: the first {@code limit} candidates, read from the rows; b, e: their first and last key
+     * (without MIN/MAX, which UUID and binary keys lack). The UPDATE covers that key range with the
+     * whole condition repeated, which PostgreSQL re-checks on each row version it locks, so
+     * RETURNING yields exactly the rows changed. Both bounds, also in the first batch: with the
+     * upper one alone PostgreSQL estimated a third of the table and scanned all of it.
+     */
+    private Head firstCandidates(Target t, String cursor, int limit, Instant marker, String actor) {
+        Sql candidates = t.candidatesAfter(cursor);
+        Sql sql = Sql.of(ASYNC_COMMIT + " c AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ")
+                .append(candidates)
+                .append(" ORDER BY t." + t.key + " LIMIT ?),", limit)
+                .append(" b AS (SELECT k FROM c ORDER BY k LIMIT 1), e AS (SELECT k FROM c ORDER BY k DESC LIMIT 1),")
+                .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
+                .append(" WHERE ").append(candidates).append(" AND t." + t.key + " >= (SELECT k FROM b) AND t." + t.key
+                        + " <= (SELECT k FROM e) RETURNING t." + t.key + " AS k),");
+        return new Head(sql, "(SELECT COUNT(*) FROM c)", "(SELECT " + t.keyType.textSql(jdbc.dialect(), "k") + " FROM e)",
+                Sql.of("(SELECT COUNT(*) FROM c) >= ?", limit));
+    }
+
+    /**
+     * A key range, GitLab's batches: b is the first key after the cursor, e the {@code limit}-th,
+     * z the last when fewer remain, all found in the key's index alone (an index-only scan: the
+     * rows are not read); the UPDATE changes the candidates from b to there, re-checking the
+     * condition on each row version it locks. Reading the first {@code limit} candidates from the
+     * rows instead, then updating them ({@link #firstCandidates}), read every row twice: 15-25%
+     * slower over 1,000,000 of 2,000,000 rows. At most {@code limit} rows change, fewer where
+     * candidates are sparse. Both bounds, as there.
+     */
+    private Head keyRange(Target t, String cursor, int limit, Instant marker, String actor) {
+        Sql keys = t.keysAfter(cursor);
+        String scan = " AS (SELECT t." + t.key + " AS k FROM " + t.table + " t WHERE ";
+        Sql sql = Sql.of(ASYNC_COMMIT + " b" + scan).append(keys).append(" ORDER BY t." + t.key + " LIMIT 1),")
+                .append(" e" + scan).append(keys).append(" ORDER BY t." + t.key + " OFFSET ? LIMIT 1),", limit - 1)
+                .append(" z" + scan).append(keys).append(" ORDER BY t." + t.key + " DESC LIMIT 1),")
+                .append(" u AS (UPDATE " + t.table + " t").append(set(t.ref(), marker, actor))
+                .append(" WHERE ").append(t.candidatesAfter(cursor)).append(" AND t." + t.key + " >= (SELECT k FROM b)"
+                        + " AND t." + t.key + " <= COALESCE((SELECT k FROM e), (SELECT k FROM z)) RETURNING t." + t.key
+                        + " AS k),");
+        String text = t.keyType.textSql(jdbc.dialect(), "k");
+        return new Head(sql, "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)",
+                "COALESCE((SELECT " + text + " FROM e), (SELECT " + text + " FROM z))", Sql.of("EXISTS (SELECT 1 FROM e)"));
     }
 
     /** {@code SET marker = ?[, deleted_by = ?]} for table {@code ref}. */
