@@ -28,6 +28,8 @@ final class ReturningBatchStrategy extends BatchStrategy {
      */
     private static final String ASYNC_COMMIT = "WITH s AS (SELECT SET_CONFIG('synchronous_commit', 'off', true) AS v),";
     private static final String ASYNC_COMMIT_REF = ", (SELECT v FROM s)";
+    /** The number of rows the batch changed in its own table: the keys its record holds. */
+    private static final String CHANGED = "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)";
 
     ReturningBatchStrategy(Jdbc jdbc, RunTables tables, Clock clock) {
         super(jdbc, tables, clock);
@@ -60,14 +62,13 @@ final class ReturningBatchStrategy extends BatchStrategy {
             sql = sql.append(") RETURNING " + alias + "." + ref.key() + " AS k),")
                     .append(record("u" + i, ref, runId, batchNo, marker));
         }
-        String changed = "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)";
         if (fence != null) {
             // the fence in the same statement: lease renewed with the batch's counts and cursor (one
             // round trip fewer per batch); no row when the lease was lost, and the caller rolls back
             sql = sql.append(", h AS (").append(fence.lease().heartbeatWithBatchSql(fence.held(), fence.duration(),
-                    matched, changed, last)).append(" RETURNING 1)");
+                    matched, CHANGED, last)).append(" RETURNING 1)");
         }
-        sql = sql.append(" SELECT " + matched + ", " + last + ", " + changed + ASYNC_COMMIT_REF
+        sql = sql.append(" SELECT " + matched + ", " + last + ", " + CHANGED + ASYNC_COMMIT_REF
                 + (fence == null ? "" : ", (SELECT COUNT(*) FROM h)") + ", ").append(head.more());
         int moreColumn = fence == null ? 5 : 6;
         return jdbc.queryOne(c, sql.text(), rs -> {
@@ -127,8 +128,8 @@ final class ReturningBatchStrategy extends BatchStrategy {
                         + " AND t." + t.key + " <= COALESCE((SELECT k FROM e), (SELECT k FROM z)) RETURNING t." + t.key
                         + " AS k),");
         String text = t.keyType.textSql(jdbc.dialect(), "k");
-        return new Head(sql, "(SELECT COALESCE(CARDINALITY(ks), 0) FROM a_u)",
-                "COALESCE((SELECT " + text + " FROM e), (SELECT " + text + " FROM z))", Sql.of("EXISTS (SELECT 1 FROM e)"));
+        return new Head(sql, CHANGED, "COALESCE((SELECT " + text + " FROM e), (SELECT " + text + " FROM z))",
+                Sql.of("EXISTS (SELECT 1 FROM e)"));
     }
 
     /** {@code SET marker = ?[, deleted_by = ?]} for table {@code ref}. */

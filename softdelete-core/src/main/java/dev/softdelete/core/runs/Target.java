@@ -82,7 +82,8 @@ final class Target {
         this.upTo = null;
     }
 
-    private Target(Target base, Sql exclusions, Object upTo) {
+    /** {@code base} limited to keys up to {@code upTo} (parsed), which joins its exclusions. */
+    private Target(Target base, Object upTo) {
         this.rules = base.rules;
         this.description = base.description;
         this.tableName = base.tableName;
@@ -93,7 +94,7 @@ final class Target {
         this.markerHasZone = base.markerHasZone;
         this.deletedBy = base.deletedBy;
         this.ruleConditions = base.ruleConditions;
-        this.exclusions = exclusions;
+        this.exclusions = base.exclusions.join(" AND ", base.keyAtMost(upTo));
         this.cascade = base.cascade;
         this.duplicateQueries = base.duplicateQueries;
         this.upTo = upTo;
@@ -101,11 +102,12 @@ final class Target {
 
     /** This target limited to keys up to {@code upTo} (a key's text form; null: no limit), for one range of a run. */
     Target upTo(String upTo) {
-        if (upTo == null) {
-            return this;
-        }
-        Object bound = keyType.parse(upTo);
-        return new Target(this, exclusions.join(" AND ", Sql.of("t." + key + " <= ?", bound)), bound);
+        return upTo == null ? this : new Target(this, keyType.parse(upTo));
+    }
+
+    /** {@code t.key <= bound}. */
+    private Sql keyAtMost(Object bound) {
+        return Sql.of("t." + key + " <= ?", bound);
     }
 
     /**
@@ -145,7 +147,7 @@ final class Target {
      */
     Sql keysAfter(String cursor) {
         Sql keys = cursor == null ? Sql.of("1 = 1") : Sql.of("t." + key + " > ?", keyType.parse(cursor));
-        return upTo == null ? keys : keys.join(" AND ", Sql.of("t." + key + " <= ?", upTo));
+        return upTo == null ? keys : keys.join(" AND ", keyAtMost(upTo));
     }
 
     /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */
