@@ -90,6 +90,34 @@ public abstract class RunKeysContract extends DatabaseTest {
     }
 
     /**
+     * Integer keys dense, then sparse, then two keys a batch apart: no batch holds more than the
+     * batch size, and sparse keys still fill their batches. On PostgreSQL a range over integer keys
+     * ends at the key {@code batchSize - 1} after its first one when that key exists, and at the
+     * {@code batchSize}-th key otherwise: were sparse keys batched by arithmetic alone, each of the
+     * ten would take a batch of its own.
+     */
+    @Test
+    void integerKeysWithGapsAreBatchedByTheBatchSizeWhereverTheyLie() throws SQLException {
+        List<Object> keys = new ArrayList<>();
+        for (long id = 1; id <= 40; id++) {
+            keys.add(id);
+        }
+        for (long id = 1_000; id <= 10_000; id += 1_000) {
+            keys.add(id);
+        }
+        keys.addAll(List.of(20_000L, 20_004L));
+        SoftDelete sd = roundTrip("kt_gaps", "BIGINT", keys);
+        long runId = sd.runRegistry().list(dev.softdelete.core.registry.RunKind.SOFT_DELETE, 1).get(0).id();
+        assertThat(RecordedBatches.keys(dataSource(), sd, runId, "kt_gaps"))
+                .containsExactlyElementsOf(keys.stream().map(String::valueOf).toList());
+        String batches = " FROM " + sd.schema().table(dev.softdelete.core.schema.LibraryTable.RUN_BATCHES)
+                + " WHERE run_id = " + runId + " AND key_count > 0";
+        assertThat(db.queryLong("SELECT MAX(key_count)" + batches)).isEqualTo(5);
+        assertThat(db.queryLong("SELECT COUNT(*)" + batches)).as("8 dense, 2 sparse, 1 for the last two")
+                .isLessThanOrEqualTo(11);
+    }
+
+    /**
      * Undo restores the recorded rows only: a row inside a batch's key range that the run did not
      * change but that carries the run's marker (someone wrote the same instant) stays deleted. On
      * PostgreSQL this is the case where the restore by key range and marker finds a row its record
