@@ -132,8 +132,9 @@ final class ReturningBatchStrategy extends BatchStrategy {
         String bound = "COALESCE((SELECT k FROM e), (SELECT k FROM z))";
         String more = "EXISTS (SELECT 1 FROM e)";
         if (t.keyType == KeyCodec.INTEGER) {
-            sql = sql.append(" p" + scan).append(keys).append(Sql.of(" AND t." + t.key + " = (SELECT CASE WHEN k <= ? THEN k + ?"
-                    + " END FROM b)),", Long.MAX_VALUE - (limit - 1), (long) limit - 1));
+            // no sum past Long.MAX_VALUE: there, p is null
+            sql = sql.append(" p" + scan).append(keys).append(Sql.of(" AND t." + t.key
+                    + " = (SELECT CASE WHEN k <= ? THEN k + ? END FROM b)),", Long.MAX_VALUE - (limit - 1), limit - 1L));
             bound = "COALESCE((SELECT k FROM p), (SELECT k FROM e), (SELECT k FROM z))";
             more = "EXISTS (SELECT 1 FROM p) OR " + more;
         }
