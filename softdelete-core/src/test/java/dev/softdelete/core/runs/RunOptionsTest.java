@@ -16,9 +16,9 @@ class RunOptionsTest {
         assertThat(defaults.targetBatchDuration()).isEqualTo(Duration.ofMillis(500));
         BatchSizer adaptive = defaults.sizer();
         adaptive.record(Duration.ofMillis(10));
-        assertThat(adaptive.size()).isEqualTo(1_100);
+        assertThat(adaptive.size()).isEqualTo(2_000);
         adaptive.record(Duration.ofSeconds(2));
-        assertThat(adaptive.size()).isEqualTo(880);
+        assertThat(adaptive.size()).isEqualTo(1_600);
 
         RunOptions fixed = defaults.withBatchSize(250);
         assertThat(fixed.adaptiveBatchSize()).isFalse();
