@@ -7,9 +7,9 @@ import java.time.Duration;
  * soft-delete runs. After a batch that took less than 80% of the target duration the next one is
  * sized for 90% of the target in proportion to the last one's duration (so at least 12.5% larger),
  * at most twice as large; after one that took longer than the target it is 20% smaller; after a
- * failed batch it is halved; always within {@code [min, max]}. Growing by 10% alone took 43 batches from
- * 1,000 rows to 60,000, and an undo restores one apply batch per statement. Not thread-safe: one
- * per slice or run being driven.
+ * failed batch it is halved; always within {@code [min, max]}. Growing by 10% alone took 43
+ * batches from 1,000 rows to 60,000, and an undo restores one apply batch per statement. Not
+ * thread-safe: one per slice or run being driven.
  */
 public final class BatchSizer {
 
@@ -41,7 +41,7 @@ public final class BatchSizer {
         long nanos = Math.max(1, took.toNanos());
         if (nanos < targetNanos * 8 / 10) {
             double factor = Math.min(MAX_GROWTH, targetNanos * AIM / nanos);
-            size = clamp((int) Math.min(Integer.MAX_VALUE, (long) (size * factor)));
+            size = clamp((int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(size * factor)));
         } else if (nanos > targetNanos) {
             size = clamp((int) Math.floor(size * 0.8));
         }

@@ -7,9 +7,10 @@ import java.time.Duration;
 /**
  * How a backfill runs. Defaults: 4 key slices, batches start at 1,000 rows and adapt between 100
  * and 50,000 rows towards a target batch duration of 500 ms (after a batch that took less than 80%
- * of it, grow in proportion towards 90% of it, at most twice; shrink 20% when it took longer), no rows-per-second limit, a batch tried 3 times,
- * and the migration paused when more than 5% of at least 20 batches failed or a batch failed all
- * its attempts. A paused backfill's jobs are looked at again every 30 s.
+ * of it, grow in proportion towards 90% of it, at most twice; shrink 20% when it took longer), no
+ * rows-per-second limit, a batch tried 3 times, and the migration paused when more than 5% of at
+ * least 20 batches failed or a batch failed all its attempts. A paused backfill's jobs are looked
+ * at again every 30 s.
  *
  * <pre>{@code
  * BackfillOptions.defaults().withSlices(8).withRowsPerSecond(20_000)
