@@ -29,8 +29,8 @@ import java.util.Objects;
  * @param targetBatchDuration how long a batch should take: the batch size starts at {@code batchSize}
  *                        and adapts (GitLab's batched background migrations: after a batch faster
  *                        than 80% of the target, sized in proportion for 90% of it, at most twice
- *                        as large; 20% smaller after a slower one,
- *                        halved after a failure; within 100..60,000 rows). Default 500 ms, which
+ *                        as large; 20% smaller after a slower one, halved after a failure; within
+ *                        100..60,000 rows). Default 500 ms, which
  *                        also bounds how long a batch holds its rows' locks; {@code null}: every
  *                        batch has exactly {@code batchSize} rows
  * @param markerScan      whether completing a run also counts, in one scan of the target table, the

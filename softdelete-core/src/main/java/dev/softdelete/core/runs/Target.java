@@ -137,8 +137,7 @@ final class Target {
 
     /** {@link #candidates()} with keys after {@code cursor} (all of them when {@code cursor} is null). */
     Sql candidatesAfter(String cursor) {
-        return cursor == null ? candidates()
-                : candidates().join(" AND ", Sql.of("t." + key + " > ?", keyType.parse(cursor)));
+        return cursor == null ? candidates() : candidates().join(" AND ", keyAfter(cursor));
     }
 
     /**
@@ -146,8 +145,13 @@ final class Target {
      * rows hold: a condition on the key column alone, which an index-only scan answers.
      */
     Sql keysAfter(String cursor) {
-        Sql keys = cursor == null ? Sql.of("1 = 1") : Sql.of("t." + key + " > ?", keyType.parse(cursor));
+        Sql keys = cursor == null ? Sql.of("1 = 1") : keyAfter(cursor);
         return upTo == null ? keys : keys.join(" AND ", keyAtMost(upTo));
+    }
+
+    /** {@code t.key > cursor} ({@code cursor} is a key's text form). */
+    private Sql keyAfter(String cursor) {
+        return Sql.of("t." + key + " > ?", keyType.parse(cursor));
     }
 
     /** Rows rule {@code index} matches, minus exclusions, not soft-deleted yet. */

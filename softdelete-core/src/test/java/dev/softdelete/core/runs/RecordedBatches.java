@@ -32,6 +32,23 @@ final class RecordedBatches {
                 + table.toLowerCase(java.util.Locale.ROOT) + "'" + (state == null ? "" : " AND state = '" + state + "'"));
     }
 
+    /** The number of keys in each record of run {@code runId}, every table, in batch order. */
+    static List<Long> sizes(DataSource ds, SoftDelete sd, long runId) {
+        List<Long> sizes = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT key_count FROM "
+                + sd.schema().table(LibraryTable.RUN_BATCHES) + " WHERE run_id = ? ORDER BY batch_no")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sizes.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sizes;
+    }
+
     /** The keys run {@code runId} recorded for {@code table}, in batch order then recorded order, as text. */
     static List<String> keys(DataSource ds, SoftDelete sd, long runId, String table) {
         List<String> keys = new ArrayList<>();

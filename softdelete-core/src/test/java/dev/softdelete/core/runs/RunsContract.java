@@ -254,8 +254,7 @@ public abstract class RunsContract extends DatabaseTest {
         assertThat(done.affected()).isEqualTo(candidates.size());
         assertThat(RecordedBatches.keys(dataSource(), sd, done.runId(), "sp_item")).as("recorded once each, in key order")
                 .containsExactlyElementsOf(candidates);
-        assertThat(db.queryLong("SELECT MAX(key_count) FROM " + sd.schema().table(LibraryTable.RUN_BATCHES)
-                + " WHERE run_id = " + done.runId())).isBetween(1L, 5L);
+        assertThat(java.util.Collections.max(RecordedBatches.sizes(dataSource(), sd, done.runId()))).isBetween(1L, 5L);
         String marker = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC) + "|";
         Map<Long, String> after = state("sp_item");
         assertThat(keysOf(after, id -> after.get(id).startsWith(marker))).isEqualTo(candidates);
@@ -461,28 +460,12 @@ public abstract class RunsContract extends DatabaseTest {
         RunReport adaptive = sd.runs().apply(sd.runs().preview(olderThanRules("ab_item")),
                 RunOptions.defaults().withBatchSize(100).withTargetBatchDuration(Duration.ofSeconds(60)));
         assertThat(adaptive.affected()).isEqualTo(1_000);
-        assertThat(batchSizes(sd, adaptive.runId())).containsExactly(100L, 200L, 400L, 300L);
+        assertThat(RecordedBatches.sizes(dataSource(), sd, adaptive.runId())).containsExactly(100L, 200L, 400L, 300L);
         sd.runs().undo(adaptive.runId());
 
         RunReport fixed = sd.runs().apply(sd.runs().preview(olderThanRules("ab_item")),
                 RunOptions.defaults().withBatchSize(100));
-        assertThat(batchSizes(sd, fixed.runId())).hasSize(10).containsOnly(100L);
-    }
-
-    private List<Long> batchSizes(SoftDelete sd, long runId) {
-        List<Long> sizes = new java.util.ArrayList<>();
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT key_count FROM "
-                + sd.schema().table(LibraryTable.RUN_BATCHES) + " WHERE run_id = ? ORDER BY batch_no")) {
-            ps.setLong(1, runId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sizes.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return sizes;
+        assertThat(RecordedBatches.sizes(dataSource(), sd, fixed.runId())).hasSize(10).containsOnly(100L);
     }
 
     // ---------------------------------------------------------------- bad input
